@@ -1,0 +1,297 @@
+package reporting
+
+import (
+	"bytes"
+	"errors"
+	"io"
+)
+
+// csvScanner is an allocation-free RFC 4180 record scanner over a byte
+// window. It accepts exactly what encoding/csv accepts with its default
+// settings (Comma ',', no comment character, LazyQuotes false,
+// TrimLeadingSpace false, any number of fields per record): quoted fields
+// with "" escapes and embedded line breaks, CRLF or LF line ends (a CR before
+// LF is dropped, also inside quoted fields), a CR before end of input dropped,
+// and empty lines skipped. A UTF-8 byte-order mark at the very start of the
+// input is skipped.
+//
+// Fields are byte slices into the input window, or into a reused scratch
+// buffer when a quoted field had to be unescaped or spans lines; they are
+// valid until the next call to next. In steady state the scanner does not
+// allocate.
+type csvScanner struct {
+	buf   []byte // the input window
+	pos   int    // start of unread input in buf
+	line  int    // physical lines consumed before pos
+	atEOF bool   // buf holds the end of input
+
+	fields  [][]byte  // fields of the last record
+	spans   []csvSpan // where each field lies
+	scratch []byte    // unescaped quoted fields
+
+	recLine int   // line on which the last record started
+	err     error // syntax error of the last record (csvBad)
+	errLine int   // line on which the syntax error was found
+}
+
+// csvSpan locates one field in buf or in scratch.
+type csvSpan struct {
+	start, end int
+	inScratch  bool
+}
+
+// csvStatus is the outcome of [csvScanner.next].
+type csvStatus uint8
+
+const (
+	csvRecord csvStatus = iota // a record was read: fields holds it
+	csvBad                     // a malformed record was consumed: err says why
+	csvMore                    // the window ends inside a record: supply more input
+	csvEOF                     // no more records
+)
+
+// errCSVQuote and errCSVBareQuote are the syntax errors the scanner finds.
+var (
+	errCSVQuote     = errors.New(`extraneous or missing " in quoted field`)
+	errCSVBareQuote = errors.New(`bare " in non-quoted field`)
+)
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// reset makes the scanner read data as the whole input.
+func (s *csvScanner) reset(data []byte) {
+	s.buf = data
+	s.pos = 0
+	s.line = 0
+	s.atEOF = true
+	if bytes.HasPrefix(data, utf8BOM) {
+		s.pos = len(utf8BOM)
+	}
+}
+
+// lineAt finds the line starting at i: its content ends at end (a trailing
+// LF and one CR before it, or one CR before end of input, are not content)
+// and the next line starts at next. ok is false when the line is not
+// complete in the window.
+func (s *csvScanner) lineAt(i int) (end, next int, nl, ok bool) {
+	j := bytes.IndexByte(s.buf[i:], '\n')
+	if j < 0 {
+		if !s.atEOF {
+			return 0, 0, false, false
+		}
+		end = len(s.buf)
+		if end > i && s.buf[end-1] == '\r' {
+			end--
+		}
+		return end, len(s.buf), false, true
+	}
+	next = i + j + 1
+	end = i + j
+	if end > i && s.buf[end-1] == '\r' {
+		end--
+	}
+	return end, next, true, true
+}
+
+// next reads the next record.
+func (s *csvScanner) next() csvStatus {
+	for {
+		if s.pos >= len(s.buf) {
+			if s.atEOF {
+				return csvEOF
+			}
+			return csvMore
+		}
+		end, nxt, nl, ok := s.lineAt(s.pos)
+		if !ok {
+			return csvMore
+		}
+		if end == s.pos { // empty line
+			s.pos = nxt
+			s.line++
+			continue
+		}
+		return s.record(end, nxt, nl)
+	}
+}
+
+// record parses the record whose first line starts at s.pos and whose
+// content ends at end.
+func (s *csvScanner) record(end, nxt int, nl bool) csvStatus {
+	s.spans = s.spans[:0]
+	s.scratch = s.scratch[:0]
+	s.err = nil
+	lines := 1
+	i := s.pos
+	for {
+		if i < end && s.buf[i] == '"' {
+			i++
+			fstart := i
+			inScratch := false
+			scr0 := len(s.scratch)
+			for {
+				q := bytes.IndexByte(s.buf[i:end], '"')
+				if q >= 0 {
+					if inScratch {
+						s.scratch = append(s.scratch, s.buf[i:i+q]...)
+					}
+					closeAt := i + q
+					i = closeAt + 1
+					if i < end && s.buf[i] == '"' { // "" escape
+						if inScratch {
+							s.scratch = append(s.scratch, '"')
+						} else {
+							s.scratch = append(s.scratch, s.buf[fstart:i]...)
+							inScratch = true
+						}
+						i++
+						continue
+					}
+					sp := csvSpan{start: fstart, end: closeAt}
+					if inScratch {
+						sp = csvSpan{start: scr0, end: len(s.scratch), inScratch: true}
+					}
+					if i < end && s.buf[i] == ',' {
+						s.spans = append(s.spans, sp)
+						i++
+						break
+					}
+					if i == end {
+						s.spans = append(s.spans, sp)
+						return s.finish(nxt, lines)
+					}
+					return s.fail(errCSVQuote, nxt, lines)
+				}
+				// The quoted field goes on past the end of this line.
+				if inScratch {
+					s.scratch = append(s.scratch, s.buf[i:end]...)
+				} else {
+					s.scratch = append(s.scratch, s.buf[fstart:end]...)
+					inScratch = true
+				}
+				if !nl {
+					return s.fail(errCSVQuote, nxt, lines)
+				}
+				s.scratch = append(s.scratch, '\n')
+				e2, n2, nl2, ok := s.lineAt(nxt)
+				if !ok {
+					return csvMore
+				}
+				i, end, nxt, nl = nxt, e2, n2, nl2
+				lines++
+			}
+			continue
+		}
+		fe := end
+		c := bytes.IndexByte(s.buf[i:end], ',')
+		if c >= 0 {
+			fe = i + c
+		}
+		if bytes.IndexByte(s.buf[i:fe], '"') >= 0 {
+			return s.fail(errCSVBareQuote, nxt, lines)
+		}
+		s.spans = append(s.spans, csvSpan{start: i, end: fe})
+		if c < 0 {
+			return s.finish(nxt, lines)
+		}
+		i = fe + 1
+	}
+}
+
+// finish turns the spans of a record into fields and consumes its lines.
+func (s *csvScanner) finish(nxt, lines int) csvStatus {
+	s.recLine = s.line + 1
+	s.fields = s.fields[:0]
+	for _, sp := range s.spans {
+		if sp.inScratch {
+			s.fields = append(s.fields, s.scratch[sp.start:sp.end:sp.end])
+		} else {
+			s.fields = append(s.fields, s.buf[sp.start:sp.end:sp.end])
+		}
+	}
+	s.pos = nxt
+	s.line += lines
+	return csvRecord
+}
+
+// fail consumes a malformed record through the line where it failed.
+func (s *csvScanner) fail(err error, nxt, lines int) csvStatus {
+	s.recLine = s.line + 1
+	s.errLine = s.line + lines
+	s.err = err
+	s.fields = s.fields[:0]
+	s.pos = nxt
+	s.line += lines
+	return csvBad
+}
+
+// csvStream feeds a csvScanner from an io.Reader through a window that grows
+// only to the length of the longest record.
+type csvStream struct {
+	r       io.Reader
+	sc      csvScanner
+	win     []byte
+	started bool
+	rerr    error // a read error other than io.EOF
+}
+
+// csvStreamWindow is the initial window size.
+const csvStreamWindow = 64 << 10
+
+func newCSVStream(r io.Reader) *csvStream {
+	return &csvStream{r: r, win: make([]byte, 0, csvStreamWindow)}
+}
+
+// next reads the next record, reading more input as needed. A read error
+// ends the stream: next returns csvEOF and st.rerr holds the error.
+func (st *csvStream) next() csvStatus {
+	for {
+		if st.started {
+			if status := st.sc.next(); status != csvMore {
+				return status
+			}
+		}
+		if !st.fill() {
+			return csvEOF
+		}
+	}
+}
+
+// fill moves the unread part of the window to its front and reads more.
+func (st *csvStream) fill() bool {
+	if st.rerr != nil {
+		return false
+	}
+	rest := st.win[st.sc.pos:]
+	if st.sc.pos == 0 && len(st.win) == cap(st.win) {
+		grown := make([]byte, len(st.win), 2*cap(st.win))
+		copy(grown, st.win)
+		st.win = grown
+	} else {
+		st.win = st.win[:copy(st.win[:cap(st.win)], rest)]
+	}
+	st.sc.pos = 0
+	for {
+		n, err := st.r.Read(st.win[len(st.win):cap(st.win)])
+		st.win = st.win[:len(st.win)+n]
+		if err == io.EOF {
+			st.sc.atEOF = true
+		} else if err != nil {
+			st.rerr = err
+			return false
+		}
+		if n > 0 || st.sc.atEOF {
+			break
+		}
+	}
+	st.sc.buf = st.win
+	if !st.started {
+		st.started = true
+		if bytes.HasPrefix(st.win, utf8BOM) {
+			st.sc.pos = len(utf8BOM)
+		} else if len(st.win) < len(utf8BOM) && bytes.HasPrefix(utf8BOM, st.win) && !st.sc.atEOF {
+			st.started = false // too short to tell yet
+		}
+	}
+	return true
+}
