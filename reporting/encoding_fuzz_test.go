@@ -1,0 +1,96 @@
+package reporting_test
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/canbao/kuomian/reporting"
+)
+
+// FuzzDecoder checks the decoder's promises on arbitrary bytes, in every
+// encoding and with reads of every size: it never panics; it either fails
+// with a *DecodeError that points at the offending bytes, or yields valid
+// UTF-8; UTF-8 input comes back unchanged (less a leading BOM); and text
+// encoded by NewEncodingWriter decodes back to itself.
+func FuzzDecoder(f *testing.F) {
+	f.Add([]byte("姓名,身份证号码\n张三,11010519491231002X\n"))
+	f.Add([]byte("\xef\xbb\xbf村别,应扩面人数\n"))
+	f.Add([]byte{0xd5, 0xc5, 0xc8, 0xfd, 0x2c, 0x31, 0x0a})
+	f.Add([]byte{0x84, 0x31, 0xa4, 0x37, 0x81})
+	f.Add([]byte{0x81, 0x30, 0x81})
+	f.Add([]byte("a\xffb"))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		for _, enc := range []reporting.Encoding{reporting.UTF8, reporting.GB18030, reporting.AutoDetect} {
+			d, err := reporting.NewDecoder(bytes.NewReader(in), enc)
+			if err != nil {
+				t.Fatalf("NewDecoder(%v): %v", enc, err)
+			}
+			out, err := io.ReadAll(d)
+			if err != nil {
+				var de *reporting.DecodeError
+				if !errors.As(err, &de) || !errors.Is(err, reporting.ErrInvalidBytes) {
+					t.Fatalf("%v: error %v is not a DecodeError", enc, err)
+				}
+				if de.Offset < 0 || de.Offset >= int64(len(in)) || len(de.Bytes) == 0 || !bytes.HasPrefix(in[de.Offset:], de.Bytes) {
+					t.Fatalf("%v: DecodeError offset %d bytes % x do not point into the input % x", enc, de.Offset, de.Bytes, in)
+				}
+				if want := bytes.Count(in[:de.Offset], []byte{'\n'}) + 1; de.Line != want {
+					t.Fatalf("%v: DecodeError line %d, want %d", enc, de.Line, want)
+				}
+				continue
+			}
+			if !utf8.Valid(out) {
+				t.Fatalf("%v: output is not valid UTF-8: % x", enc, out)
+			}
+			if d.Encoding() == reporting.UTF8 || d.Encoding() == reporting.UTF8BOM {
+				if want := bytes.TrimPrefix(in, []byte{0xEF, 0xBB, 0xBF}); !bytes.Equal(out, want) {
+					t.Fatalf("%v: UTF-8 output % x, want % x", enc, out, want)
+				}
+			}
+			if enc == reporting.UTF8 && !utf8.Valid(bytes.TrimPrefix(in, []byte{0xEF, 0xBB, 0xBF})) {
+				t.Fatalf("invalid UTF-8 % x accepted", in)
+			}
+			if enc == reporting.GB18030 {
+				// Every U+FFFD in the output must come from its genuine
+				// 4-byte encoding in the input.
+				if n, genuine := bytes.Count(out, []byte("\uFFFD")), bytes.Count(in, []byte{0x84, 0x31, 0xA4, 0x37}); n > genuine {
+					t.Fatalf("GB18030: %d U+FFFD out of %d genuine in % x", n, genuine, in)
+				}
+			}
+		}
+
+		// Round trip: any valid UTF-8 text written in an encoding reads back.
+		if !utf8.Valid(in) || bytes.HasPrefix(in, []byte("\uFEFF")) {
+			return
+		}
+		for _, enc := range []reporting.Encoding{reporting.UTF8BOM, reporting.UTF8, reporting.GB18030} {
+			var buf bytes.Buffer
+			w, err := reporting.NewEncodingWriter(&buf, enc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := w.Write(in); err != nil {
+				t.Fatal(err)
+			}
+			if err := w.Close(); err != nil {
+				t.Fatal(err)
+			}
+			d, _ := reporting.NewDecoder(bytes.NewReader(buf.Bytes()), enc)
+			got, err := io.ReadAll(d)
+			if err != nil || !bytes.Equal(got, in) {
+				t.Fatalf("%v round trip of %q = %q, %v", enc, in, got, err)
+			}
+			if enc == reporting.GB18030 {
+				want, _ := simplifiedchinese.GB18030.NewEncoder().Bytes(in)
+				if !bytes.Equal(buf.Bytes(), want) {
+					t.Fatalf("GB18030 writer % x, x/text % x", buf.Bytes(), want)
+				}
+			}
+		}
+	})
+}
