@@ -1,0 +1,236 @@
+package reporting
+
+import (
+	"cmp"
+	"errors"
+	"io"
+	"iter"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// ImportOptions configures a roster import. The zero value reads UTF-8
+// (with or without a byte-order mark) with [DefaultHeaders].
+type ImportOptions struct {
+	// Encoding is the roster's character encoding: UTF8 or UTF8BOM (the
+	// zero value; both skip a byte-order mark), GB18030, or AutoDetect.
+	Encoding Encoding
+	// Headers maps header names to columns; nil means DefaultHeaders().
+	Headers Headers
+}
+
+// Rejection counts the rows rejected for one reason in one column.
+type Rejection struct {
+	Column string // the header as written; "" for whole-row errors
+	Err    error  // the sentinel, e.g. ErrInvalidID
+	Count  int
+}
+
+// ImportReport summarizes an import (导入报告): what was read, what each
+// header was taken to mean, and how many rows were accepted and rejected,
+// by reason. Counts.Reconciles() is always true for a finished import.
+type ImportReport struct {
+	Encoding   Encoding    // the encoding read (detected, or as stated)
+	Columns    []Column    // the column each header was mapped to, in file order
+	Headers    []string    // the headers as written, in file order
+	Ignored    []string    // headers not imported, sorted
+	Counts     Counts      // rows read = accepted + rejected
+	Rejections []Rejection // rejected rows by column and reason, sorted by column position then reason
+}
+
+// rejKey identifies a Rejection while counting.
+type rejKey struct {
+	field int // index of the field, -1 for the whole row
+	err   error
+}
+
+// RosterReader reads an imported roster one row at a time, in constant
+// memory: it holds one record (and one window of input) at a time, never
+// the whole roster. Create one with [NewRosterReader].
+type RosterReader struct {
+	st      *csvStream
+	dec     *rowDecoder
+	enc     Encoding
+	counts  Counts
+	rej     map[rejKey]int
+	rejKeys []rejKey // first-seen order, for stable output
+	err     error    // a fatal error (unreadable input)
+}
+
+// NewRosterReader starts reading a roster from r: it decodes the text as
+// opt.Encoding says and reads the header row. It returns a [*HeaderError]
+// when the header lacks a required column or names a column twice, and the
+// read or decode error when the input cannot be read.
+func NewRosterReader(r io.Reader, opt ImportOptions) (*RosterReader, error) {
+	dec, err := NewDecoder(r, opt.Encoding)
+	if err != nil {
+		return nil, err
+	}
+	st := newCSVStream(dec)
+	var layout *rosterLayout
+	for layout == nil {
+		switch st.next() {
+		case csvRecord:
+			layout, err = newRosterLayout(st.sc.fields, opt.Headers)
+			if err != nil {
+				return nil, err
+			}
+		case csvBad:
+			return nil, &HeaderError{Err: ErrNoHeader}
+		case csvEOF:
+			if st.rerr != nil {
+				return nil, st.rerr
+			}
+			return nil, &HeaderError{Err: ErrNoHeader}
+		}
+	}
+	return &RosterReader{st: st, dec: newRowDecoder(layout), enc: dec.Encoding(), rej: make(map[rejKey]int)}, nil
+}
+
+// Next returns the next row. For a row it rejects it returns a [*RowError]
+// and the caller goes on calling Next; at the end of the roster it returns
+// io.EOF; when the input cannot be read (an I/O error, or bytes invalid in
+// the encoding: a [*DecodeError]) it returns that error, and every later call
+// returns it again. Rows read before such an error are counted.
+func (rr *RosterReader) Next() (RosterRow, error) {
+	var row RosterRow
+	if rr.err != nil {
+		return row, rr.err
+	}
+	switch rr.st.next() {
+	case csvEOF:
+		if rr.st.rerr != nil {
+			rr.err = rr.st.rerr
+		} else {
+			rr.err = io.EOF
+		}
+		return row, rr.err
+	case csvBad:
+		rr.counts.Rows++
+		rr.counts.Rejected++
+		e := &RowError{Line: rr.st.sc.recLine, Err: ErrMalformedCSV, Cause: csvCause(rr.st.sc.err, rr.st.sc.errLine)}
+		rr.count(-1, e.Err)
+		return row, e
+	}
+	rr.counts.Rows++
+	if e := rr.dec.decode(rr.st.sc.fields, rr.st.sc.recLine, &row); e != nil {
+		rr.counts.Rejected++
+		rr.count(rr.dec.layout.fieldOf(e), e.Err)
+		return RosterRow{}, e
+	}
+	rr.counts.Accepted++
+	return row, nil
+}
+
+// csvCause describes a CSV syntax error with the line it was found on.
+func csvCause(err error, line int) error {
+	return &csvSyntaxError{line: line, err: err}
+}
+
+type csvSyntaxError struct {
+	line int
+	err  error
+}
+
+func (e *csvSyntaxError) Error() string { return e.err.Error() + " on line " + strconv.Itoa(e.line) }
+func (e *csvSyntaxError) Unwrap() error { return e.err }
+
+// fieldOf returns the index of the field a RowError names, or -1.
+func (l *rosterLayout) fieldOf(e *RowError) int {
+	if e.Column == "" {
+		return -1
+	}
+	return slices.Index(l.headers, e.Column)
+}
+
+func (rr *RosterReader) count(field int, err error) {
+	k := rejKey{field, err}
+	if _, seen := rr.rej[k]; !seen {
+		rr.rejKeys = append(rr.rejKeys, k)
+	}
+	rr.rej[k]++
+}
+
+// All returns an iterator over the rows: each accepted row with a nil
+// error, each rejected row as a zero RosterRow with its [*RowError]. It ends
+// at the end of input, or after yielding a fatal read error.
+func (rr *RosterReader) All() iter.Seq2[RosterRow, error] {
+	return func(yield func(RosterRow, error) bool) {
+		for {
+			row, err := rr.Next()
+			if err == io.EOF {
+				return
+			}
+			if !yield(row, err) {
+				return
+			}
+			var re *RowError
+			if err != nil && !errors.As(err, &re) {
+				return
+			}
+		}
+	}
+}
+
+// Counts returns the counts so far.
+func (rr *RosterReader) Counts() Counts { return rr.counts }
+
+// Report returns the import report so far.
+func (rr *RosterReader) Report() ImportReport {
+	l := rr.dec.layout
+	rep := ImportReport{
+		Encoding: rr.enc,
+		Columns:  slices.Clone(l.cols),
+		Headers:  slices.Clone(l.headers),
+		Ignored:  l.ignoredHeaders(),
+		Counts:   rr.counts,
+	}
+	keys := slices.Clone(rr.rejKeys)
+	slices.SortStableFunc(keys, func(a, b rejKey) int {
+		if c := cmp.Compare(a.field, b.field); c != 0 {
+			return c
+		}
+		return strings.Compare(a.err.Error(), b.err.Error())
+	})
+	for _, k := range keys {
+		col := ""
+		if k.field >= 0 {
+			col = l.headers[k.field]
+		}
+		rep.Rejections = append(rep.Rejections, Rejection{Column: col, Err: k.err, Count: rr.rej[k]})
+	}
+	return rep
+}
+
+// ImportRoster reads a whole roster from r, calling accept for every
+// accepted row and reject for every rejected one (either may be nil). It
+// stops early if a callback returns an error, and returns that error. The
+// report it returns reconciles: rows read = accepted + rejected.
+func ImportRoster(r io.Reader, opt ImportOptions, accept func(RosterRow) error, reject func(*RowError) error) (ImportReport, error) {
+	rr, err := NewRosterReader(r, opt)
+	if err != nil {
+		return ImportReport{}, err
+	}
+	for {
+		row, err := rr.Next()
+		if err == io.EOF {
+			return rr.Report(), nil
+		}
+		var re *RowError
+		switch {
+		case errors.As(err, &re):
+			if reject != nil {
+				if err := reject(re); err != nil {
+					return rr.Report(), err
+				}
+			}
+		case err != nil:
+			return rr.Report(), err
+		case accept != nil:
+			if err := accept(row); err != nil {
+				return rr.Report(), err
+			}
+		}
+	}
+}

@@ -1,0 +1,354 @@
+package reporting
+
+import (
+	"bytes"
+	"errors"
+	"slices"
+	"strings"
+
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/width"
+)
+
+// RosterRow is one accepted row of an imported roster.
+type RosterRow struct {
+	Line     int                  // line of the row in the file (the header is usually line 1)
+	Resident eligibility.Resident // the facts the row gives
+	Note     string               // 备注, as written
+}
+
+// rosterLayout is what the header row says: the column of each field.
+type rosterLayout struct {
+	cols    []Column // per field
+	headers []string // per field, as written
+	has     [numColumns]bool
+	ignored []string // headers not imported
+}
+
+// newRosterLayout maps a header record to columns.
+func newRosterLayout(fields [][]byte, h Headers) (*rosterLayout, error) {
+	if h == nil {
+		h = DefaultHeaders()
+	}
+	idx := h.index()
+	l := &rosterLayout{}
+	byCol := make(map[Column][]string)
+	for _, f := range fields {
+		name := strings.TrimSpace(string(f))
+		c, ok := idx[NormalizeHeader(name)]
+		if !ok {
+			c = ColumnIgnored
+		}
+		if c >= numColumns {
+			c = ColumnIgnored
+		}
+		l.cols = append(l.cols, c)
+		l.headers = append(l.headers, name)
+		if c == ColumnIgnored {
+			if name != "" {
+				l.ignored = append(l.ignored, name)
+			}
+			continue
+		}
+		l.has[c] = true
+		byCol[c] = append(byCol[c], name)
+	}
+	for c := ColumnName; c < numColumns; c++ {
+		if len(byCol[c]) > 1 {
+			return nil, &HeaderError{Column: c, Headers: byCol[c], Err: ErrDuplicateColumn}
+		}
+	}
+	for _, c := range []Column{ColumnName, ColumnID} {
+		if !l.has[c] {
+			return nil, &HeaderError{Column: c, Err: ErrMissingColumn}
+		}
+	}
+	return l, nil
+}
+
+// maxInterned bounds each intern table of a rowDecoder; past it, new
+// strings are allocated per row (still correct, only slower).
+const maxInterned = 4096
+
+// rowDecoder turns the fields of a record into a RosterRow. It reuses its
+// buffers and interns the few distinct strings a roster repeats (villages,
+// areas, licences) and the few distinct tiers, so that decoding a valid row
+// allocates nothing but the resident's name. It is not safe for concurrent
+// use: each goroutine has its own.
+type rowDecoder struct {
+	layout    *rosterLayout
+	skipNames bool // leave Resident.Name empty (after checking it is there)
+	fold      []byte
+	strs      map[string]string
+	tiers     map[string]decimal.Decimal
+}
+
+func newRowDecoder(l *rosterLayout) *rowDecoder {
+	return &rowDecoder{
+		layout: l,
+		fold:   make([]byte, 0, 256),
+		strs:   make(map[string]string),
+		tiers:  make(map[string]decimal.Decimal),
+	}
+}
+
+// intern returns b as a string, shared with earlier equal strings.
+func (d *rowDecoder) intern(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if s, ok := d.strs[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if len(d.strs) < maxInterned {
+		d.strs[s] = s
+	}
+	return s
+}
+
+// clean trims white space (ASCII and U+3000) and, when b holds full-width
+// forms, folds them to half width (width.Fold) into d.fold.
+func (d *rowDecoder) clean(b []byte) []byte {
+	b = trimSpaceBytes(b)
+	needFold := false
+	for i := 0; i+2 < len(b); i++ {
+		if c := b[i]; (c == 0xEF && (b[i+1] == 0xBC || b[i+1] == 0xBD)) || (c == 0xE3 && b[i+1] == 0x80 && b[i+2] == 0x80) {
+			needFold = true
+			break
+		}
+	}
+	if !needFold {
+		return b
+	}
+	d.fold = d.fold[:cap(d.fold)]
+	for {
+		n, _, err := width.Fold.Transform(d.fold, b, true)
+		if err == nil {
+			return trimSpaceBytes(d.fold[:n])
+		}
+		d.fold = make([]byte, 2*len(d.fold)+len(b))
+	}
+}
+
+func trimSpaceBytes(b []byte) []byte {
+	for len(b) > 0 {
+		if c := b[0]; c == ' ' || c == '\t' {
+			b = b[1:]
+		} else if len(b) >= 3 && b[0] == 0xE3 && b[1] == 0x80 && b[2] == 0x80 {
+			b = b[3:]
+		} else {
+			break
+		}
+	}
+	for len(b) > 0 {
+		if c := b[len(b)-1]; c == ' ' || c == '\t' {
+			b = b[:len(b)-1]
+		} else if len(b) >= 3 && b[len(b)-3] == 0xE3 && b[len(b)-2] == 0x80 && b[len(b)-1] == 0x80 {
+			b = b[:len(b)-3]
+		} else {
+			break
+		}
+	}
+	return b
+}
+
+// rowErr builds the error for field i of the row on line.
+func (d *rowDecoder) rowErr(line, i int, raw []byte, sentinel, cause error) *RowError {
+	e := &RowError{Line: line, Err: sentinel, Cause: cause}
+	if i >= 0 {
+		e.Column = d.layout.headers[i]
+		switch d.layout.cols[i] {
+		case ColumnName:
+			e.Value = maskName(string(raw))
+		case ColumnID:
+			var ie *eligibility.IDError
+			if errors.As(cause, &ie) {
+				e.Value = ie.Masked
+			} else {
+				e.Value = maskText(string(raw))
+			}
+		default:
+			e.Value = maskText(string(raw))
+		}
+	}
+	return e
+}
+
+// decode reads the fields of the record on line into row.
+func (d *rowDecoder) decode(fields [][]byte, line int, row *RosterRow) *RowError {
+	l := d.layout
+	if len(fields) < len(l.cols) {
+		return &RowError{Line: line, Err: ErrFieldCount}
+	}
+	for _, extra := range fields[len(l.cols):] {
+		if len(trimSpaceBytes(extra)) > 0 {
+			return &RowError{Line: line, Err: ErrFieldCount}
+		}
+	}
+	*row = RosterRow{Line: line}
+	r := &row.Resident
+	var genderAt, birthAt = -1, -1
+	for i, c := range l.cols {
+		if c == ColumnIgnored {
+			continue
+		}
+		raw := fields[i]
+		v := d.clean(raw)
+		if len(v) == 0 {
+			switch c {
+			case ColumnName, ColumnID:
+				return d.rowErr(line, i, raw, ErrMissingValue, nil)
+			}
+			continue
+		}
+		switch c {
+		case ColumnName:
+			if !d.skipNames {
+				r.Name = string(v)
+			}
+		case ColumnID:
+			id, err := eligibility.ParseIDNumber(string(v))
+			if err != nil {
+				return d.rowErr(line, i, raw, ErrInvalidID, err)
+			}
+			r.ID = id
+		case ColumnGender:
+			g, ok := lookupVocab(genderVocab, v)
+			if !ok {
+				return d.rowErr(line, i, raw, ErrUnknownValue, nil)
+			}
+			r.Gender, genderAt = g, i
+		case ColumnBirth:
+			date, ok := parseRosterDate(v)
+			if !ok {
+				return d.rowErr(line, i, raw, ErrInvalidDate, nil)
+			}
+			r.Birth, birthAt = date, i
+		case ColumnVillage:
+			r.Hukou.Village = d.intern(v)
+		case ColumnHukouArea:
+			r.Hukou.Area = d.intern(v)
+		case ColumnHukouLocal:
+			yes, ok := lookupVocab(yesNoVocab, v)
+			if !ok {
+				return d.rowErr(line, i, raw, ErrUnknownValue, nil)
+			}
+			r.Hukou.Local = yes
+		case ColumnEmployment:
+			k, ok := lookupVocab(employmentVocab, v)
+			if !ok {
+				return d.rowErr(line, i, raw, ErrUnknownValue, nil)
+			}
+			r.Employment.Kind = k
+		case ColumnPlatform:
+			k, ok := lookupVocab(platformVocab, v)
+			if !ok {
+				return d.rowErr(line, i, raw, ErrUnknownValue, nil)
+			}
+			r.Employment.Platform = k
+		case ColumnLicence:
+			r.Employment.Licence = d.intern(v)
+		case ColumnScheme:
+			s, ok := lookupVocab(schemeVocab, v)
+			if !ok {
+				return d.rowErr(line, i, raw, ErrUnknownValue, nil)
+			}
+			r.Insurance.Scheme = s
+		case ColumnStatus:
+			s, ok := lookupVocab(statusVocab, v)
+			if !ok {
+				return d.rowErr(line, i, raw, ErrUnknownValue, nil)
+			}
+			r.Insurance.Status = s
+		case ColumnLocation:
+			s, ok := lookupVocab(locationVocab, v)
+			if !ok {
+				return d.rowErr(line, i, raw, ErrUnknownValue, nil)
+			}
+			r.Insurance.Location = s
+		case ColumnTier:
+			t, ok := d.tier(v)
+			if !ok {
+				return d.rowErr(line, i, raw, ErrInvalidNumber, nil)
+			}
+			r.ResidentTier = t
+		case ColumnFlags:
+			f, _, ok := parseFlagList(v)
+			if !ok {
+				return d.rowErr(line, i, raw, ErrUnknownValue, nil)
+			}
+			r.Flags |= f
+		case ColumnLandAcquiredOn:
+			date, ok := parseRosterDate(v)
+			if !ok {
+				return d.rowErr(line, i, raw, ErrInvalidDate, nil)
+			}
+			r.LandAcquiredOn = date
+		case ColumnContact:
+			s, ok := lookupVocab(contactVocab, v)
+			if !ok {
+				return d.rowErr(line, i, raw, ErrUnknownValue, nil)
+			}
+			r.Contact = s
+		case ColumnNote:
+			row.Note = d.intern(v)
+		default:
+			if f := flagColumns[c]; f != 0 {
+				yes, ok := lookupVocab(yesNoVocab, v)
+				if !ok {
+					return d.rowErr(line, i, raw, ErrUnknownValue, nil)
+				}
+				if yes {
+					r.Flags |= f
+				}
+			}
+		}
+	}
+	if genderAt >= 0 && r.Gender != r.ID.Gender() {
+		return d.rowErr(line, genderAt, fields[genderAt], ErrInconsistent, nil)
+	}
+	if birthAt >= 0 && r.Birth != r.ID.BirthDate() {
+		return d.rowErr(line, birthAt, fields[birthAt], ErrInconsistent, nil)
+	}
+	return nil
+}
+
+// tier reads a contribution tier in yuan: digits with an optional decimal
+// point and an optional trailing 元. Decoded tiers are cached: a roster
+// uses a handful of them.
+func (d *rowDecoder) tier(v []byte) (decimal.Decimal, bool) {
+	v = bytes.TrimSuffix(v, []byte("元"))
+	if t, ok := d.tiers[string(v)]; ok {
+		return t, true
+	}
+	if len(v) == 0 || len(v) > 18 {
+		return decimal.Decimal{}, false
+	}
+	dots := 0
+	for k, c := range v {
+		switch {
+		case c == '.':
+			dots++
+			if dots > 1 || k == 0 || k == len(v)-1 {
+				return decimal.Decimal{}, false
+			}
+		case c < '0' || c > '9':
+			return decimal.Decimal{}, false
+		}
+	}
+	t, err := decimal.NewFromString(string(v))
+	if err != nil {
+		return decimal.Decimal{}, false
+	}
+	if len(d.tiers) < maxInterned {
+		d.tiers[string(v)] = t
+	}
+	return t, true
+}
+
+// ignoredHeaders returns the headers the layout does not import, sorted.
+func (l *rosterLayout) ignoredHeaders() []string {
+	return slices.Sorted(slices.Values(l.ignored))
+}
