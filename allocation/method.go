@@ -67,8 +67,8 @@ var methodAliases = map[string]Method{
 	"hamilton": Hamilton, "largest-remainder": Hamilton, "hare-niemeyer": Hamilton, "hare": Hamilton, "vinton": Hamilton,
 	"dhondt": DHondt, "d'hondt": DHondt, "d-hondt": DHondt, "jefferson": DHondt,
 	"sainte-lague": SainteLague, "sainte-laguë": SainteLague, "saintelague": SainteLague, "webster": SainteLague,
-	"adams": Adams,
-	"dean": Dean,
+	"adams":           Adams,
+	"dean":            Dean,
 	"huntington-hill": HuntingtonHill, "huntingtonhill": HuntingtonHill, "hill": HuntingtonHill, "equal-proportions": HuntingtonHill,
 }
 
