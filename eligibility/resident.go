@@ -149,3 +149,21 @@ const (
 	ContactNotFound                      // 找不到人、联系不上、核查无信息
 	ContactNotLocal                      // 自称不是当地人
 )
+
+// EffectiveGender returns the stated Gender, or when it is unknown the
+// gender the identity number encodes (GenderUnknown if neither is known).
+func (r Resident) EffectiveGender() Gender {
+	if r.Gender != GenderUnknown {
+		return r.Gender
+	}
+	return r.ID.Gender()
+}
+
+// EffectiveBirth returns the stated birth date, or when it is unset the
+// birth date the identity number encodes (the zero Date if neither is known).
+func (r Resident) EffectiveBirth() Date {
+	if !r.Birth.IsZero() {
+		return r.Birth
+	}
+	return r.ID.BirthDate()
+}

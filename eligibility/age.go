@@ -1,0 +1,75 @@
+package eligibility
+
+import "strconv"
+
+// AgeOn returns the age in 周岁 (completed years) of a person born on birth,
+// on the day asOf: the number of birthdays that have come by asOf, the
+// birthday itself included. A person born 2000-05-10 is 0 on 2001-05-09 and 1
+// on 2001-05-10.
+//
+// 29 February: in a common year a person born on 29 February reaches the
+// new age on 1 March, not on 28 February. Reasoning: a year of life is
+// complete only when the calendar has passed the day of birth; 28 February
+// comes before that point in every year, 1 March is the first day after it.
+// The rule is the one written into law where the question was settled
+// expressly (Hong Kong Age of Majority (Related Provisions) Ordinance, Cap.
+// 410, s. 5: "on the first moment of 1 March"), it never makes anyone older
+// than any reading of 民法典 第一编第十章 (期间计算, 第200-204条) would, and it
+// gives the same answer as comparing (month, day) pairs. Under it 2000-02-29
+// is 22 on 2023-02-28 and 23 on 2023-03-01, and 24 on 2024-02-29.
+//
+// AgeOn returns -1 when birth or asOf is unset or asOf is before birth. It is
+// non-decreasing in asOf.
+func AgeOn(birth, asOf Date) int {
+	if birth.IsZero() || asOf.IsZero() || asOf.Before(birth) {
+		return -1
+	}
+	age := asOf.Year() - birth.Year()
+	// Compare month and day: the packed month<<5|day orders them, and
+	// 02-28 < 02-29 < 03-01 gives the 1 March rule.
+	if asOf.v&0x1FF < birth.v&0x1FF {
+		age--
+	}
+	return age
+}
+
+// BirthdayOn returns the day in year on which a person born on birth reaches
+// the age year−birth.Year() under the rule of [AgeOn] (1 March for a 29
+// February birth in a common year). It returns the zero Date when birth is
+// unset or year is outside 1..9999.
+func BirthdayOn(birth Date, year int) Date {
+	if birth.IsZero() || year < minYear || year > maxYear {
+		return Date{}
+	}
+	m, d := int(birth.Month()), birth.Day()
+	if m == 2 && d == 29 && !isLeap(year) {
+		return pack(year, 3, 1)
+	}
+	return pack(year, m, d)
+}
+
+// AgeBand is an inclusive range of ages in 周岁, as the 罗东 table's
+// 16-59周岁 counts (16 and 59 both inside). Max < Min makes an empty band.
+type AgeBand struct {
+	Min, Max int
+}
+
+// MaxAge is the largest age an [AgeBand] needs: use it as Max for "and
+// above" (60周岁以上 is AgeBand{60, MaxAge}).
+const MaxAge = 200
+
+// Contains reports whether Min <= age <= Max. A negative age (unknown) is in
+// no band.
+func (b AgeBand) Contains(age int) bool { return age >= 0 && age >= b.Min && age <= b.Max }
+
+// IsZero reports whether b is the zero AgeBand{0, 0}, which a [Rule] reads as
+// "no age condition".
+func (b AgeBand) IsZero() bool { return b == AgeBand{} }
+
+// String returns the band as "16-59", or "60+" when Max is [MaxAge].
+func (b AgeBand) String() string {
+	if b.Max >= MaxAge {
+		return strconv.Itoa(b.Min) + "+"
+	}
+	return strconv.Itoa(b.Min) + "-" + strconv.Itoa(b.Max)
+}

@@ -1,0 +1,427 @@
+package eligibility
+
+import (
+	"errors"
+	"strconv"
+	"unicode/utf8"
+)
+
+// IDNumber is a 公民身份号码 (citizen identity number) of GB 11643-1999 in its
+// canonical 18-character form: a 6-digit address code (地址码), the birth date
+// as YYYYMMDD (出生日期码), a 3-digit sequence code (顺序码, odd for men, even
+// for women) and a check character (校验码, 0-9 or X) computed by ISO 7064
+// MOD 11-2.
+//
+// IDNumber is a small comparable value (18 bytes): use it as a map key and
+// compare it with ==. The zero IDNumber is not an identity number
+// ([IDNumber.IsZero]); every other IDNumber has passed [ParseIDNumber].
+//
+// An identity number is personal data. [IDNumber.String] and
+// [IDNumber.MarshalText] give the full number because storing and matching
+// need it; for anything shown to people use [IDNumber.Masked]. Errors of this
+// package never contain a full number.
+type IDNumber struct {
+	b [18]byte
+}
+
+// IDErrorKind says what is wrong with an identity number.
+type IDErrorKind uint8
+
+// The kinds of [IDError], in the order [ParseIDNumber] checks them.
+const (
+	IDLength    IDErrorKind = iota + 1 // not 18 characters (nor 15 legacy digits)
+	IDCharacter                        // a character other than a digit (or X last)
+	IDArea                             // implausible address code (地址码)
+	IDDate                             // birth date not a calendar day, or out of range
+	IDCheck                            // check character does not match (校验码错误)
+)
+
+// These are the errors that [IDError] unwraps to, one per [IDErrorKind], for
+// use with errors.Is.
+var (
+	ErrIDLength    = errors.New("identity number must have 18 characters (or 15 digits)")
+	ErrIDCharacter = errors.New("identity number has an invalid character")
+	ErrIDArea      = errors.New("identity number has an invalid address code")
+	ErrIDDate      = errors.New("identity number has an invalid birth date")
+	ErrIDCheck     = errors.New("identity number check character does not match")
+)
+
+// String returns the kind's name, e.g. "check".
+func (k IDErrorKind) String() string {
+	switch k {
+	case IDLength:
+		return "length"
+	case IDCharacter:
+		return "character"
+	case IDArea:
+		return "area"
+	case IDDate:
+		return "date"
+	case IDCheck:
+		return "check"
+	}
+	return "IDErrorKind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// IDError reports an identity number that [ParseIDNumber] refused. It never
+// holds the full input: Masked keeps at most the first 6 and the last 4
+// characters.
+type IDError struct {
+	Kind   IDErrorKind
+	Masked string // the input masked like IDNumber.Masked (all stars when shorter than 15 characters)
+	Length int    // the number of characters after trimming spaces
+	// Pos is the 1-based position of the offending character (IDCharacter)
+	// or 0.
+	Pos int
+	// Expected and Got are the check characters (IDCheck only): the one
+	// computed from the first 17 digits, and the one found.
+	Expected, Got byte
+}
+
+func (e *IDError) Error() string {
+	msg := "eligibility: identity number " + strconv.Quote(e.Masked) + ": "
+	switch e.Kind {
+	case IDLength:
+		return msg + "has " + strconv.Itoa(e.Length) + " characters, want 18 (or 15 digits)"
+	case IDCharacter:
+		return msg + "invalid character at position " + strconv.Itoa(e.Pos)
+	case IDArea:
+		return msg + "invalid address code (地址码)"
+	case IDDate:
+		return msg + "invalid birth date (出生日期码)"
+	case IDCheck:
+		return msg + "check character is " + string(rune(e.Got)) + ", want " + string(rune(e.Expected))
+	}
+	return msg + "invalid"
+}
+
+// Unwrap returns the sentinel error of e.Kind ([ErrIDCheck] etc.).
+func (e *IDError) Unwrap() error {
+	switch e.Kind {
+	case IDLength:
+		return ErrIDLength
+	case IDCharacter:
+		return ErrIDCharacter
+	case IDArea:
+		return ErrIDArea
+	case IDDate:
+		return ErrIDDate
+	case IDCheck:
+		return ErrIDCheck
+	}
+	return nil
+}
+
+// Birth years an identity number may carry. GB 11643 does not bound them;
+// these bounds reject typing errors (e.g. 0198 or 2901) without reading the
+// clock. A caller checks a birth date against its own as-of date.
+const (
+	MinIDBirthYear = 1850
+	MaxIDBirthYear = 2099
+)
+
+// ParseIDNumber reads an identity number.
+//
+// It accepts the 18-character form of GB 11643-1999 and the 15-digit form of
+// GB 11643-1989, which it upgrades by inserting "19" before the two-digit year
+// and computing the check character. It ignores leading and trailing spaces
+// (ASCII white space and the ideographic space U+3000), accepts a lowercase x
+// as check character, and folds full-width digits ０-９ and Ｘ/ｘ to ASCII, as
+// spreadsheets typed with a Chinese input method often contain them.
+//
+// It checks, in order: the length; the characters (digits, and X only as the
+// 18th); the address code (first digit 1-9 and a province code in use: 11-15,
+// 21-23, 31-37, 41-46, 50-54, 61-65, 71, 81-83 — 81/82/83 are the codes of
+// residence permits for Hong Kong, Macao and Taiwan residents); the birth date
+// (a calendar day with the year in [MinIDBirthYear] through [MaxIDBirthYear]);
+// and the check character. Any failure is an [*IDError]; the sequence code
+// (including 000) is not checked further, as the standard leaves it to the
+// issuing office.
+//
+// ParseIDNumber does not allocate when it succeeds.
+func ParseIDNumber(s string) (IDNumber, error) {
+	// Trim spaces.
+	i, j := 0, len(s)
+	for i < j {
+		if c := s[i]; c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
+			i++
+		} else if c == 0xE3 && j-i >= 3 && s[i+1] == 0x80 && s[i+2] == 0x80 {
+			i += 3
+		} else {
+			break
+		}
+	}
+	for j > i {
+		if c := s[j-1]; c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
+			j--
+		} else if c == 0x80 && j-i >= 3 && s[j-2] == 0x80 && s[j-3] == 0xE3 {
+			j -= 3
+		} else {
+			break
+		}
+	}
+	t := s[i:j]
+
+	var id IDNumber
+	b := &id.b
+	n := 0
+	for k := 0; k < len(t); {
+		c := t[k]
+		if c >= 0x80 {
+			// Full-width digit U+FF10..U+FF19 is EF BC 90..99; Ｘ U+FF38 is
+			// EF BC B8; ｘ U+FF58 is EF BD 98.
+			if k+2 < len(t) && c == 0xEF {
+				c1, c2 := t[k+1], t[k+2]
+				switch {
+				case c1 == 0xBC && c2 >= 0x90 && c2 <= 0x99:
+					c = '0' + (c2 - 0x90)
+				case c1 == 0xBC && c2 == 0xB8, c1 == 0xBD && c2 == 0x98:
+					c = 'X'
+				default:
+					return IDNumber{}, idSyntaxError(t)
+				}
+				k += 3
+			} else {
+				return IDNumber{}, idSyntaxError(t)
+			}
+		} else {
+			k++
+		}
+		if n == 18 {
+			return IDNumber{}, idSyntaxError(t)
+		}
+		b[n] = c
+		n++
+	}
+	switch n {
+	case 18:
+		for k := 0; k < 17; k++ {
+			if b[k]-'0' > 9 {
+				return IDNumber{}, idSyntaxError(t)
+			}
+		}
+		switch c := b[17]; {
+		case c-'0' <= 9, c == 'X':
+		case c == 'x':
+			b[17] = 'X'
+		default:
+			return IDNumber{}, idSyntaxError(t)
+		}
+	case 15:
+		for k := 0; k < 15; k++ {
+			if b[k]-'0' > 9 {
+				return IDNumber{}, idSyntaxError(t)
+			}
+		}
+		// Upgrade: area(6) + "19" + YYMMDD(6) + sequence(3) + check.
+		copy(b[8:17], b[6:15])
+		b[6], b[7] = '1', '9'
+		b[17] = idCheckChar(b)
+	default:
+		return IDNumber{}, idSyntaxError(t)
+	}
+	if !plausibleArea(b) {
+		return IDNumber{}, idErr(IDArea, t)
+	}
+	if !id.validBirth() {
+		return IDNumber{}, idErr(IDDate, t)
+	}
+	if want := idCheckChar(b); b[17] != want {
+		e := idErr(IDCheck, t)
+		e.Expected, e.Got = want, b[17]
+		return IDNumber{}, e
+	}
+	return id, nil
+}
+
+// MustParseIDNumber is like [ParseIDNumber] but panics on error. It is
+// intended for tests and examples with hard-coded strings.
+func MustParseIDNumber(s string) IDNumber {
+	id, err := ParseIDNumber(s)
+	if err != nil {
+		panic(err)
+	}
+	return id
+}
+
+// idWeights are the ISO 7064 MOD 11-2 weights 2^(17-i) mod 11 of GB 11643.
+const idWeights = "\x07\x09\x0a\x05\x08\x04\x02\x01\x06\x03\x07\x09\x0a\x05\x08\x04\x02"
+
+// idCheckChar computes the check character of the first 17 digits of b.
+func idCheckChar(b *[18]byte) byte {
+	sum := 0
+	for k := 0; k < 17; k++ {
+		sum += int(b[k]-'0') * int(idWeights[k])
+	}
+	return "10X98765432"[sum%11]
+}
+
+func plausibleArea(b *[18]byte) bool {
+	p := int(b[0]-'0')*10 + int(b[1]-'0')
+	switch {
+	case p >= 11 && p <= 15, p >= 21 && p <= 23, p >= 31 && p <= 37,
+		p >= 41 && p <= 46, p >= 50 && p <= 54, p >= 61 && p <= 65,
+		p == 71, p >= 81 && p <= 83:
+		return true
+	}
+	return false
+}
+
+func (id *IDNumber) ymd() (y, m, d int) {
+	b := &id.b
+	y = int(b[6]-'0')*1000 + int(b[7]-'0')*100 + int(b[8]-'0')*10 + int(b[9]-'0')
+	m = int(b[10]-'0')*10 + int(b[11]-'0')
+	d = int(b[12]-'0')*10 + int(b[13]-'0')
+	return
+}
+
+func (id *IDNumber) validBirth() bool {
+	y, m, d := id.ymd()
+	return y >= MinIDBirthYear && y <= MaxIDBirthYear && validYMD(y, m, d)
+}
+
+// idErr builds an error of kind k about the trimmed input t.
+func idErr(k IDErrorKind, t string) *IDError {
+	return &IDError{Kind: k, Masked: maskInput(t), Length: utf8.RuneCountInString(t)}
+}
+
+// idSyntaxError classifies a length or character failure of the trimmed
+// input t: a wrong length first, else the first bad character.
+func idSyntaxError(t string) error {
+	n := utf8.RuneCountInString(t)
+	if n != 18 && n != 15 {
+		return idErr(IDLength, t)
+	}
+	pos := 0
+	for _, r := range t {
+		pos++
+		digit := r >= '0' && r <= '9' || r >= '０' && r <= '９'
+		check := pos == 18 && (r == 'X' || r == 'x' || r == 'Ｘ' || r == 'ｘ')
+		if !digit && !check {
+			break
+		}
+	}
+	e := idErr(IDCharacter, t)
+	e.Pos = pos
+	return e
+}
+
+// maskInput masks a possibly invalid input: inputs of 15 or more characters
+// keep their first 6 and last 4 characters with the middle starred (at most
+// 16 stars, then "…"); shorter inputs become all stars. Invalid UTF-8 becomes
+// U+FFFD.
+func maskInput(t string) string {
+	rs := []rune(t)
+	n := len(rs)
+	out := make([]rune, 0, 6+17+4)
+	if n < 15 {
+		for range min(n, 16) {
+			out = append(out, '*')
+		}
+		if n > 16 {
+			out = append(out, '…')
+		}
+		return string(out)
+	}
+	out = append(out, rs[:6]...)
+	for range min(n-10, 16) {
+		out = append(out, '*')
+	}
+	if n-10 > 16 {
+		out = append(out, '…')
+	}
+	out = append(out, rs[n-4:]...)
+	return string(out)
+}
+
+// IsZero reports whether id is the zero IDNumber (no number).
+func (id IDNumber) IsZero() bool { return id.b[0] == 0 }
+
+// String returns the canonical 18-character number (X uppercase), or "" for
+// the zero IDNumber. It is the full number: see [IDNumber.Masked].
+func (id IDNumber) String() string {
+	if id.IsZero() {
+		return ""
+	}
+	return string(id.b[:])
+}
+
+// Masked returns the number with the birth date and sequence hidden, keeping
+// the first 6 and the last 4 characters: 110105********002X. It returns "" for
+// the zero IDNumber.
+func (id IDNumber) Masked() string {
+	if id.IsZero() {
+		return ""
+	}
+	var m [18]byte
+	copy(m[:6], id.b[:6])
+	for k := 6; k < 14; k++ {
+		m[k] = '*'
+	}
+	copy(m[14:], id.b[14:])
+	return string(m[:])
+}
+
+// AreaCode returns the 6-digit address code (地址码) of the place of first
+// registration, e.g. "110105", or "".
+func (id IDNumber) AreaCode() string {
+	if id.IsZero() {
+		return ""
+	}
+	return string(id.b[:6])
+}
+
+// BirthDate returns the birth date the number encodes (the zero Date for the
+// zero IDNumber).
+func (id IDNumber) BirthDate() Date {
+	if id.IsZero() {
+		return Date{}
+	}
+	y, m, d := id.ymd()
+	return pack(y, m, d)
+}
+
+// Gender returns the sex the sequence code encodes: [Male] when the 17th digit
+// is odd, [Female] when even, [GenderUnknown] for the zero IDNumber.
+func (id IDNumber) Gender() Gender {
+	if id.IsZero() {
+		return GenderUnknown
+	}
+	if (id.b[16]-'0')%2 == 1 {
+		return Male
+	}
+	return Female
+}
+
+// Sequence returns the 3-digit sequence code (顺序码), 0..999, or -1 for the
+// zero IDNumber.
+func (id IDNumber) Sequence() int {
+	if id.IsZero() {
+		return -1
+	}
+	return int(id.b[14]-'0')*100 + int(id.b[15]-'0')*10 + int(id.b[16]-'0')
+}
+
+// MarshalText implements encoding.TextMarshaler with the full canonical
+// number (empty for the zero IDNumber).
+func (id IDNumber) MarshalText() ([]byte, error) {
+	if id.IsZero() {
+		return []byte{}, nil
+	}
+	return append([]byte(nil), id.b[:]...), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler with [ParseIDNumber];
+// empty text gives the zero IDNumber.
+func (id *IDNumber) UnmarshalText(text []byte) error {
+	if len(text) == 0 {
+		*id = IDNumber{}
+		return nil
+	}
+	p, err := ParseIDNumber(string(text))
+	if err != nil {
+		return err
+	}
+	*id = p
+	return nil
+}

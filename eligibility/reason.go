@@ -1,0 +1,154 @@
+package eligibility
+
+import (
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/language"
+)
+
+// Text renders the reason as one sentence in the language of t: Chinese for
+// a tag whose base language is zh, English otherwise. The sentence names the
+// group, cites the document and clause, and states each fact the rule
+// checked, e.g.
+//
+//	属于石堰府发〔2023〕10号 二(五)「具备城镇职工养老保险缴费能力的城乡富裕人员」：参加城乡居民基本养老保险，缴费档次1200元，高于1000元。
+func (r Reason) Text(t language.Tag) string {
+	if isChinese(t) {
+		return r.Chinese()
+	}
+	return r.English()
+}
+
+// String returns [Reason.English].
+func (r Reason) String() string { return r.English() }
+
+// Chinese renders the reason in Chinese (see [Reason.Text]).
+func (r Reason) Chinese() string {
+	zh := language.Chinese
+	var b strings.Builder
+	b.WriteString("属于")
+	b.WriteString(r.Document)
+	if r.Clause != "" {
+		b.WriteString(" ")
+		b.WriteString(r.Clause)
+	}
+	b.WriteString("「")
+	b.WriteString(r.Group.Label(zh))
+	b.WriteString("」：")
+	var parts []string
+	if r.Checks&CheckEmployment != 0 {
+		parts = append(parts, r.Employment.Label(zh))
+	}
+	if r.Checks&CheckPlatform != 0 {
+		parts = append(parts, r.Platform.Label(zh))
+	}
+	if r.Checks&CheckFlags != 0 {
+		parts = append(parts, "身份为"+r.Flags.Label(zh))
+	}
+	if r.Checks&CheckScheme != 0 {
+		if r.Scheme == SchemeNone {
+			parts = append(parts, "未参保")
+		} else {
+			parts = append(parts, "已参加"+r.Scheme.Label(zh))
+		}
+	}
+	if r.Checks&CheckStatus != 0 {
+		parts = append(parts, r.Status.Label(zh))
+	}
+	if r.Checks&CheckLocation != 0 {
+		parts = append(parts, r.Location.Label(zh))
+	}
+	if r.Checks&CheckHukou != 0 {
+		if r.Local {
+			parts = append(parts, "本区户籍")
+		} else {
+			parts = append(parts, "非本区户籍")
+		}
+	}
+	if r.Checks&CheckAge != 0 {
+		band := strconv.Itoa(r.Ages.Min) + "周岁以上"
+		if r.Ages.Max < MaxAge {
+			band = strconv.Itoa(r.Ages.Min) + "至" + strconv.Itoa(r.Ages.Max) + "周岁"
+		}
+		parts = append(parts, "年龄"+strconv.Itoa(r.Age)+"周岁（"+band+"）")
+	}
+	if r.Checks&CheckRetirement != 0 {
+		parts = append(parts, "未达法定退休年龄（"+r.Retirement.String()+"达到）")
+	}
+	if r.Checks&CheckTier != 0 {
+		parts = append(parts, "缴费档次"+r.Tier.String()+"元，高于"+r.TierAbove.String()+"元")
+	}
+	if r.Checks&CheckResidual != 0 {
+		parts = append(parts, "不属于其他重点人群")
+	}
+	b.WriteString(strings.Join(parts, "，"))
+	b.WriteString("。")
+	return b.String()
+}
+
+// English renders the reason in English (see [Reason.Text]).
+func (r Reason) English() string {
+	en := language.English
+	var b strings.Builder
+	b.WriteString("In ")
+	if n := r.Group.Numeral(); n != "" {
+		b.WriteString("group " + n + " ")
+	} else {
+		b.WriteString("the group ")
+	}
+	b.WriteString("(" + r.Group.Label(en) + ") of " + r.Document)
+	if r.Clause != "" {
+		b.WriteString(" " + r.Clause)
+	}
+	b.WriteString(": ")
+	var parts []string
+	if r.Checks&CheckEmployment != 0 {
+		parts = append(parts, r.Employment.Label(en))
+	}
+	if r.Checks&CheckPlatform != 0 {
+		parts = append(parts, r.Platform.Label(en))
+	}
+	if r.Checks&CheckFlags != 0 {
+		parts = append(parts, "marked as "+r.Flags.Label(en))
+	}
+	if r.Checks&CheckScheme != 0 {
+		if r.Scheme == SchemeNone {
+			parts = append(parts, "not insured")
+		} else {
+			parts = append(parts, "insured in "+r.Scheme.Label(en))
+		}
+	}
+	if r.Checks&CheckStatus != 0 {
+		parts = append(parts, r.Status.Label(en))
+	}
+	if r.Checks&CheckLocation != 0 {
+		parts = append(parts, r.Location.Label(en))
+	}
+	if r.Checks&CheckHukou != 0 {
+		if r.Local {
+			parts = append(parts, "household registered in the district")
+		} else {
+			parts = append(parts, "household registered outside the district")
+		}
+	}
+	if r.Checks&CheckAge != 0 {
+		band := strconv.Itoa(r.Ages.Min) + " or over"
+		if r.Ages.Max < MaxAge {
+			band = strconv.Itoa(r.Ages.Min) + " to " + strconv.Itoa(r.Ages.Max)
+		}
+		parts = append(parts, "aged "+strconv.Itoa(r.Age)+" ("+band+")")
+	}
+	if r.Checks&CheckRetirement != 0 {
+		parts = append(parts, "below statutory retirement age (reached on "+r.Retirement.String()+")")
+	}
+	if r.Checks&CheckTier != 0 {
+		parts = append(parts, "contribution tier "+r.Tier.String()+" yuan, above "+r.TierAbove.String()+" yuan")
+	}
+	if r.Checks&CheckResidual != 0 {
+		parts = append(parts, "in no other target group")
+	}
+	b.WriteString(strings.Join(parts, "; "))
+	b.WriteString(".")
+	return b.String()
+}
