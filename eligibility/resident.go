@@ -42,14 +42,14 @@ type EmploymentKind uint8
 
 // The employment kinds. The zero value is EmploymentUnknown.
 const (
-	EmploymentUnknown       EmploymentKind = iota // 未知
-	EmployedByUnit                                // 单位就业 (employed by an enterprise or institution)
-	SelfEmployedBusiness                          // 个体工商户
-	SmallBusinessEmployee                         // 小微企业从业人员
-	PlatformWorker                                // 新业态从业人员 (依托平台企业就业)
-	LicensedFreelancer                            // 持证自由职业者
-	NotEmployed                                   // 未就业
-	Student                                       // 在校学生
+	EmploymentUnknown     EmploymentKind = iota // 未知
+	EmployedByUnit                              // 单位就业 (employed by an enterprise or institution)
+	SelfEmployedBusiness                        // 个体工商户
+	SmallBusinessEmployee                       // 小微企业从业人员
+	PlatformWorker                              // 新业态从业人员 (依托平台企业就业)
+	LicensedFreelancer                          // 持证自由职业者
+	NotEmployed                                 // 未就业
+	Student                                     // 在校学生
 )
 
 // PlatformKind is the kind of platform work of a [PlatformWorker]
@@ -103,10 +103,10 @@ type InsuranceLocation uint8
 
 // The insurance locations (石堰府发〔2023〕10号 二(七): 区外市内, 市外).
 const (
-	LocationUnknown     InsuranceLocation = iota // 未知
-	InDistrict                                   // 本区
-	ElsewhereInCity                              // 区外市内
-	OutsideCity                                  // 市外
+	LocationUnknown InsuranceLocation = iota // 未知
+	InDistrict                               // 本区
+	ElsewhereInCity                          // 区外市内
+	OutsideCity                              // 市外
 )
 
 // Insurance is a resident's basic-pension insurance record.
