@@ -164,6 +164,37 @@ func ParseIDNumber(s string) (IDNumber, error) {
 
 	var id IDNumber
 	b := &id.b
+	if len(t) == 18 {
+		// Fast path: 18 ASCII characters.
+		copy(b[:], t)
+		sum := 0
+		for k := 0; k < 17; k++ {
+			d := b[k] - '0'
+			if d > 9 {
+				return parseIDSlow(t)
+			}
+			sum += int(d) * int(idWeights[k])
+		}
+		switch c := b[17]; {
+		case c-'0' <= 9, c == 'X':
+		case c == 'x':
+			b[17] = 'X'
+		default:
+			return parseIDSlow(t)
+		}
+		if err := checkIDNumber(&id, t, "10X98765432"[sum%11]); err != nil {
+			return IDNumber{}, err
+		}
+		return id, nil
+	}
+	return parseIDSlow(t)
+}
+
+// parseIDSlow parses a trimmed input that is not 18 ASCII characters:
+// full-width characters, 15-digit legacy numbers, and every error.
+func parseIDSlow(t string) (IDNumber, error) {
+	var id IDNumber
+	b := &id.b
 	n := 0
 	for k := 0; k < len(t); {
 		c := t[k]
@@ -220,18 +251,27 @@ func ParseIDNumber(s string) (IDNumber, error) {
 	default:
 		return IDNumber{}, idSyntaxError(t)
 	}
-	if !plausibleArea(b) {
-		return IDNumber{}, idErr(IDArea, t)
-	}
-	if !id.validBirth() {
-		return IDNumber{}, idErr(IDDate, t)
-	}
-	if want := idCheckChar(b); b[17] != want {
-		e := idErr(IDCheck, t)
-		e.Expected, e.Got = want, b[17]
-		return IDNumber{}, e
+	if err := checkIDNumber(&id, t, idCheckChar(b)); err != nil {
+		return IDNumber{}, err
 	}
 	return id, nil
+}
+
+// checkIDNumber checks the area, the birth date and the check character of a
+// number whose characters are already valid; want is the computed check
+// character.
+func checkIDNumber(id *IDNumber, t string, want byte) error {
+	switch {
+	case !plausibleArea(&id.b):
+		return idErr(IDArea, t)
+	case !id.validBirth():
+		return idErr(IDDate, t)
+	case id.b[17] != want:
+		e := idErr(IDCheck, t)
+		e.Expected, e.Got = want, id.b[17]
+		return e
+	}
+	return nil
 }
 
 // MustParseIDNumber is like [ParseIDNumber] but panics on error. It is
