@@ -1,0 +1,204 @@
+package reporting_test
+
+import (
+	"errors"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/reporting"
+	"github.com/canbao/kuomian/routing"
+	"github.com/google/go-cmp/cmp"
+)
+
+var rosVillages = []string{"石堰村", "桃花村", "第10组", "第2组", "安乐村", "双龙社区"}
+
+// rosEntries returns n pseudo-random tally entries from seed.
+func rosEntries(seed uint64, n int) []reporting.TallyEntry {
+	rng := rand.New(rand.NewPCG(seed, 7))
+	out := make([]reporting.TallyEntry, n)
+	for i := range out {
+		var gs eligibility.GroupSet
+		for g := eligibility.Group(1); g <= eligibility.NumGroups; g++ {
+			if rng.IntN(4) == 0 {
+				gs = gs.With(g)
+			}
+		}
+		out[i] = reporting.TallyEntry{
+			Village: rosVillages[rng.IntN(len(rosVillages))],
+			Groups:  gs,
+			Outcome: routing.Outcome(rng.IntN(6)),
+			Channel: routing.Channel(rng.IntN(7)),
+		}
+	}
+	return out
+}
+
+func rosTallyOf(t testing.TB, es []reporting.TallyEntry) *reporting.Tally {
+	var tl reporting.Tally
+	for _, e := range es {
+		if err := tl.Add(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return &tl
+}
+
+func TestTallyMergeEqualsOnePass(t *testing.T) {
+	for seed := range uint64(20) {
+		es := rosEntries(seed, 500)
+		whole := rosTallyOf(t, es)
+		rng := rand.New(rand.NewPCG(seed, 99))
+		// Deal the entries to k shards at random, shuffled within each.
+		k := 1 + rng.IntN(5)
+		shards := make([][]reporting.TallyEntry, k)
+		for _, e := range es {
+			i := rng.IntN(k)
+			shards[i] = append(shards[i], e)
+		}
+		tallies := make([]*reporting.Tally, k)
+		for i, s := range shards {
+			rng.Shuffle(len(s), func(a, b int) { s[a], s[b] = s[b], s[a] })
+			tallies[i] = rosTallyOf(t, s)
+		}
+		// Merge left to right, and right to left in a tree.
+		var left reporting.Tally
+		for _, tl := range tallies {
+			left.Merge(tl)
+		}
+		right := tallies[k-1].Clone()
+		for i := k - 2; i >= 0; i-- {
+			u := tallies[i].Clone()
+			u.Merge(right)
+			right = u
+		}
+		if !whole.Equal(&left) || !whole.Equal(right) {
+			t.Fatalf("seed %d: merged shards differ from one pass", seed)
+		}
+		if diff := cmp.Diff(whole.Rows(), right.Rows()); diff != "" {
+			t.Fatalf("seed %d: Rows() mismatch (-one pass +merged):\n%s", seed, diff)
+		}
+		if err := left.Reconcile(reporting.Counts{Rows: 510, Accepted: 500, Rejected: 10}); err != nil {
+			t.Errorf("seed %d: %v", seed, err)
+		}
+	}
+}
+
+func TestTallyMergeLeavesArgumentUnchanged(t *testing.T) {
+	a := rosTallyOf(t, rosEntries(1, 50))
+	b := rosTallyOf(t, rosEntries(2, 50))
+	bBefore := b.Clone()
+	a.Merge(b)
+	if !b.Equal(bBefore) {
+		t.Fatal("Merge changed its argument")
+	}
+	if a.Total() != 100 {
+		t.Fatalf("Total() = %d, want 100", a.Total())
+	}
+}
+
+func TestTallyVillageOrder(t *testing.T) {
+	var tl reporting.Tally
+	for _, v := range rosVillages {
+		if err := tl.Add(reporting.TallyEntry{Village: v}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := []string{"安乐村", "第2组", "第10组", "石堰村", "双龙社区", "桃花村"}
+	if diff := cmp.Diff(want, tl.Villages()); diff != "" {
+		t.Errorf("Villages() mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestTallyCells(t *testing.T) {
+	var tl reporting.Tally
+	add := func(v string, gs eligibility.GroupSet, o routing.Outcome, c routing.Channel) {
+		t.Helper()
+		if err := tl.Add(reporting.TallyEntry{Village: v, Groups: gs, Outcome: o, Channel: c}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	both := eligibility.GroupsOf(eligibility.GroupPlatformWorker, eligibility.GroupOtherUninsured)
+	add("石堰村", both, routing.OutcomeEmployee, routing.ChannelFlexible)
+	add("石堰村", 0, routing.OutcomeCovered, routing.ChannelNone)
+	add("石堰村", eligibility.GroupsOf(eligibility.GroupPlatformWorker), routing.OutcomeEmployee, routing.ChannelFlexible)
+	add("安乐村", eligibility.GroupsOf(eligibility.GroupElderlyBackPay), routing.OutcomeResident, routing.ChannelBackPay)
+
+	wantRows := []reporting.TallyRow{
+		{Village: "安乐村", Group: eligibility.GroupElderlyBackPay, Outcome: routing.OutcomeResident, Channel: routing.ChannelBackPay, Count: 1},
+		{Village: "石堰村", Group: eligibility.GroupPlatformWorker, Outcome: routing.OutcomeEmployee, Channel: routing.ChannelFlexible, Count: 2},
+		{Village: "石堰村", Group: eligibility.GroupOtherUninsured, Outcome: routing.OutcomeEmployee, Channel: routing.ChannelFlexible, Count: 1},
+		{Village: "石堰村", Group: reporting.GroupNone, Outcome: routing.OutcomeCovered, Channel: routing.ChannelNone, Count: 1},
+	}
+	if diff := cmp.Diff(wantRows, tl.Rows()); diff != "" {
+		t.Errorf("Rows() mismatch (-want +got):\n%s", diff)
+	}
+	wantRoutes := []reporting.RouteRow{
+		{Village: "安乐村", Outcome: routing.OutcomeResident, Channel: routing.ChannelBackPay, Count: 1},
+		{Village: "石堰村", Outcome: routing.OutcomeEmployee, Channel: routing.ChannelFlexible, Count: 2},
+		{Village: "石堰村", Outcome: routing.OutcomeCovered, Channel: routing.ChannelNone, Count: 1},
+	}
+	if diff := cmp.Diff(wantRoutes, tl.Routes()); diff != "" {
+		t.Errorf("Routes() mismatch (-want +got):\n%s", diff)
+	}
+	wantTotals := []reporting.VillageTotal{
+		{Village: "安乐村", Residents: 1, Resident: 1},
+		{Village: "石堰村", Residents: 3, Employee: 2},
+	}
+	if diff := cmp.Diff(wantTotals, tl.Totals()); diff != "" {
+		t.Errorf("Totals() mismatch (-want +got):\n%s", diff)
+	}
+	if err := tl.Reconcile(reporting.Counts{Rows: 4, Accepted: 4}); err != nil {
+		t.Errorf("Reconcile() = %v", err)
+	}
+	if err := tl.Reconcile(reporting.Counts{Rows: 5, Accepted: 5}); !errors.Is(err, reporting.ErrTallyMismatch) {
+		t.Errorf("Reconcile(5 rows) = %v, want ErrTallyMismatch", err)
+	}
+	if err := tl.Reconcile(reporting.Counts{Rows: 5, Accepted: 4}); !errors.Is(err, reporting.ErrTallyMismatch) {
+		t.Errorf("Reconcile(unbalanced counts) = %v, want ErrTallyMismatch", err)
+	}
+}
+
+func TestTallyAddOutOfRange(t *testing.T) {
+	var tl reporting.Tally
+	err := tl.Add(reporting.TallyEntry{Village: "石堰村", Outcome: 9})
+	if !errors.Is(err, reporting.ErrTallyRange) || tl.Total() != 0 {
+		t.Fatalf("Add(outcome 9) = %v, total %d; want ErrTallyRange and nothing counted", err, tl.Total())
+	}
+}
+
+// FuzzTallyMerge checks that any split of any entries into two shards,
+// merged either way, equals one pass.
+func FuzzTallyMerge(f *testing.F) {
+	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, uint64(0b1010))
+	f.Add([]byte{}, uint64(0))
+	f.Fuzz(func(t *testing.T, data []byte, split uint64) {
+		var es []reporting.TallyEntry
+		for i := 0; i+2 < len(data); i += 3 {
+			es = append(es, reporting.TallyEntry{
+				Village: rosVillages[int(data[i])%len(rosVillages)],
+				Groups:  eligibility.GroupSet(uint16(data[i+1])<<1 | uint16(data[i+2]&1)<<9),
+				Outcome: routing.Outcome(data[i+2] >> 1 % 6),
+				Channel: routing.Channel(data[i+2] >> 4 % 7),
+			})
+		}
+		whole := rosTallyOf(t, es)
+		var a, b []reporting.TallyEntry
+		for i, e := range es {
+			if split>>(i%64)&1 == 1 {
+				a = append(a, e)
+			} else {
+				b = append(b, e)
+			}
+		}
+		ab, ba := rosTallyOf(t, a), rosTallyOf(t, b)
+		ab.Merge(rosTallyOf(t, b))
+		ba.Merge(rosTallyOf(t, a))
+		if !whole.Equal(ab) || !whole.Equal(ba) {
+			t.Fatal("merged shards differ from one pass")
+		}
+		if err := ab.Reconcile(reporting.Counts{Rows: len(es), Accepted: len(es)}); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
