@@ -336,6 +336,9 @@ func (in *input) divisorFinish(alloc []int64) (Result, error) {
 	if last >= 0 && next >= 0 {
 		wl, kl := in.w[last], uint64(alloc[last]-1)
 		if cmpPrio(m, in.w[next], uint64(alloc[next]), wl, kl) >= 0 {
+			if infinite(m, kl) { // units owed a first seat outnumber the seats
+				return Result{}, in.tooFew()
+			}
 			var units []int
 			var seats int64
 			for i := range n {

@@ -26,8 +26,10 @@ var (
 	// seats sum below it). Returned in a *BoundsError.
 	ErrInfeasible = errors.New("bounds cannot be met")
 	// ErrTooFewSeats: Adams, Dean and Huntington-Hill give every unit of
-	// positive weight a first seat; the total is smaller than the number of
-	// such units. Returned in a *TooFewSeatsError.
+	// positive weight a first seat; there are seats to share (the total is
+	// above the sum of the lower bounds) but fewer than such units. (With
+	// nothing to share, every unit simply gets its lower bound.) Returned in
+	// a *TooFewSeatsError.
 	ErrTooFewSeats = errors.New("fewer seats than units of positive weight")
 	// ErrOverflow: a sum or product does not fit in an int64. Returned in an
 	// *InputError.

@@ -210,3 +210,5 @@ func (q Quota) Decimal(scale int32) decimal.Decimal {
 func (q Quota) sub(o Quota) (Quota, error) {
 	return quotaFromRat(new(big.Rat).Sub(q.Rat(), o.Rat()))
 }
+
+func ratFrac(a, b int64) *big.Rat { return big.NewRat(a, b) }
