@@ -1,0 +1,431 @@
+package routing
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/canbao/kuomian/eligibility"
+	"golang.org/x/text/language"
+)
+
+// MaxReasons is the number of reasons a [Decision] can hold. A decision
+// that needed more keeps the first MaxReasons and reports the rest in
+// [Decision.Dropped]; the presets never need more than about fifteen.
+const MaxReasons = 32
+
+// ReasonKind says what a reason of a [Decision] explains.
+type ReasonKind uint8
+
+// The reason kinds.
+const (
+	ReasonInvalid       ReasonKind = iota
+	ReasonAge                      // the resident's age in 周岁 on the as-of date
+	ReasonGroup                    // a target group the resident is in
+	ReasonAgeLine                  // the age line that placed the resident in a band
+	ReasonRoute                    // the route rule that decided the outcome and channel
+	ReasonFallback                 // the fallback if the resident declines
+	ReasonVenue                    // the venue rule for the first choice
+	ReasonFallbackVenue            // the venue rule for the fallback
+	ReasonSubsidy                  // a subsidy rule that applies
+	ReasonAction                   // an action rule that applies
+	ReasonPhase                    // the campaign phase on the as-of date
+	ReasonMilestone                // the next milestone of the campaign
+)
+
+var reasonKindNames = []name{
+	{"invalid", "无效", "invalid"},
+	{"age", "年龄", "age"},
+	{"group", "扩面重点人群", "target group"},
+	{"age_line", "年龄线", "age line"},
+	{"route", "分类引导", "route"},
+	{"fallback", "不愿意时", "fallback"},
+	{"venue", "办理地点", "venue"},
+	{"fallback_venue", "不愿意时的办理地点", "fallback venue"},
+	{"subsidy", "补贴", "subsidy"},
+	{"action", "后续工作", "follow-up action"},
+	{"phase", "工作阶段", "phase"},
+	{"milestone", "进度要求", "milestone"},
+}
+
+// String returns the kind's key, e.g. "route".
+func (k ReasonKind) String() string { return keyOf(reasonKindNames, int(k)) }
+
+// Label returns the kind's name in Chinese (zh) or English.
+func (k ReasonKind) Label(tag language.Tag) string { return label(reasonKindNames, int(k), tag) }
+
+// MarshalText returns the key.
+func (k ReasonKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+type reason struct {
+	kind ReasonKind
+	item int8 // group, phase or milestone index
+	rule int16
+}
+
+// Decision is where [Router.Route] sends one resident, and why. It is a
+// fixed-size value (no slices), so routing does not allocate; its texts are
+// rendered only when asked ([Decision.Explain], [Decision.ReasonText]).
+//
+// The zero Decision is "no decision" (Outcome is OutcomeNone).
+type Decision struct {
+	AsOf   eligibility.Date   // the date routed for
+	Age    int                // 周岁 on AsOf
+	Gender eligibility.Gender // the resident's effective gender
+	Band   Band               // younger or older than the age line (BandAny when gender is unknown)
+	Line   int                // fixed age line for the resident's gender (0 when derived)
+
+	// Retirement, MinContributionMonths and Threshold are set when the
+	// policy derives its age lines: the statutory retirement date, the
+	// minimum contribution period at that date, and the day from which the
+	// resident is in the older band (Retirement − MinContributionMonths).
+	Retirement            eligibility.Date
+	MinContributionMonths int
+	Threshold             eligibility.Date
+
+	Outcome   Outcome    // the scheme, or covered / not eligible
+	Channel   Channel    // how to join
+	Venue     Venue      // where to register
+	Fallback  Choice     // if the resident declines the first choice (zero: none stated)
+	Subsidies SubsidySet // 补贴
+	Actions   ActionSet  // 后续工作
+	Groups    GroupMask  // target groups (only when the policy uses groups)
+	Phase     string     // campaign phase on AsOf (e.g. 重点攻坚阶段), or ""
+
+	// Classification is the eligibility result behind Groups, with the
+	// reason for each group (zero when the policy uses no groups).
+	Classification eligibility.Classification
+
+	rt      *Router
+	n       uint8
+	dropped uint8
+	reasons [MaxReasons]reason
+}
+
+func (d *Decision) add(k ReasonKind, rule int, item int8) {
+	if int(d.n) >= MaxReasons {
+		if d.dropped < 255 {
+			d.dropped++
+		}
+		return
+	}
+	d.reasons[d.n] = reason{kind: k, rule: int16(rule), item: item}
+	d.n++
+}
+
+// Policy returns the ID and version of the policy that made the decision.
+func (d Decision) Policy() (id, version string) {
+	if d.rt == nil {
+		return "", ""
+	}
+	return d.rt.p.ID, d.rt.p.Version
+}
+
+// Dropped returns how many reasons did not fit in [MaxReasons] (0 for every
+// preset decision).
+func (d Decision) Dropped() int { return int(d.dropped) }
+
+// NumReasons returns the number of reasons.
+func (d Decision) NumReasons() int { return int(d.n) }
+
+// Reason is one reason of a decision: what it explains, the rule it comes
+// from (if any) and the clause it cites.
+type Reason struct {
+	Kind     ReasonKind
+	RuleID   string   // the policy rule, or "" for age, group, phase and milestone reasons
+	Citation Citation // zero when the reason cites nothing (the age itself)
+}
+
+// Reason returns reason i (0 ≤ i < NumReasons).
+func (d Decision) Reason(i int) Reason {
+	if i < 0 || i >= int(d.n) || d.rt == nil {
+		return Reason{}
+	}
+	rs := d.reasons[i]
+	p := &d.rt.p
+	out := Reason{Kind: rs.kind}
+	if rs.rule >= 0 {
+		out.RuleID = p.Rules[rs.rule].ID
+		out.Citation = p.Rules[rs.rule].Citation
+	}
+	switch rs.kind {
+	case ReasonGroup:
+		g := eligibility.Group(rs.item)
+		if gr, ok := d.Classification.Reason(g); ok {
+			out.Citation = Citation{Document: gr.Document, Clause: gr.Clause}
+		} else {
+			out.Citation = Citation{Document: DocShiyan2023, Clause: g.Clause()}
+		}
+	case ReasonAgeLine:
+		if d.rt.derive {
+			out.Citation = retirement2024
+		} else {
+			out.Citation = p.AgeLines.Citation
+		}
+	case ReasonPhase:
+		out.Citation = p.Phases[rs.item].Citation
+	case ReasonMilestone:
+		out.Citation = p.Milestones[rs.item].Citation
+	}
+	return out
+}
+
+// Reasons returns every reason, in the order they were found.
+func (d Decision) Reasons() []Reason {
+	out := make([]Reason, d.n)
+	for i := range out {
+		out[i] = d.Reason(i)
+	}
+	return out
+}
+
+// Citations returns the distinct citations of the reasons, in order.
+func (d Decision) Citations() []Citation {
+	var out []Citation
+	seen := map[Citation]bool{}
+	for i := range int(d.n) {
+		c := d.Reason(i).Citation
+		if !c.IsZero() && !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// RuleIDs returns the IDs of the rules behind the reasons, in order, without
+// repeats.
+func (d Decision) RuleIDs() []string {
+	var out []string
+	for i := range int(d.n) {
+		if id := d.Reason(i).RuleID; id != "" && !contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func contains(ss []string, s string) bool {
+	for _, t := range ss {
+		if t == s {
+			return true
+		}
+	}
+	return false
+}
+
+// ReasonText renders reason i as one sentence in Chinese (zh) or English,
+// ending with its citation.
+func (d Decision) ReasonText(i int, tag language.Tag) string {
+	if i < 0 || i >= int(d.n) || d.rt == nil {
+		return ""
+	}
+	zh := isChinese(tag)
+	rs := d.reasons[i]
+	p := &d.rt.p
+	cite := d.Reason(i).Citation.String()
+	pick := func(c, e string) string {
+		if zh {
+			return c
+		}
+		return e
+	}
+	switch rs.kind {
+	case ReasonAge:
+		return pick(
+			fmt.Sprintf("%s时%d周岁（%s）。", d.AsOf, d.Age, d.Gender.Label(tag)),
+			fmt.Sprintf("Aged %d on %s (%s).", d.Age, d.AsOf, d.Gender.Label(tag)))
+	case ReasonGroup:
+		g := eligibility.Group(rs.item)
+		if gr, ok := d.Classification.Reason(g); ok {
+			return gr.Text(tag)
+		}
+		return pick(fmt.Sprintf("属于%s「%s」。", cite, g.Label(tag)), fmt.Sprintf("In the group %q (%s).", g.Label(tag), cite))
+	case ReasonAgeLine:
+		return d.ageLineText(zh, cite)
+	case ReasonRoute, ReasonSubsidy, ReasonAction:
+		r := &p.Rules[rs.rule]
+		return pick(fmt.Sprintf("%s：%s。", cite, r.Summary), fmt.Sprintf("%s: %s.", cite, r.SummaryEN))
+	case ReasonFallback:
+		return pick(
+			fmt.Sprintf("不愿意时：%s（%s）。", d.Fallback.Outcome.Label(tag), cite),
+			fmt.Sprintf("If unwilling: %s (%s).", d.Fallback.Outcome.Label(tag), cite))
+	case ReasonVenue, ReasonFallbackVenue:
+		r := &p.Rules[rs.rule]
+		prefix := pick("办理地点", "Venue")
+		if rs.kind == ReasonFallbackVenue {
+			prefix = pick("不愿意时的办理地点", "Venue if unwilling")
+		}
+		return pick(fmt.Sprintf("%s：%s（%s：%s）。", prefix, r.Venue.Label(tag), cite, r.Summary),
+			fmt.Sprintf("%s: %s (%s: %s).", prefix, r.Venue.Label(tag), cite, r.SummaryEN))
+	case ReasonPhase:
+		ph := &p.Phases[rs.item]
+		return pick(fmt.Sprintf("%s处于%s（%s至%s，%s）。", d.AsOf, ph.Name, ph.Period.From, ph.Period.To, cite),
+			fmt.Sprintf("On %s the campaign is in its %s phase (%s, %s to %s, %s).", d.AsOf, ph.NameEN, ph.Name, ph.Period.From, ph.Period.To, cite))
+	case ReasonMilestone:
+		m := &p.Milestones[rs.item]
+		return pick(fmt.Sprintf("进度要求：%s前完成扩面任务的%d%%（%s）。", m.By, m.Percent, cite),
+			fmt.Sprintf("Milestone: %d%% of the task by %s (%s).", m.Percent, m.By, cite))
+	}
+	return ""
+}
+
+func (d Decision) ageLineText(zh bool, cite string) string {
+	p := &d.rt.p
+	if d.rt.derive {
+		if zh {
+			return fmt.Sprintf("年龄线按退休年龄推算（%s；%s %s）：法定退休日期%s，最低缴费年限%d个月，须在%s前开始缴费；%s%s。",
+				cite, p.Document, p.AgeLines.Citation.Clause, d.Retirement, d.MinContributionMonths, d.Threshold,
+				d.AsOf, map[Band]string{BandYounger: "在此之前，属年龄线以下", BandOlder: "已到此日，属年龄线及以上"}[d.Band])
+		}
+		return fmt.Sprintf("Age line derived from the retirement schedule (%s; in place of %s %s): statutory retirement on %s, "+
+			"minimum contribution %d months, so contributions must start before %s; %s is %s.",
+			cite, p.Document, p.AgeLines.Citation.Clause, d.Retirement, d.MinContributionMonths, d.Threshold, d.AsOf,
+			map[Band]string{BandYounger: "before that day: below the line", BandOlder: "on or after that day: at or above the line"}[d.Band])
+	}
+	l := p.AgeLines.Men
+	who, whoEN := "男", "men"
+	if d.Gender == eligibility.Female {
+		l, who, whoEN = p.AgeLines.Women, "女", "women"
+	}
+	var b strings.Builder
+	if zh {
+		fmt.Fprintf(&b, "年龄线：%s%d周岁（%s，原文“%s”）；%d周岁", who, d.Line, cite, l.Stated, d.Age)
+		if d.Band == BandYounger {
+			b.WriteString("在年龄线以下。")
+		} else {
+			b.WriteString("达到年龄线。")
+		}
+	} else {
+		fmt.Fprintf(&b, "Age line for %s: %d (%s, stated as “%s”); age %d is ", whoEN, d.Line, cite, l.Stated, d.Age)
+		if d.Band == BandYounger {
+			b.WriteString("below the line.")
+		} else {
+			b.WriteString("at or above the line.")
+		}
+	}
+	if d.Age == d.Line || d.Age == d.Line-1 {
+		if _, ok := oneAgeAmbiguity(l); ok && p.AgeLines.Note != "" {
+			if zh {
+				b.WriteString("文件表述在年龄线处重叠或留空，本规则的处理：" + p.AgeLines.Note)
+			} else {
+				b.WriteString(" The stated bands overlap or leave a gap at the line; the policy's resolution: " + p.AgeLines.Note)
+			}
+		}
+	}
+	return b.String()
+}
+
+// oneAgeAmbiguity reports the single age at which l's stated bands overlap
+// or leave a gap, if any.
+func oneAgeAmbiguity(l AgeLine) (int, bool) {
+	youngMax := l.Younger.Age - 1
+	if l.Younger.Inclusive {
+		youngMax = l.Younger.Age
+	}
+	oldMin := l.Older.Age + 1
+	if l.Older.Inclusive {
+		oldMin = l.Older.Age
+	}
+	switch oldMin {
+	case youngMax:
+		return oldMin, true
+	case youngMax + 2:
+		return youngMax + 1, true
+	}
+	return 0, false
+}
+
+// Explain returns the whole decision as text in Chinese (zh) or English:
+// the outcome, channel, venue, fallback, subsidies, actions and groups,
+// then every reason with its citation, numbered.
+func (d Decision) Explain(tag language.Tag) string {
+	if d.rt == nil {
+		if isChinese(tag) {
+			return "无分类结果。\n"
+		}
+		return "No decision.\n"
+	}
+	zh := isChinese(tag)
+	p := &d.rt.p
+	var b strings.Builder
+	none := "none"
+	if zh {
+		none = "无"
+		fmt.Fprintf(&b, "%s（%s %s，版本%s）%s分类引导结果\n", p.Title, p.Document, p.ID, p.Version, d.AsOf)
+		fmt.Fprintf(&b, "结论：%s", d.Outcome.Label(tag))
+	} else {
+		fmt.Fprintf(&b, "Routing under %s (%s, version %s) on %s\n", p.Document, p.ID, p.Version, d.AsOf)
+		fmt.Fprintf(&b, "Outcome: %s", d.Outcome.Label(tag))
+	}
+	choice := func(c Choice) {
+		if c.Channel != ChannelNone {
+			fmt.Fprintf(&b, pick(zh, "，%s", "; %s"), c.Channel.Label(tag))
+		}
+		if c.Venue != VenueNone {
+			fmt.Fprintf(&b, pick(zh, "，办理地点：%s", "; at %s"), c.Venue.Label(tag))
+		}
+		b.WriteString(pick(zh, "。\n", ".\n"))
+	}
+	choice(Choice{Outcome: d.Outcome, Channel: d.Channel, Venue: d.Venue})
+	if !d.Fallback.IsZero() {
+		fmt.Fprintf(&b, pick(zh, "不愿意时：%s", "If unwilling: %s"), d.Fallback.Outcome.Label(tag))
+		choice(d.Fallback)
+	}
+	list := func(zhLabel, enLabel, val string) {
+		if val == "" {
+			val = none
+		}
+		fmt.Fprintf(&b, pick(zh, "%s：%s\n", "%s: %s\n"), pick(zh, zhLabel, enLabel), val)
+	}
+	list("补贴", "Subsidies", d.Subsidies.Label(tag))
+	list("后续工作", "Follow-up", d.Actions.Label(tag))
+	if p.Groups != 0 {
+		list("扩面重点人群", "Target groups", d.Groups.Label(tag))
+	}
+	b.WriteString(pick(zh, "依据：\n", "Reasons:\n"))
+	for i := range int(d.n) {
+		fmt.Fprintf(&b, "%d. %s\n", i+1, d.ReasonText(i, tag))
+	}
+	if d.dropped > 0 {
+		fmt.Fprintf(&b, pick(zh, "（另有%d条依据未能记录）\n", "(%d more reasons not recorded)\n"), d.dropped)
+	}
+	return b.String()
+}
+
+func pick(zh bool, c, e string) string {
+	if zh {
+		return c
+	}
+	return e
+}
+
+// String returns a one-line English summary, e.g.
+// "employee/flexible@city_centre fallback resident/self_pay@village".
+func (d Decision) String() string {
+	s := d.Outcome.String()
+	if s == "" {
+		s = "none"
+	}
+	if d.Channel != ChannelNone {
+		s += "/" + d.Channel.String()
+	}
+	if d.Venue != VenueNone {
+		s += "@" + d.Venue.String()
+	}
+	if !d.Fallback.IsZero() {
+		s += " fallback " + d.Fallback.Outcome.String()
+		if d.Fallback.Channel != ChannelNone {
+			s += "/" + d.Fallback.Channel.String()
+		}
+		if d.Fallback.Venue != VenueNone {
+			s += "@" + d.Fallback.Venue.String()
+		}
+	}
+	if d.Subsidies != 0 {
+		s += " subsidies " + d.Subsidies.String()
+	}
+	if d.Actions != 0 {
+		s += " actions " + d.Actions.String()
+	}
+	return s
+}

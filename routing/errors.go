@@ -1,0 +1,115 @@
+package routing
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/canbao/kuomian/eligibility"
+)
+
+// These are the sentinel errors of the package. Errors returned by its
+// functions wrap one of them; test with errors.Is.
+var (
+	ErrOutsidePeriod  = errors.New("as-of date outside the policy's effective period")
+	ErrNoBirthDate    = errors.New("resident has no birth date (neither stated nor from a valid ID number)")
+	ErrBornAfterAsOf  = errors.New("resident born after the as-of date")
+	ErrNoGender       = errors.New("resident's gender is unknown but the policy's age line needs it")
+	ErrNoRule         = errors.New("no route rule matches the resident")
+	ErrUnknownName    = errors.New("unknown name")
+	ErrUnknownKey     = errors.New("unknown key")
+	ErrDuplicate      = errors.New("duplicate")
+	ErrSyntax         = errors.New("syntax error")
+	ErrMissing        = errors.New("missing value")
+	ErrBadValue       = errors.New("bad value")
+	ErrInvalidPolicy  = errors.New("invalid policy")
+	ErrRetirementRule = errors.New("retirement schedule gives no date for the resident")
+)
+
+// PeriodError reports an as-of date outside a policy's effective period.
+type PeriodError struct {
+	Policy string           // policy ID
+	AsOf   eligibility.Date // the date asked for
+	Period Period           // the effective period
+}
+
+func (e *PeriodError) Error() string {
+	return fmt.Sprintf("routing: policy %s is in force from %s to %s, not on %s",
+		e.Policy, e.Period.From, e.Period.To, e.AsOf)
+}
+
+// Unwrap returns [ErrOutsidePeriod].
+func (e *PeriodError) Unwrap() error { return ErrOutsidePeriod }
+
+// FactError reports a resident whose facts do not allow a decision. It
+// never quotes a full identity number: ID is masked.
+type FactError struct {
+	ID  string // masked identity number, or ""
+	Err error  // ErrNoBirthDate, ErrBornAfterAsOf, ErrNoGender, ErrNoRule, ErrRetirementRule
+}
+
+func (e *FactError) Error() string {
+	if e.ID != "" {
+		return "routing: resident " + e.ID + ": " + e.Err.Error()
+	}
+	return "routing: " + e.Err.Error()
+}
+
+// Unwrap returns the underlying sentinel.
+func (e *FactError) Unwrap() error { return e.Err }
+
+// LoadError reports a policy file that cannot be decoded: bad JSON, an
+// unknown or duplicate key, a value of the wrong type, an unknown name.
+type LoadError struct {
+	Path    string // where in the document, e.g. "rules[3].when"; "" for the top level
+	Key     string // the offending key, if any
+	Suggest string // the known key it resembles, if any
+	Err     error  // ErrUnknownKey, ErrDuplicate, ErrSyntax, ErrBadValue, or a *NameError
+}
+
+func (e *LoadError) Error() string {
+	var b strings.Builder
+	b.WriteString("routing: policy")
+	if e.Path != "" {
+		b.WriteString(" at ")
+		b.WriteString(e.Path)
+	}
+	b.WriteString(": ")
+	switch {
+	case e.Key != "" && errors.Is(e.Err, ErrUnknownKey):
+		fmt.Fprintf(&b, "unknown key %q", e.Key)
+		if e.Suggest != "" {
+			fmt.Fprintf(&b, " (did you mean %q?)", e.Suggest)
+		}
+	case e.Key != "" && errors.Is(e.Err, ErrDuplicate):
+		fmt.Fprintf(&b, "duplicate key %q", e.Key)
+	default:
+		b.WriteString(e.Err.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the underlying error.
+func (e *LoadError) Unwrap() error { return e.Err }
+
+// ValidationError reports a policy with at least one finding of
+// [SeverityError]. Findings holds every finding, errors and warnings alike.
+type ValidationError struct {
+	Policy   string
+	Findings []Finding
+}
+
+func (e *ValidationError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "routing: policy %q is invalid:", e.Policy)
+	for _, f := range e.Findings {
+		if f.Severity == SeverityError {
+			b.WriteString("\n\t")
+			b.WriteString(f.String())
+		}
+	}
+	return b.String()
+}
+
+// Unwrap returns [ErrInvalidPolicy].
+func (e *ValidationError) Unwrap() error { return ErrInvalidPolicy }
