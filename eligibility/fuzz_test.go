@@ -1,0 +1,229 @@
+package eligibility_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/shopspring/decimal"
+)
+
+func FuzzParseIDNumber(f *testing.F) {
+	for _, s := range []string{
+		"11010519491231002X", "11010519491231002x", "110105491231002", "１１０１０５１９４９１２３１００２Ｘ",
+		" 11010519491231002X ", "110105194912310021", "11010519490229002X", "", "X", "12345678901234567890",
+		"\u300011010519491231002X", "110105********002X", "11010519491231002\xef\xbc",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		id, err := eligibility.ParseIDNumber(s)
+		if err != nil {
+			if !id.IsZero() {
+				t.Fatalf("ParseIDNumber(%q) returned %v with an error", s, id)
+			}
+			var e *eligibility.IDError
+			if !errors.As(err, &e) {
+				t.Fatalf("ParseIDNumber(%q) error %T is not *IDError", s, err)
+			}
+			if e.Unwrap() == nil {
+				t.Fatalf("IDError without sentinel: %+v", e)
+			}
+			// A masked error never carries the input (unless the input was
+			// already starred).
+			if utf8.RuneCountInString(s) >= 15 && !strings.Contains(s, "*") && strings.Contains(err.Error(), s) {
+				t.Fatalf("error %q contains the input", err)
+			}
+			if utf8.RuneCountInString(e.Masked) > 6+17+4 {
+				t.Fatalf("masked value too long: %q", e.Masked)
+			}
+			return
+		}
+		str := id.String()
+		if len(str) != 18 {
+			t.Fatalf("String() = %q", str)
+		}
+		again, err := eligibility.ParseIDNumber(str)
+		if err != nil || again != id {
+			t.Fatalf("ParseIDNumber(String()) = %v, %v; want %v", again, err, id)
+		}
+		if id.BirthDate().Compact() != str[6:14] || id.Gender() == eligibility.GenderUnknown {
+			t.Fatalf("accessors inconsistent for %s", str)
+		}
+		m := id.Masked()
+		if m[:6] != str[:6] || m[14:] != str[14:] || m[6:14] != "********" {
+			t.Fatalf("Masked() = %q", m)
+		}
+		if _, err := eligibility.ParseIDNumber(m); err == nil {
+			t.Fatalf("a masked number parsed: %q", m)
+		}
+	})
+}
+
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2019-07-18", "20190718", "2024-02-29", "2023-02-29", "0001-01-01", "9999-12-31", "", "2019-7-18"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		dt, err := eligibility.ParseDate(s)
+		if err != nil {
+			if !dt.IsZero() {
+				t.Fatalf("ParseDate(%q) = %v with an error", s, dt)
+			}
+			if !errors.Is(err, eligibility.ErrDateSyntax) && !errors.Is(err, eligibility.ErrDateRange) {
+				t.Fatalf("ParseDate(%q) error %v has no sentinel", s, err)
+			}
+			return
+		}
+		if dt.IsZero() {
+			t.Fatalf("ParseDate(%q) gave the zero Date", s)
+		}
+		for _, form := range []string{dt.String(), dt.Compact()} {
+			again, err := eligibility.ParseDate(form)
+			if err != nil || again != dt {
+				t.Fatalf("round trip of %q via %q = %v, %v", s, form, again, err)
+			}
+		}
+		if s != dt.String() && s != dt.Compact() {
+			t.Fatalf("ParseDate(%q) = %v: input is neither form", s, dt)
+		}
+		tm, err := time.Parse("20060102", dt.Compact())
+		if err != nil || tm.Year() != dt.Year() || tm.Month() != dt.Month() || tm.Day() != dt.Day() {
+			t.Fatalf("time.Parse disagrees on %v: %v %v", dt, tm, err)
+		}
+	})
+}
+
+// dateFrom maps any integer onto a valid date between 1850 and 2100.
+func dateFrom(n int64) eligibility.Date {
+	const span = 91675 // days from 1850-01-01 to 2100-12-31
+	k := int(n % span)
+	if k < 0 {
+		k += span
+	}
+	return d("1850-01-01").AddDays(k)
+}
+
+func FuzzDateArithmetic(f *testing.F) {
+	f.Add(int64(0), int64(1))
+	f.Add(int64(54786), int64(-13))
+	f.Add(int64(-1), int64(1<<40))
+	f.Fuzz(func(t *testing.T, a, n int64) {
+		dt := dateFrom(a)
+		k := int(n % 50000)
+		e := dt.AddDays(k)
+		if e.DaysSince(dt) != k {
+			t.Fatalf("%v.AddDays(%d).DaysSince = %d", dt, k, e.DaysSince(dt))
+		}
+		if (k > 0) != e.After(dt) || (k == 0) != (e == dt) {
+			t.Fatalf("order wrong: %v + %d = %v", dt, k, e)
+		}
+		m := int(n % 2000)
+		em := dt.AddMonths(m)
+		if got := em.MonthsSince(dt); got != m {
+			t.Fatalf("%v.AddMonths(%d) = %v; MonthsSince = %d", dt, m, em, got)
+		}
+		if em.Day() > dt.Day() {
+			t.Fatalf("%v.AddMonths(%d) = %v moved the day forward", dt, m, em)
+		}
+		if (em.Year()*12+int(em.Month()))-(dt.Year()*12+int(dt.Month())) != m {
+			t.Fatalf("%v.AddMonths(%d) = %v: wrong month", dt, m, em)
+		}
+	})
+}
+
+func FuzzAgeOn(f *testing.F) {
+	f.Add(int64(54786), int64(20000), int64(1))
+	f.Add(int64(54845), int64(8000), int64(365))
+	f.Fuzz(func(t *testing.T, b, a, delta int64) {
+		birth := dateFrom(b)
+		asOf := birth.AddDays(int(uint64(a) % 40000))
+		later := asOf.AddDays(int(uint64(delta) % 4000))
+		x, y := eligibility.AgeOn(birth, asOf), eligibility.AgeOn(birth, later)
+		if x < 0 || y < x {
+			t.Fatalf("AgeOn not monotone: born %v, %v → %d, %v → %d", birth, asOf, x, later, y)
+		}
+		// The birthday of the year of asOf is the day the age changes.
+		bd := eligibility.BirthdayOn(birth, asOf.Year())
+		want := asOf.Year() - birth.Year()
+		if asOf.Before(bd) {
+			want--
+		}
+		if x != want {
+			t.Fatalf("AgeOn(%v, %v) = %d, want %d (birthday %v)", birth, asOf, x, want, bd)
+		}
+	})
+}
+
+func FuzzRetirement(f *testing.F) {
+	f.Add(int64(41000), uint8(1))
+	f.Add(int64(45000), uint8(3))
+	f.Fuzz(func(t *testing.T, b int64, c uint8) {
+		class := eligibility.RetirementClass(c%3 + 1)
+		birth := dateFrom(b)
+		base := class.BaseAge()
+		rd := eligibility.RetirementDate(birth, class)
+		if rd.Before(birth.AddYears(base)) || rd.After(birth.AddYears(base+5)) {
+			t.Fatalf("RetirementDate(%v, %v) = %v outside [base, base+5]", birth, class, rd)
+		}
+		// Never before the base age: at most the clamped day of a 29
+		// February birth, which the next day always reaches.
+		if eligibility.AgeOn(birth, rd.AddDays(1)) < base {
+			t.Fatalf("RetirementDate(%v, %v) = %v is before age %d", birth, class, rd, base)
+		}
+		y, m := eligibility.RetirementAge(birth, class)
+		if rd.MonthsSince(birth) != y*12+m {
+			t.Fatalf("RetirementDate(%v) = %v is not %d y %d m after birth", birth, rd, y, m)
+		}
+		// A later-born person never retires at a younger age.
+		next := birth.AddMonths(1)
+		y2, m2 := eligibility.RetirementAge(next, class)
+		if y2*12+m2 < y*12+m || y2*12+m2 > y*12+m+1 {
+			t.Fatalf("retirement age jumps from %d/%d to %d/%d between %v and %v", y, m, y2, m2, birth, next)
+		}
+	})
+}
+
+func FuzzClassify(f *testing.F) {
+	f.Add(int64(48000), uint8(1), uint8(0), uint32(1), uint8(0), uint8(0), uint8(0), true, int64(100001), int32(-2), int64(63000))
+	f.Add(int64(30000), uint8(2), uint8(4), uint32(0), uint8(2), uint8(2), uint8(2), true, int64(1000), int32(0), int64(63000))
+	f.Fuzz(func(t *testing.T, b int64, g, emp uint8, flags uint32, scheme, status, loc uint8, local bool, tierCoef int64, tierExp int32, on int64) {
+		r := eligibility.Resident{
+			Gender:       eligibility.Gender(g % 4),
+			Birth:        dateFrom(b),
+			Employment:   eligibility.Employment{Kind: eligibility.EmploymentKind(emp % 10), Platform: eligibility.PlatformKind(emp / 10 % 7)},
+			Flags:        eligibility.Flags(flags),
+			Insurance:    eligibility.Insurance{Scheme: eligibility.Scheme(scheme % 5), Status: eligibility.InsuranceStatus(status % 4), Location: eligibility.InsuranceLocation(loc % 5)},
+			Hukou:        eligibility.Hukou{Local: local},
+			ResidentTier: decimal.New(tierCoef, tierExp%40),
+		}
+		rb := eligibility.Shiyan2023()
+		asOf := d("2023-01-01").AddDays(int(uint64(on) % 365))
+		c, err := rb.Classify(r, asOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Groups.Has(eligibility.GroupOtherUninsured) && c.Groups.Len() != 1 {
+			t.Fatalf("residual group 八 with others: %v", c.Groups)
+		}
+		if c.Groups.Has(eligibility.GroupElderlyBackPay) && (c.Age < 60 || !local) {
+			t.Fatalf("elderly group at age %d, local %v", c.Age, local)
+		}
+		if c.Groups.Has(eligibility.GroupAffluentResident) != (r.Insurance.Scheme == eligibility.SchemeResident && r.ResidentTier.GreaterThan(decimal.New(1000, 0))) {
+			t.Fatalf("group 五 = %v for tier %v in %v", c.Groups.Has(eligibility.GroupAffluentResident), r.ResidentTier, r.Insurance.Scheme)
+		}
+		n := 0
+		for rs := range c.Reasons() {
+			n++
+			if !c.Has(rs.Group) || rs.Checks == 0 || rs.Chinese() == "" || rs.English() == "" {
+				t.Fatalf("bad reason %+v", rs)
+			}
+		}
+		if n != c.Groups.Len() {
+			t.Fatalf("%d reasons for %v", n, c.Groups)
+		}
+	})
+}
