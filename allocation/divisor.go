@@ -213,7 +213,7 @@ func (in *input) divisor() (Result, error) {
 		num -= nFree
 	}
 	alloc := make([]int64, n)
-	var sum uint64
+	var sumHi, sumLo uint64 // the start's sum, in 128 bits
 	for i, u := range in.units {
 		a := u.Min
 		if in.w[i] > 0 && den > 0 {
@@ -233,14 +233,13 @@ func (in *input) divisor() (Result, error) {
 			}
 		}
 		alloc[i] = a
-		sum, _ = bits.Add64(sum, uint64(a), 0)
-		if sum > math.MaxInt64 {
-			sum = math.MaxInt64
-		}
+		var c uint64
+		sumLo, c = bits.Add64(sumLo, uint64(a), 0)
+		sumHi += c
 	}
 	h := &seatHeap{m: m, w: in.w, a: alloc}
 	switch {
-	case sum < in.total:
+	case sumHi == 0 && sumLo < in.total:
 		h.idx = make([]int32, 0, n)
 		for i := range in.units {
 			if in.canAdd(i, alloc[i]) {
@@ -248,7 +247,7 @@ func (in *input) divisor() (Result, error) {
 			}
 		}
 		h.init()
-		for ; sum < in.total; sum++ {
+		for sum := sumLo; sum < in.total; sum++ {
 			if len(h.idx) == 0 { // unreachable when feasible
 				return Result{}, &BoundsError{Total: int64(in.total), Err: ErrInfeasible}
 			}
@@ -260,7 +259,7 @@ func (in *input) divisor() (Result, error) {
 				h.pop()
 			}
 		}
-	case sum > in.total:
+	case sumHi > 0 || sumLo > in.total:
 		h.remove = true
 		h.idx = make([]int32, 0, n)
 		for i := range in.units {
@@ -269,7 +268,7 @@ func (in *input) divisor() (Result, error) {
 			}
 		}
 		h.init()
-		for ; sum > in.total; sum-- {
+		for sumHi > 0 || sumLo > in.total {
 			if len(h.idx) == 0 {
 				return Result{}, &BoundsError{Total: int64(in.total), Err: ErrInfeasible}
 			}
@@ -278,6 +277,9 @@ func (in *input) divisor() (Result, error) {
 				return Result{}, in.tooFew()
 			}
 			alloc[i]--
+			var b uint64
+			sumLo, b = bits.Sub64(sumLo, 1, 0)
+			sumHi -= b
 			if in.canRemove(int(i), alloc[i]) {
 				h.down(0)
 			} else {
