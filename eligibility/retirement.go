@@ -1,7 +1,5 @@
 package eligibility
 
-import "strconv"
-
 // RetirementClass is a statutory retirement-age class (法定退休年龄类别) of
 // the decision of 2024-09-13 on gradually raising the statutory retirement
 // age (全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定, in force
@@ -141,9 +139,4 @@ func MinContributionMonths(retirementYear int) int {
 		return 240
 	}
 	return 180 + 6*(retirementYear-2029)
-}
-
-// formatYM writes years and months as "60y1m" style text for messages.
-func formatYM(y, m int) string {
-	return strconv.Itoa(y) + "y" + strconv.Itoa(m) + "m"
 }
