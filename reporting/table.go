@@ -1,0 +1,488 @@
+package reporting
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Kind is the kind of value a table column holds.
+type Kind uint8
+
+// The column kinds. The zero Kind is KindText.
+const (
+	KindText    Kind = iota // 文本: names, labels
+	KindInteger             // 整数: headcounts, tasks
+	KindDecimal             // 定点小数: an exact decimal at the column's Scale (rates, quotas)
+)
+
+// String returns "text", "integer" or "decimal".
+func (k Kind) String() string {
+	switch k {
+	case KindText:
+		return "text"
+	case KindInteger:
+		return "integer"
+	case KindDecimal:
+		return "decimal"
+	}
+	return "Kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// Align is the horizontal alignment of a column in the text, Markdown and
+// HTML forms.
+type Align uint8
+
+// The alignments. The zero Align, AlignAuto, puts text on the left and
+// numbers on the right.
+const (
+	AlignAuto Align = iota
+	AlignLeft
+	AlignRight
+	AlignCenter
+)
+
+// TableColumn describes one column of a [Table].
+type TableColumn struct {
+	Header string // 表头, e.g. 应扩面人数
+	Kind   Kind
+	// Scale is the number of digits after the decimal point of a KindDecimal
+	// column, 0 to 18; every cell is shown at this scale.
+	Scale int
+	Align Align
+	// NoSum keeps a numeric column out of the total row (ranks, rates):
+	// its total cell is left empty and is not audited.
+	NoSum bool
+}
+
+// cellKind says what a Cell holds.
+type cellKind uint8
+
+const (
+	cellEmpty cellKind = iota
+	cellText
+	cellNumber
+)
+
+// Cell is one cell of a [Table]: empty (the zero Cell), a text, or an exact
+// number (an integer, or a decimal kept as an unscaled integer and a scale).
+// Make cells with [Text], [Int] and [Decimal].
+type Cell struct {
+	kind  cellKind
+	scale int8
+	text  string
+	num   int64
+}
+
+// Text returns a text cell.
+func Text(s string) Cell { return Cell{kind: cellText, text: s} }
+
+// Int returns an integer cell.
+func Int(v int64) Cell { return Cell{kind: cellNumber, num: v} }
+
+// Decimal returns the exact decimal cell unscaled·10^−scale: Decimal(8437, 2)
+// is 84.37. scale must be 0 to 18; outside that range the cell is a text cell
+// saying so, which [Table.Validate] reports.
+func Decimal(unscaled int64, scale int) Cell {
+	if scale < 0 || scale > tblMaxScale {
+		return Cell{kind: cellText, text: "invalid scale " + strconv.Itoa(scale)}
+	}
+	return Cell{kind: cellNumber, num: unscaled, scale: int8(scale)}
+}
+
+// tblMaxScale is the largest decimal scale a cell or column may have.
+const tblMaxScale = 18
+
+// IsEmpty reports whether c is the empty cell.
+func (c Cell) IsEmpty() bool { return c.kind == cellEmpty }
+
+// IsNumber reports whether c holds a number.
+func (c Cell) IsNumber() bool { return c.kind == cellNumber }
+
+// Number returns the cell's number as an unscaled integer and its scale
+// (Int cells have scale 0); ok is false for text and empty cells.
+func (c Cell) Number() (unscaled int64, scale int, ok bool) {
+	return c.num, int(c.scale), c.kind == cellNumber
+}
+
+// String returns the cell as text: the text itself, the number in decimal
+// notation at its own scale (84.37, -1), or "" for the empty cell.
+func (c Cell) String() string {
+	switch c.kind {
+	case cellText:
+		return c.text
+	case cellNumber:
+		return tblFormatFixed(c.num, int(c.scale))
+	}
+	return ""
+}
+
+// tblPow10 holds 10^0 … 10^18.
+var tblPow10 = [...]int64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
+
+// tblFormatFixed formats unscaled·10^−scale with exactly scale digits after
+// the point.
+func tblFormatFixed(unscaled int64, scale int) string {
+	var buf [48]byte
+	return string(tblAppendFixed(buf[:0], unscaled, scale))
+}
+
+func tblAppendFixed(b []byte, unscaled int64, scale int) []byte {
+	if scale == 0 {
+		return strconv.AppendInt(b, unscaled, 10)
+	}
+	neg := unscaled < 0
+	u := uint64(unscaled)
+	if neg {
+		u = -u
+		b = append(b, '-')
+	}
+	p := uint64(tblPow10[scale])
+	b = strconv.AppendUint(b, u/p, 10)
+	b = append(b, '.')
+	frac := strconv.AppendUint(nil, u%p, 10)
+	for range scale - len(frac) {
+		b = append(b, '0')
+	}
+	return append(b, frac...)
+}
+
+// TotalMode says how a table's total row (合计) is made.
+type TotalMode uint8
+
+// The total modes. The zero TotalMode, NoTotal, gives no total row.
+const (
+	NoTotal TotalMode = iota
+	// ComputedTotal: each numeric column's total is the sum of its cells.
+	ComputedTotal
+	// StatedTotal: the total row is given, as published; [Table.Audit]
+	// holds it against the sums of the cells and the renderers mark every
+	// stated cell that differs.
+	StatedTotal
+)
+
+// Total is the total row of a [Table].
+type Total struct {
+	Mode TotalMode
+	// Label goes in the first text column (合计 when empty) unless a stated
+	// cell is given there.
+	Label string
+	// Cells holds the stated row for StatedTotal, one cell per column. An
+	// empty cell states nothing: it is shown empty and not audited.
+	Cells []Cell
+}
+
+// Table is a task table (任务分解表) or any table of a report: a title, the
+// columns, the rows of cells in the order they are to be shown, an optional
+// total row, and footnotes. It is a plain value; the functions of this
+// package never modify a Table they are given.
+//
+// Every row must have one cell per column. Number cells may only stand in
+// numeric columns; text cells may stand anywhere (such as "—" for a
+// missing figure) and are left out of the sums; a decimal cell may have a
+// smaller scale than its column, never a larger one. [Table.Validate]
+// checks all this, and every renderer calls it.
+type Table struct {
+	Title   string
+	Columns []TableColumn
+	Rows    [][]Cell
+	Total   Total
+	// Notes are footnotes shown under the table (source, citations).
+	Notes []string
+}
+
+// Errors about tables, usable with [errors.Is]; they are the Err of a
+// [*TableError].
+var (
+	// ErrTableShape: a row (or the stated total) has the wrong number of
+	// cells, or the table has no columns.
+	ErrTableShape = errors.New("wrong number of cells")
+	// ErrCellKind: a number in a text column, a decimal with more digits
+	// than its column's scale or in an integer column, or a bad scale.
+	ErrCellKind = errors.New("cell does not fit its column")
+	// ErrTableOverflow: a sum or a rescaled number does not fit in an int64.
+	ErrTableOverflow = errors.New("number too large")
+	// ErrNoColumn: a column index out of range.
+	ErrNoColumn = errors.New("no such column")
+	// ErrUnitMismatch: an allocation result does not match the table's
+	// units (count or names).
+	ErrUnitMismatch = errors.New("units do not match")
+)
+
+// TableError locates a problem in a [Table]. Row is the row index from 0,
+// or -1 for the total row and -2 for the columns themselves; Column is the
+// column index, or -1 when the whole row is at fault.
+type TableError struct {
+	Row    int
+	Column int
+	Err    error
+}
+
+func (e *TableError) Error() string {
+	var where string
+	switch e.Row {
+	case -1:
+		where = "total row"
+	case -2:
+		where = "columns"
+	default:
+		where = "row " + strconv.Itoa(e.Row+1)
+	}
+	if e.Column >= 0 {
+		where += ", column " + strconv.Itoa(e.Column+1)
+	}
+	return "reporting: table " + where + ": " + e.Err.Error()
+}
+
+// Unwrap returns e.Err.
+func (e *TableError) Unwrap() error { return e.Err }
+
+// Validate checks the table's shape and cells (see [Table]) and returns the
+// first problem as a [*TableError].
+func (t Table) Validate() error {
+	if len(t.Columns) == 0 {
+		return &TableError{Row: -2, Column: -1, Err: ErrTableShape}
+	}
+	for j, c := range t.Columns {
+		if c.Kind > KindDecimal || c.Scale < 0 || c.Scale > tblMaxScale || (c.Kind != KindDecimal && c.Scale != 0) || c.Align > AlignCenter {
+			return &TableError{Row: -2, Column: j, Err: ErrCellKind}
+		}
+	}
+	check := func(i int, row []Cell) error {
+		if len(row) != len(t.Columns) {
+			return &TableError{Row: i, Column: -1, Err: fmt.Errorf("%w: %d cells for %d columns", ErrTableShape, len(row), len(t.Columns))}
+		}
+		for j, c := range row {
+			if c.kind != cellNumber {
+				continue
+			}
+			col := t.Columns[j]
+			if col.Kind == KindText || int(c.scale) > col.Scale {
+				return &TableError{Row: i, Column: j, Err: ErrCellKind}
+			}
+			if _, ok := tblRescale(c.num, int(c.scale), col.Scale); !ok {
+				return &TableError{Row: i, Column: j, Err: ErrTableOverflow}
+			}
+		}
+		return nil
+	}
+	for i, row := range t.Rows {
+		if err := check(i, row); err != nil {
+			return err
+		}
+	}
+	switch t.Total.Mode {
+	case NoTotal, ComputedTotal:
+	case StatedTotal:
+		if err := check(-1, t.Total.Cells); err != nil {
+			return err
+		}
+	default:
+		return &TableError{Row: -1, Column: -1, Err: fmt.Errorf("%w: unknown total mode %d", ErrTableShape, t.Total.Mode)}
+	}
+	return nil
+}
+
+// tblRescale returns v·10^(to−from) for to ≥ from, and whether it fits.
+func tblRescale(v int64, from, to int) (int64, bool) {
+	if to == from {
+		return v, true
+	}
+	p := tblPow10[to-from]
+	r := v * p
+	if r/p != v {
+		return 0, false
+	}
+	return r, true
+}
+
+// tblAdd adds with overflow detection.
+func tblAdd(a, b int64) (int64, bool) {
+	s := a + b
+	if (s > a) != (b > 0) {
+		return 0, false
+	}
+	return s, true
+}
+
+// ColumnFooting is the check of one column's total: the stated figure (as
+// published) against the sum of the column's cells, both at the column's
+// scale.
+type ColumnFooting struct {
+	Column int    // column index
+	Header string // column header
+	Scale  int    // the column's scale: Stated and Sum are unscaled at it
+	Stated int64
+	Sum    int64
+}
+
+// Diff returns Stated − Sum, unscaled: the 罗东 应扩面人数 column states 9777
+// while its cells sum to 9778, so its Diff is −1.
+func (f ColumnFooting) Diff() int64 { return f.Stated - f.Sum }
+
+// Foots reports whether the stated total equals the sum.
+func (f ColumnFooting) Foots() bool { return f.Stated == f.Sum }
+
+// String describes the footing in one line in Chinese, such as
+// "应扩面人数：合计栏公布 9777，各行之和 9778，相差 -1".
+func (f ColumnFooting) String() string {
+	s := f.Header + "：合计栏公布 " + tblFormatFixed(f.Stated, f.Scale) + "，各行之和 " + tblFormatFixed(f.Sum, f.Scale)
+	if f.Foots() {
+		return s + "，相符"
+	}
+	d := f.Diff()
+	sign := "+"
+	if d < 0 {
+		sign = ""
+	}
+	return s + "，相差 " + sign + tblFormatFixed(d, f.Scale)
+}
+
+// TotalAudit is the audit of a table's stated total row: one footing per
+// numeric column that states a number.
+type TotalAudit struct {
+	Footings []ColumnFooting
+}
+
+// OK reports whether every stated total equals the sum of its cells.
+func (a TotalAudit) OK() bool {
+	for _, f := range a.Footings {
+		if !f.Foots() {
+			return false
+		}
+	}
+	return true
+}
+
+// Discrepancies returns the footings that do not foot, in column order.
+func (a TotalAudit) Discrepancies() []ColumnFooting {
+	var out []ColumnFooting
+	for _, f := range a.Footings {
+		if !f.Foots() {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// String lists the discrepancies one per line, or says that the total foots.
+func (a TotalAudit) String() string {
+	d := a.Discrepancies()
+	if len(d) == 0 {
+		return "合计栏与各行之和相符"
+	}
+	lines := make([]string, len(d))
+	for i, f := range d {
+		lines[i] = f.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Sums returns the sum of each numeric column's number cells, unscaled at the
+// column's scale (0 for text columns). A sum beyond int64 gives a
+// [*TableError] wrapping ErrTableOverflow.
+func (t Table) Sums() ([]int64, error) {
+	if err := t.Validate(); err != nil {
+		return nil, err
+	}
+	return t.sums()
+}
+
+func (t Table) sums() ([]int64, error) {
+	sums := make([]int64, len(t.Columns))
+	for i, row := range t.Rows {
+		for j, c := range row {
+			if c.kind != cellNumber || t.Columns[j].NoSum {
+				continue
+			}
+			v, _ := tblRescale(c.num, int(c.scale), t.Columns[j].Scale)
+			s, ok := tblAdd(sums[j], v)
+			if !ok {
+				return nil, &TableError{Row: i, Column: j, Err: ErrTableOverflow}
+			}
+			sums[j] = s
+		}
+	}
+	return sums, nil
+}
+
+// Audit holds the stated total row against the sums of the cells, column by
+// column (only columns whose stated cell is a number are checked). For a
+// table without a stated total it returns an empty audit, which is OK.
+func (t Table) Audit() (TotalAudit, error) {
+	if err := t.Validate(); err != nil {
+		return TotalAudit{}, err
+	}
+	return t.audit()
+}
+
+func (t Table) audit() (TotalAudit, error) {
+	if t.Total.Mode != StatedTotal {
+		return TotalAudit{}, nil
+	}
+	sums, err := t.sums()
+	if err != nil {
+		return TotalAudit{}, err
+	}
+	var a TotalAudit
+	for j, c := range t.Total.Cells {
+		if c.kind != cellNumber || t.Columns[j].Kind == KindText || t.Columns[j].NoSum {
+			continue
+		}
+		v, _ := tblRescale(c.num, int(c.scale), t.Columns[j].Scale)
+		a.Footings = append(a.Footings, ColumnFooting{Column: j, Header: t.Columns[j].Header, Scale: t.Columns[j].Scale, Stated: v, Sum: sums[j]})
+	}
+	return a, nil
+}
+
+// TotalRow returns the total row as shown: the stated cells for
+// StatedTotal, the sums for ComputedTotal (with the label in the first text
+// column), nil for NoTotal.
+func (t Table) TotalRow() ([]Cell, error) {
+	if err := t.Validate(); err != nil {
+		return nil, err
+	}
+	return t.totalRow()
+}
+
+func (t Table) totalRow() ([]Cell, error) {
+	label := t.Total.Label
+	if label == "" {
+		label = "合计"
+	}
+	switch t.Total.Mode {
+	case StatedTotal:
+		row := append([]Cell(nil), t.Total.Cells...)
+		for j, col := range t.Columns {
+			if col.Kind == KindText {
+				if row[j].IsEmpty() {
+					row[j] = Text(label)
+				}
+				break
+			}
+		}
+		return row, nil
+	case ComputedTotal:
+		sums, err := t.sums()
+		if err != nil {
+			return nil, err
+		}
+		row := make([]Cell, len(t.Columns))
+		labelled := false
+		for j, col := range t.Columns {
+			switch {
+			case col.Kind == KindText && !labelled:
+				row[j] = Text(label)
+				labelled = true
+			case col.NoSum:
+			case col.Kind == KindInteger:
+				row[j] = Int(sums[j])
+			case col.Kind == KindDecimal:
+				row[j] = Decimal(sums[j], col.Scale)
+			}
+		}
+		return row, nil
+	}
+	return nil, nil
+}

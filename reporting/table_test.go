@@ -1,0 +1,401 @@
+package reporting_test
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/language"
+
+	"github.com/canbao/kuomian/allocation"
+	"github.com/canbao/kuomian/reporting"
+)
+
+// The -update flag rewrites the golden files under testdata/. It is
+// registered in init, after every package-level flag, and only if no other
+// test file of the package has registered it already.
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite the golden files under testdata/")
+	}
+}
+
+func tblUpdating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// tblGolden compares got with testdata/<name>, or rewrites it under -update.
+func tblGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if tblUpdating() {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(want, got) {
+		t.Errorf("%s mismatch (-want +got):\n%s", name, cmp.Diff(string(want), string(got)))
+	}
+}
+
+// tblLuodongData is the published 罗东镇全民参保扩面任务分解表
+// (罗政〔2019〕185号 附件) as read from testdata/table/luodong-2019.csv.
+type tblLuodongData struct {
+	headers []string
+	names   []string
+	cols    [5][]int64 // 16-59, 已参保, 未参保, 应扩面, 2019
+	totals  [5]int64
+}
+
+func tblReadLuodong(t testing.TB) tblLuodongData {
+	t.Helper()
+	f, err := os.Open("testdata/table/luodong-2019.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d tblLuodongData
+	d.headers = recs[0]
+	for _, r := range recs[1:] {
+		var v [5]int64
+		for k := range 5 {
+			v[k], err = strconv.ParseInt(r[k+1], 10, 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		if r[0] == "合计" {
+			d.totals = v
+			continue
+		}
+		d.names = append(d.names, r[0])
+		for k := range 5 {
+			d.cols[k] = append(d.cols[k], v[k])
+		}
+	}
+	return d
+}
+
+// tblLuodongTable builds the 罗东 table the way examples/luodong does: the
+// three published headcount columns, 应扩面人数 by allocation.HalfUp of 9777
+// over 未参保人数, 2019年任务数 derived at 80 % from the unrounded quotas, and
+// the published 合计 row.
+func tblLuodongTable(t testing.TB) (reporting.Table, tblLuodongData) {
+	t.Helper()
+	d := tblReadLuodong(t)
+	units := make([]allocation.Unit, len(d.names))
+	for i, n := range d.names {
+		units[i] = allocation.Unit{Name: n, Weight: d.cols[2][i]}
+	}
+	target, err := allocation.Apportion(d.totals[3], units, allocation.HalfUp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	task2019, err := allocation.Derive(target, allocation.MustParseRate("80%"), allocation.HalfUp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab, err := reporting.TaskTableFromAllocation(reporting.TaskTable{
+		Title:      "罗东镇全民参保扩面任务分解表",
+		UnitHeader: d.headers[0],
+		Units:      d.names,
+		Columns: []reporting.TaskColumn{
+			{Header: d.headers[1], Cells: d.cols[0], Total: d.totals[0], HasTotal: true},
+			{Header: d.headers[2], Cells: d.cols[1], Total: d.totals[1], HasTotal: true},
+			{Header: d.headers[3], Cells: d.cols[2], Total: d.totals[2], HasTotal: true},
+			{Header: d.headers[4], Result: &target, Total: d.totals[3], HasTotal: true},
+			{Header: d.headers[5], Result: &task2019, Total: d.totals[4], HasTotal: true},
+		},
+		Notes: []string{"资料来源：罗政〔2019〕185号 附件。应扩面人数 = 未参保人数 × 9777 ÷ 15733，四舍五入；2019年任务数 = 其未取整值 × 80%，四舍五入（三(二)）。"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tab, d
+}
+
+func TestTaskTableFromAllocationReproducesLuodong(t *testing.T) {
+	tab, d := tblLuodongTable(t)
+	// Every cell as published.
+	if len(tab.Rows) != 14 {
+		t.Fatalf("%d rows, want 14", len(tab.Rows))
+	}
+	for i, row := range tab.Rows {
+		if got := row[0].String(); got != d.names[i] {
+			t.Errorf("row %d name %q, want %q", i, got, d.names[i])
+		}
+		for k := range 5 {
+			v, scale, ok := row[k+1].Number()
+			if !ok || scale != 0 || v != d.cols[k][i] {
+				t.Errorf("%s %s = %v, want %d", d.names[i], d.headers[k+1], row[k+1], d.cols[k][i])
+			}
+		}
+	}
+	total, err := tab.TotalRow()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantTotal := []string{"合计", "39042", "23309", "15733", "9777", "7822"}
+	var gotTotal []string
+	for _, c := range total {
+		gotTotal = append(gotTotal, c.String())
+	}
+	if diff := cmp.Diff(wantTotal, gotTotal); diff != "" {
+		t.Errorf("TotalRow() mismatch (-want +got):\n%s", diff)
+	}
+	audit, err := tab.Audit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []reporting.ColumnFooting{
+		{Column: 4, Header: "应扩面人数", Stated: 9777, Sum: 9778},
+		{Column: 5, Header: "2019年任务数", Stated: 7822, Sum: 7821},
+	}
+	if diff := cmp.Diff(want, audit.Discrepancies()); diff != "" {
+		t.Errorf("Audit().Discrepancies() mismatch (-want +got):\n%s", diff)
+	}
+	if audit.OK() || len(audit.Footings) != 5 {
+		t.Errorf("Audit() = %+v: want 5 footings, not OK", audit)
+	}
+	if got, want := want[0].String(), "应扩面人数：合计栏公布 9777，各行之和 9778，相差 -1"; got != want {
+		t.Errorf("footing String() = %q, want %q", got, want)
+	}
+	if got, want := want[1].Diff(), int64(1); got != want {
+		t.Errorf("2019 Diff() = %d, want %d", got, want)
+	}
+}
+
+func TestTaskTableFromAllocationErrors(t *testing.T) {
+	res, err := allocation.Apportion(10, []allocation.Unit{{Name: "甲", Weight: 1}, {Name: "乙", Weight: 1}}, allocation.Hamilton)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		spec reporting.TaskTable
+		want error
+	}{
+		{"names differ", reporting.TaskTable{Units: []string{"甲", "丙"}, Columns: []reporting.TaskColumn{{Header: "x", Result: &res}}}, reporting.ErrUnitMismatch},
+		{"too few shares", reporting.TaskTable{Units: []string{"甲", "乙", "丙"}, Columns: []reporting.TaskColumn{{Header: "x", Result: &res}}}, reporting.ErrUnitMismatch},
+		{"cells short", reporting.TaskTable{Units: []string{"甲", "乙"}, Columns: []reporting.TaskColumn{{Header: "x", Cells: []int64{1}}}}, reporting.ErrTableShape},
+		{"both", reporting.TaskTable{Units: []string{"甲", "乙"}, Columns: []reporting.TaskColumn{{Header: "x", Cells: []int64{1, 2}, Result: &res}}}, reporting.ErrTableShape},
+		{"neither", reporting.TaskTable{Units: []string{"甲", "乙"}, Columns: []reporting.TaskColumn{{Header: "x"}}}, reporting.ErrTableShape},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := reporting.TaskTableFromAllocation(tt.spec)
+			var te *reporting.TableError
+			if !errors.Is(err, tt.want) || !errors.As(err, &te) {
+				t.Errorf("error = %v, want a *TableError wrapping %v", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestTaskTableQuotaColumn(t *testing.T) {
+	res, err := allocation.Apportion(10, []allocation.Unit{{Name: "甲", Weight: 1}, {Name: "乙", Weight: 2}}, allocation.HalfUp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab, err := reporting.TaskTableFromAllocation(reporting.TaskTable{
+		UnitHeader: "村别", Units: []string{"甲", "乙"},
+		Columns: []reporting.TaskColumn{{Header: "任务数", Result: &res, QuotaScale: 2}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got [][]string
+	for _, r := range tab.Rows {
+		var row []string
+		for _, c := range r {
+			row = append(row, c.String())
+		}
+		got = append(got, row)
+	}
+	want := [][]string{{"甲", "3", "3.33"}, {"乙", "7", "6.67"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("rows mismatch (-want +got):\n%s", diff)
+	}
+	total, _ := tab.TotalRow()
+	if total[1].String() != "10" || !total[2].IsEmpty() {
+		t.Errorf("total row = %v, want computed 10 and an empty quota cell", total)
+	}
+	if a, _ := tab.Audit(); !a.OK() || len(a.Footings) != 1 {
+		t.Errorf("Audit() = %+v, want one footing that foots", a)
+	}
+}
+
+func TestTableValidate(t *testing.T) {
+	cols := []reporting.TableColumn{{Header: "村别"}, {Header: "人数", Kind: reporting.KindInteger}, {Header: "完成率", Kind: reporting.KindDecimal, Scale: 2}}
+	tests := []struct {
+		name    string
+		tab     reporting.Table
+		want    error
+		row, co int
+	}{
+		{"no columns", reporting.Table{}, reporting.ErrTableShape, -2, -1},
+		{"short row", reporting.Table{Columns: cols, Rows: [][]reporting.Cell{{reporting.Text("a")}}}, reporting.ErrTableShape, 0, -1},
+		{"number in text column", reporting.Table{Columns: cols, Rows: [][]reporting.Cell{{reporting.Int(1), reporting.Int(1), reporting.Int(1)}}}, reporting.ErrCellKind, 0, 0},
+		{"decimal too fine", reporting.Table{Columns: cols, Rows: [][]reporting.Cell{{reporting.Text("a"), reporting.Int(1), reporting.Decimal(1, 3)}}}, reporting.ErrCellKind, 0, 2},
+		{"decimal in integer column", reporting.Table{Columns: cols, Rows: [][]reporting.Cell{{reporting.Text("a"), reporting.Decimal(15, 1), reporting.Int(1)}}}, reporting.ErrCellKind, 0, 1},
+		{"rescale overflow", reporting.Table{Columns: cols, Rows: [][]reporting.Cell{{reporting.Text("a"), reporting.Int(1), reporting.Int(1 << 62)}}}, reporting.ErrTableOverflow, 0, 2},
+		{"stated total short", reporting.Table{Columns: cols, Total: reporting.Total{Mode: reporting.StatedTotal, Cells: []reporting.Cell{{}}}}, reporting.ErrTableShape, -1, -1},
+		{"bad column scale", reporting.Table{Columns: []reporting.TableColumn{{Header: "x", Kind: reporting.KindInteger, Scale: 2}}}, reporting.ErrCellKind, -2, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.tab.Validate()
+			var te *reporting.TableError
+			if !errors.As(err, &te) || !errors.Is(err, tt.want) {
+				t.Fatalf("Validate() = %v, want *TableError wrapping %v", err, tt.want)
+			}
+			if te.Row != tt.row || te.Column != tt.co {
+				t.Errorf("error at row %d column %d, want %d, %d", te.Row, te.Column, tt.row, tt.co)
+			}
+		})
+	}
+	ok := reporting.Table{Columns: cols, Rows: [][]reporting.Cell{{reporting.Text("a"), reporting.Text("—"), reporting.Int(3)}, {{}, {}, {}}}}
+	if err := ok.Validate(); err != nil {
+		t.Errorf("Validate() of a good table = %v", err)
+	}
+}
+
+func TestComputedTotalAndSums(t *testing.T) {
+	tab := reporting.Table{
+		Columns: []reporting.TableColumn{{Header: "组"}, {Header: "人数", Kind: reporting.KindInteger}, {Header: "金额", Kind: reporting.KindDecimal, Scale: 2}, {Header: "排名", Kind: reporting.KindInteger, NoSum: true}},
+		Rows: [][]reporting.Cell{
+			{reporting.Text("第1组"), reporting.Int(5), reporting.Decimal(125, 1), reporting.Int(2)},
+			{reporting.Text("第2组"), reporting.Text("—"), reporting.Decimal(-3, 2), reporting.Int(1)},
+			{reporting.Text("第3组"), reporting.Int(-7), reporting.Int(2), reporting.Int(3)},
+		},
+		Total: reporting.Total{Mode: reporting.ComputedTotal, Label: "小计"},
+	}
+	row, err := tab.TotalRow()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range row {
+		got = append(got, c.String())
+	}
+	if diff := cmp.Diff([]string{"小计", "-2", "14.47", ""}, got); diff != "" {
+		t.Errorf("TotalRow() mismatch (-want +got):\n%s", diff)
+	}
+	if a, err := tab.Audit(); err != nil || len(a.Footings) != 0 || !a.OK() {
+		t.Errorf("Audit() of a computed total = %+v, %v; want empty and OK", a, err)
+	}
+	big := reporting.Table{
+		Columns: []reporting.TableColumn{{Header: "n", Kind: reporting.KindInteger}},
+		Rows:    [][]reporting.Cell{{reporting.Int(1 << 62)}, {reporting.Int(1 << 62)}},
+	}
+	if _, err := big.Sums(); !errors.Is(err, reporting.ErrTableOverflow) {
+		t.Errorf("Sums() beyond int64 = %v, want ErrTableOverflow", err)
+	}
+}
+
+func TestCellString(t *testing.T) {
+	tests := []struct {
+		c    reporting.Cell
+		want string
+	}{
+		{reporting.Int(-1), "-1"},
+		{reporting.Decimal(8437, 2), "84.37"},
+		{reporting.Decimal(-5, 3), "-0.005"},
+		{reporting.Decimal(-9223372036854775808, 18), "-9.223372036854775808"},
+		{reporting.Decimal(7, 0), "7"},
+		{reporting.Text("振兴村"), "振兴村"},
+		{reporting.Cell{}, ""},
+	}
+	for _, tt := range tests {
+		if got := tt.c.String(); got != tt.want {
+			t.Errorf("String() = %q, want %q", got, tt.want)
+		}
+	}
+}
+
+func TestSortedByPinyin(t *testing.T) {
+	tab, _ := tblLuodongTable(t)
+	sorted, err := tab.Sorted(language.Chinese, reporting.SortKey{Column: 0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range sorted.Rows {
+		got = append(got, r[0].String())
+	}
+	// 埔 bu (CLDR files the two-reading 埔 under bù, as in 大埔), 蔡 cai,
+	// 高 gao, 荆 jing, 罗东 luodong, 罗溪 luoxi, 山 shan, 潭 tan, 维 wei,
+	// 霞 xia, 新明 xinming, 新雨 xinyu, 银 yin, 振 zhen.
+	want := []string{"埔心村", "蔡厝村", "高塘村", "荆坑村", "罗东村", "罗溪村", "山坂村", "潭溪村", "维新村", "霞山村", "新明村", "新雨亭", "银河新城", "振兴村"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Sorted(pinyin) mismatch (-want +got):\n%s", diff)
+	}
+	if tab.Rows[0][0].String() != "振兴村" {
+		t.Errorf("Sorted modified its receiver")
+	}
+	// The total row is kept as published.
+	if a, _ := sorted.Audit(); len(a.Discrepancies()) != 2 {
+		t.Errorf("sorted table lost its audit: %+v", a)
+	}
+}
+
+func TestSortedNumericAndDeterministic(t *testing.T) {
+	cols := []reporting.TableColumn{{Header: "组"}, {Header: "人数", Kind: reporting.KindInteger}}
+	rows := [][]reporting.Cell{
+		{reporting.Text("第10组"), reporting.Int(3)},
+		{reporting.Text("第2组"), reporting.Int(3)},
+		{reporting.Text("第1组"), reporting.Int(9)},
+		{reporting.Text("第2组"), reporting.Text("—")},
+		{reporting.Text("第3组"), reporting.Cell{}},
+	}
+	names := func(tb reporting.Table) []string {
+		var s []string
+		for _, r := range tb.Rows {
+			s = append(s, r[0].String()+"/"+r[1].String())
+		}
+		return s
+	}
+	tests := []struct {
+		name string
+		keys []reporting.SortKey
+		want []string
+	}{
+		{"by name, numbers in numeric order", []reporting.SortKey{{Column: 0}}, []string{"第1组/9", "第2组/3", "第2组/—", "第3组/", "第10组/3"}},
+		{"by count descending, empty last", []reporting.SortKey{{Column: 1, Descending: true}}, []string{"第2组/—", "第1组/9", "第2组/3", "第10组/3", "第3组/"}},
+		{"by count ascending then name", []reporting.SortKey{{Column: 1}, {Column: 0}}, []string{"第2组/3", "第10组/3", "第1组/9", "第2组/—", "第3组/"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			// Every rotation of the input gives the same output.
+			for k := range rows {
+				rot := append(append([][]reporting.Cell(nil), rows[k:]...), rows[:k]...)
+				got, err := reporting.Table{Columns: cols, Rows: rot}.Sorted(language.Chinese, tt.keys...)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if diff := cmp.Diff(tt.want, names(got)); diff != "" {
+					t.Fatalf("rotation %d: Sorted mismatch (-want +got):\n%s", k, diff)
+				}
+			}
+		})
+	}
+	if _, err := (reporting.Table{Columns: cols}).Sorted(language.Chinese, reporting.SortKey{Column: 5}); !errors.Is(err, reporting.ErrNoColumn) {
+		t.Errorf("Sorted(column 5) error = %v, want ErrNoColumn", err)
+	}
+}
