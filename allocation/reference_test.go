@@ -195,3 +195,5 @@ func refHamilton(total int64, units []allocation.Unit) (alloc []int64, tie bool)
 	}
 	return alloc, tie
 }
+
+func ratOf(n, d int64) *big.Rat { return big.NewRat(n, d) }
