@@ -8,15 +8,18 @@ import "strconv"
 // on 2001-05-10.
 //
 // 29 February: in a common year a person born on 29 February reaches the
-// new age on 1 March, not on 28 February. Reasoning: a year of life is
-// complete only when the calendar has passed the day of birth; 28 February
-// comes before that point in every year, 1 March is the first day after it.
-// The rule is the one written into law where the question was settled
-// expressly (Hong Kong Age of Majority (Related Provisions) Ordinance, Cap.
-// 410, s. 5: "on the first moment of 1 March"), it never makes anyone older
-// than any reading of 民法典 第一编第十章 (期间计算, 第200-204条) would, and it
-// gives the same answer as comparing (month, day) pairs. Under it 2000-02-29
-// is 22 on 2023-02-28 and 23 on 2023-03-01, and 24 on 2024-02-29.
+// new age on 1 March, not on 28 February. Reasoning: 民法典 counts an age from
+// the day of birth, and a year of life is complete only when the calendar has
+// passed the date of birth; in a common year 28 February still comes before
+// that point and 1 March is the first day after it. Statutes that settle the
+// question expressly take the same day (e.g. Hong Kong's Age of Majority
+// (Related Provisions) Ordinance, Cap. 410, s. 5); the other convention, 28
+// February (which a period-end rule such as 民法典 第二百零二条's "没有对应日的，
+// 月末日为期间的最后一日" suggests), would count a person n years old one day
+// before n full calendar years have passed. The rule is also what comparing
+// (month, day) pairs gives. Under it a person born 2000-02-29 is 22 on
+// 2023-02-28, 23 on 2023-03-01, and 24 on 2024-02-29. [BirthdayOn] returns
+// the day on which the age changes in a given year.
 //
 // AgeOn returns -1 when birth or asOf is unset or asOf is before birth. It is
 // non-decreasing in asOf.

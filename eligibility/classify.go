@@ -102,8 +102,7 @@ func (c *Classification) Reasons() iter.Seq[Reason] {
 func (rb *Rulebook) Classify(r Resident, asOf Date) (Classification, error) {
 	c := Classification{Rulebook: rb.ID, AsOf: asOf, Age: -1}
 	if !rb.InEffect(asOf) {
-		return c, &RulebookError{Rulebook: rb.ID, Rule: -1, AsOf: asOf,
-			Detail: "valid " + rb.ValidFrom.String() + " to " + rb.ValidTo.String(), Err: ErrNotInEffect}
+		return c, notInEffect(rb, asOf)
 	}
 	birth := r.EffectiveBirth()
 	c.Age = AgeOn(birth, asOf)
@@ -225,6 +224,22 @@ func (rb *Rulebook) Classify(r Resident, asOf Date) (Classification, error) {
 		}
 	}
 	return c, nil
+}
+
+func notInEffect(rb *Rulebook, asOf Date) error {
+	to := rb.ValidTo.String()
+	if to == "" {
+		to = "open-ended"
+	}
+	from := rb.ValidFrom.String()
+	if from == "" {
+		from = "any date"
+	}
+	detail := "valid from " + from + " to " + to
+	if asOf.IsZero() {
+		detail = "as-of date unset; " + detail
+	}
+	return &RulebookError{Rulebook: rb.ID, Rule: -1, AsOf: asOf, Detail: detail, Err: ErrNotInEffect}
 }
 
 // decimalGreater reports whether a > b exactly. It does not allocate when
