@@ -112,14 +112,7 @@ func (d *rowDecoder) intern(b []byte) string {
 // forms, folds them to half width (width.Fold) into d.fold.
 func (d *rowDecoder) clean(b []byte) []byte {
 	b = trimSpaceBytes(b)
-	needFold := false
-	for i := 0; i+2 < len(b); i++ {
-		if c := b[i]; (c == 0xEF && (b[i+1] == 0xBC || b[i+1] == 0xBD)) || (c == 0xE3 && b[i+1] == 0x80 && b[i+2] == 0x80) {
-			needFold = true
-			break
-		}
-	}
-	if !needFold {
+	if !needsFold(b) {
 		return b
 	}
 	d.fold = d.fold[:cap(d.fold)]
@@ -130,6 +123,32 @@ func (d *rowDecoder) clean(b []byte) []byte {
 		}
 		d.fold = make([]byte, 2*len(d.fold)+len(b))
 	}
+}
+
+// needsFold reports whether b holds a full-width form (U+FF01..U+FF9F, lead
+// bytes EF BC / EF BD / EF BE) or the ideographic space U+3000 (E3 80 80).
+func needsFold(b []byte) bool {
+	for i := bytes.IndexByte(b, 0xEF); i >= 0 && i+1 < len(b); {
+		if c := b[i+1]; c >= 0xBC && c <= 0xBE {
+			return true
+		}
+		j := bytes.IndexByte(b[i+1:], 0xEF)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	for i := bytes.IndexByte(b, 0xE3); i >= 0 && i+2 < len(b); {
+		if b[i+1] == 0x80 && b[i+2] == 0x80 {
+			return true
+		}
+		j := bytes.IndexByte(b[i+1:], 0xE3)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 func trimSpaceBytes(b []byte) []byte {

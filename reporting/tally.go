@@ -90,15 +90,6 @@ func (t *Tally) village(v string) *villageTally {
 	return vt
 }
 
-// villageBytes is village for a name held in a byte slice; it allocates only
-// the first time a village is seen.
-func (t *Tally) villageBytes(v []byte) *villageTally {
-	if vt, ok := t.villages[string(v)]; ok {
-		return vt
-	}
-	return t.village(string(v))
-}
-
 func (t *Tally) add(vt *villageTally, gs eligibility.GroupSet, o routing.Outcome, c routing.Channel) {
 	vt.residents++
 	vt.routed[o][c]++

@@ -1,0 +1,245 @@
+package reporting
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/routing"
+)
+
+// RouteFunc decides where one resident goes on a date. The Route method of a
+// compiled [routing.Router] is one: pass rt.Route.
+type RouteFunc func(r eligibility.Resident, asOf eligibility.Date) (routing.Decision, error)
+
+// ErrNotRouted is returned in [RowError].Err for a row that was read but for
+// which the router gave no decision (a [*routing.FactError] in Cause).
+var ErrNotRouted = errors.New("no routing decision for this row")
+
+// AddDecision counts the resident of village routed by d: its target groups,
+// outcome and channel.
+func (t *Tally) AddDecision(village string, d *routing.Decision) error {
+	return t.Add(TallyEntry{Village: village, Groups: d.Groups.Set(), Outcome: d.Outcome, Channel: d.Channel})
+}
+
+// PipelineOptions configures [TallyRoster].
+type PipelineOptions struct {
+	// Headers maps header names to columns; nil means DefaultHeaders().
+	Headers Headers
+	// AsOf is the date every resident is routed for.
+	AsOf eligibility.Date
+	// Workers is the number of goroutines; 0 means runtime.GOMAXPROCS(0).
+	Workers int
+	// Reject, when not nil, is called for every rejected row, in line
+	// order, after all rows are read. (The workers hold the errors of
+	// rejected rows until then: memory grows with the number of rejected
+	// rows, never with accepted ones.)
+	Reject func(*RowError)
+}
+
+// PipelineResult is what [TallyRoster] returns.
+type PipelineResult struct {
+	Tally  *Tally
+	Report ImportReport // Encoding is UTF8 (or UTF8BOM when data starts with a mark)
+}
+
+// TallyRoster imports a roster held in memory as UTF-8 CSV (a byte-order mark
+// is skipped), routes every accepted row with route on opt.AsOf and tallies
+// the decisions. It is the streaming pipeline for large rosters: no row is
+// kept, names are checked but never copied, and the work is split across
+// opt.Workers goroutines, each with its own decoder and [Tally] over a shard
+// of the input cut at a record boundary; the shards' tallies and counts are
+// merged at the end, which gives exactly the answer of one pass (see [Tally]).
+//
+// A row the router cannot decide (its error is not a [*routing.PeriodError])
+// is rejected with [ErrNotRouted]; a [*routing.PeriodError] or other router
+// failure that is not about the row stops the pipeline with that error. The
+// result's Report.Counts reconciles, and the tally counts exactly the
+// accepted rows.
+//
+// To read GB18030, decode it first (for instance with [NewDecoder] and
+// io.ReadAll), or use [NewRosterReader], which streams.
+func TallyRoster(data []byte, route RouteFunc, opt PipelineOptions) (PipelineResult, error) {
+	enc := UTF8
+	if bytes.HasPrefix(data, utf8BOM) {
+		enc = UTF8BOM
+	}
+	var sc csvScanner
+	sc.reset(data)
+	var layout *rosterLayout
+	switch sc.next() {
+	case csvRecord:
+		l, err := newRosterLayout(sc.fields, opt.Headers)
+		if err != nil {
+			return PipelineResult{}, err
+		}
+		layout = l
+	default:
+		return PipelineResult{}, &HeaderError{Err: ErrNoHeader}
+	}
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	body, firstLine := sc.pos, sc.line
+	bounds := splitRecords(data, body, workers)
+	shards := make([]shardResult, len(bounds)-1)
+	var wg sync.WaitGroup
+	for i := range shards {
+		line := firstLine + bytes.Count(data[body:bounds[i]], []byte{'\n'})
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			shards[i] = runShard(data[:bounds[i+1]], bounds[i], line, layout, route, opt.AsOf, opt.Reject != nil)
+		}()
+	}
+	wg.Wait()
+	for _, s := range shards {
+		if s.fatal != nil {
+			return PipelineResult{}, s.fatal
+		}
+	}
+	if len(shards) > 1 {
+		for _, s := range shards {
+			if s.misaligned {
+				// A shard boundary fell inside a quoted field of malformed
+				// CSV (quote counting cannot be trusted past a bare quote):
+				// do it again in one pass.
+				opt.Workers = 1
+				return TallyRoster(data, route, opt)
+			}
+		}
+	}
+	if opt.Reject != nil {
+		for _, s := range shards {
+			for _, e := range s.errs {
+				opt.Reject(e)
+			}
+		}
+	}
+	res := PipelineResult{Tally: &Tally{}, Report: ImportReport{Encoding: enc}}
+	rej := make(map[rejKey]int)
+	var order []rejKey
+	for _, s := range shards {
+		res.Tally.Merge(&s.tally)
+		res.Report.Counts = res.Report.Counts.Add(s.counts)
+		for _, k := range s.rejKeys {
+			if _, seen := rej[k]; !seen {
+				order = append(order, k)
+			}
+			rej[k] += s.rej[k]
+		}
+	}
+	rr := RosterReader{dec: &rowDecoder{layout: layout}, enc: enc, counts: res.Report.Counts, rej: rej, rejKeys: order}
+	res.Report = rr.Report()
+	return res, nil
+}
+
+// splitRecords cuts data[start:] into up to n shards at record boundaries:
+// just after a line feed with an even number of quote characters before it
+// (so not inside a quoted field of well-formed CSV). It returns the n'+1
+// boundaries, from start to len(data).
+func splitRecords(data []byte, start, n int) []int {
+	bounds := []int{start}
+	size := len(data) - start
+	if n < 1 || size < 1<<16 {
+		n = 1
+	}
+	quotes := 0 // quote characters in data[:pos]
+	pos := 0
+	prev := start
+	for i := 1; i < n; i++ {
+		p := start + size/n*i
+		if p <= prev {
+			continue
+		}
+		for {
+			nl := bytes.IndexByte(data[p:], '\n')
+			if nl < 0 {
+				p = len(data)
+				break
+			}
+			p += nl + 1
+			quotes += bytes.Count(data[pos:p], []byte{'"'})
+			pos = p
+			if quotes%2 == 0 {
+				break
+			}
+		}
+		if p >= len(data) {
+			break
+		}
+		bounds = append(bounds, p)
+		prev = p
+	}
+	return append(bounds, len(data))
+}
+
+// shardResult is what one worker found.
+type shardResult struct {
+	tally      Tally
+	counts     Counts
+	rej        map[rejKey]int
+	rejKeys    []rejKey
+	misaligned bool  // the shard ended inside a quoted field (or had a CSV syntax error)
+	fatal      error // a router error not about one row
+	errs       []*RowError
+}
+
+// runShard processes the records of window[start:], the first of which
+// starts on line+1.
+func runShard(window []byte, start, line int, layout *rosterLayout, route RouteFunc, asOf eligibility.Date, keepErrs bool) shardResult {
+	var res shardResult
+	res.rej = make(map[rejKey]int)
+	count := func(field int, e *RowError) {
+		res.counts.Rejected++
+		k := rejKey{field, e.Err}
+		if _, seen := res.rej[k]; !seen {
+			res.rejKeys = append(res.rejKeys, k)
+		}
+		res.rej[k]++
+		if keepErrs {
+			res.errs = append(res.errs, e)
+		}
+	}
+	sc := csvScanner{buf: window, pos: start, line: line, atEOF: true}
+	dec := newRowDecoder(layout)
+	dec.skipNames = true
+	var row RosterRow
+	for {
+		switch sc.next() {
+		case csvEOF:
+			return res
+		case csvBad:
+			res.misaligned = true
+			res.counts.Rows++
+			count(-1, &RowError{Line: sc.recLine, Err: ErrMalformedCSV, Cause: csvCause(sc.err, sc.errLine)})
+			continue
+		}
+		res.counts.Rows++
+		if e := dec.decode(sc.fields, sc.recLine, &row); e != nil {
+			count(layout.fieldOf(e), e)
+			continue
+		}
+		d, err := route(row.Resident, asOf)
+		if err != nil {
+			var pe *routing.PeriodError
+			if errors.As(err, &pe) {
+				res.fatal = err
+				return res
+			}
+			count(-1, &RowError{Line: sc.recLine, Value: row.Resident.ID.Masked(), Err: ErrNotRouted, Cause: err})
+			continue
+		}
+		vt := res.tally.village(row.Resident.Hukou.Village)
+		if d.Outcome >= tallyOutcomes || d.Channel >= tallyChannels {
+			res.fatal = fmt.Errorf("%w: outcome %d, channel %d", ErrTallyRange, d.Outcome, d.Channel)
+			return res
+		}
+		res.tally.add(vt, d.Groups.Set(), d.Outcome, d.Channel)
+		res.counts.Accepted++
+	}
+}
