@@ -304,11 +304,11 @@ func (d Decision) ageLineText(zh bool, cite string) string {
 		}
 	}
 	if d.Age == d.Line || d.Age == d.Line-1 {
-		if _, ok := oneAgeAmbiguity(l); ok && p.AgeLines.Note != "" {
-			if zh {
+		if _, ok := oneAgeAmbiguity(l); ok {
+			if zh && p.AgeLines.Note != "" {
 				b.WriteString("文件表述在年龄线处重叠或留空，本规则的处理：" + p.AgeLines.Note)
-			} else {
-				b.WriteString(" The stated bands overlap or leave a gap at the line; the policy's resolution: " + p.AgeLines.Note)
+			} else if !zh && p.AgeLines.NoteEN != "" {
+				b.WriteString(" The stated bands overlap or leave a gap at the line; the policy's resolution: " + p.AgeLines.NoteEN)
 			}
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"golang.org/x/text/language"
 )
 
+var zhTag = language.Chinese
+
 // isChinese reports whether tag asks for Chinese text.
 func isChinese(tag language.Tag) bool {
 	base, _ := tag.Base()
@@ -243,7 +245,7 @@ var actionNames = []name{
 	{"verify_hukou", "到派出所核实真实户籍地", "verify the household registration (户籍) at the police station"},
 	{"note_in_roster", "备注在扩面人员明细表", "note it in the roster (扩面人员明细表)"},
 	{"collect_proof", "搜集市外参保证明并存档备查", "collect and file the proof of insurance outside the city"},
-	{"report_in_bulletin", "纳入按月进度通报", "count in the monthly progress bulletin"},
+	{"report_in_bulletin", "纳入进度通报", "count in the progress bulletin"},
 }
 
 // String returns the action's key, e.g. "verify_hukou".

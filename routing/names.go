@@ -28,6 +28,19 @@ func lookupName(table []name, s string) (int, bool) {
 			return i, true
 		}
 	}
+	// A unique prefix of a Chinese label, e.g. 企业职工 for 企业职工基本养老保险.
+	found, at := 0, -1
+	if len([]rune(s)) >= 2 {
+		for i, n := range table {
+			if n.key != "" && strings.HasPrefix(n.zh, s) {
+				found++
+				at = i
+			}
+		}
+	}
+	if found == 1 {
+		return at, true
+	}
 	return 0, false
 }
 

@@ -97,8 +97,9 @@ func (l AgeLine) Line() (int, bool) {
 type AgeLines struct {
 	Men      AgeLine  `json:"men"`
 	Women    AgeLine  `json:"women"`
-	Citation Citation `json:"citation"`       // the clause stating the lines
-	Note     string   `json:"note,omitempty"` // how the policy reads the document's words
+	Citation Citation `json:"citation"`          // the clause stating the lines
+	Note     string   `json:"note,omitempty"`    // how the policy reads the document's words (中文)
+	NoteEN   string   `json:"note_en,omitempty"` // the same in English
 	// Derive, when set, replaces the fixed lines by the line each resident's
 	// own retirement schedule gives: a resident is in the older band from the
 	// day that leaves less than the minimum contribution period before their

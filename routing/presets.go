@@ -78,8 +78,10 @@ func Luodong2019() Policy {
 				Stated: "女40周岁以下 / 女40周岁及以上",
 			},
 			Citation: lu("二(二)2"),
-			Note: "二(二)2(1) claims the line age with 及以上, so 二(二)2(2)'s 以下 is read as excluding it " +
-				"(男45周岁、女40周岁 → 城乡居民).",
+			Note: "二(二)2(1)以“及以上”明确包含45周岁（男）、40周岁（女），故二(二)2(2)的“以下”读作不含本数：" +
+				"男45周岁、女40周岁归城乡居民基本养老保险。",
+			NoteEN: "二(二)2(1) claims the line age with 及以上, so 二(二)2(2)'s 以下 is read as excluding it " +
+				"(men aged 45 and women aged 40 → 城乡居民).",
 		},
 		Rules: []Rule{
 			{
@@ -238,7 +240,10 @@ func Shiyan2023() Policy {
 				AtLine: BandOlder, Stated: "女40岁以下 / 女40岁以上",
 			},
 			Citation: sy("四(二)"),
-			Note: "以下 and 以上 both include the number (民法典 第1259条): the stated bands overlap at 45 (men) " +
+			Note: "“以上”“以下”均包括本数（《民法典》第1259条），原文“男45岁以下”与“男45岁以上”在45岁重叠、" +
+				"“女40岁以下”与“女40岁以上”在40岁重叠；本规则将男45周岁、女40周岁归城乡居民基本养老保险，" +
+				"与罗政〔2019〕185号“及以上”的表述一致。",
+			NoteEN: "以下 and 以上 both include the number (民法典 第1259条): the stated bands overlap at 45 (men) " +
 				"and 40 (women); the preset resolves 45 → 城乡居民 for men and 40 → 城乡居民 for women, " +
 				"consistent with 罗政〔2019〕185号's 及以上.",
 		},

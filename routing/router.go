@@ -1,6 +1,8 @@
 package routing
 
 import (
+	"slices"
+
 	"github.com/canbao/kuomian/eligibility"
 )
 
@@ -130,12 +132,11 @@ func Compile(p Policy, opts ...Option) (*Router, error) {
 	}
 	p = p.Clone()
 	fs := Validate(p)
-	if p.Groups != 0 && o.rulebook == nil {
+	if o.rulebook != nil { // the option replaces the named rulebook
+		fs = slices.DeleteFunc(fs, func(f Finding) bool { return f.Code == CodeUnknownRulebook })
+	} else if p.Groups != 0 {
 		if rb, ok := groupRulebook(p.GroupRulebook); ok {
 			o.rulebook = &rb
-		} else {
-			fs = append(fs, Finding{Severity: SeverityError, Code: CodeUnknownRulebook, Path: "group_rulebook",
-				Message: "policy uses groups but names no known group rulebook (known: \"shiyan-2023\"): " + quote(p.GroupRulebook)})
 		}
 	}
 	if o.rulebook != nil {
@@ -415,11 +416,4 @@ func (rt *Router) band(d *Decision, birth eligibility.Date) Band {
 		return BandYounger
 	}
 	return BandOlder
-}
-
-func quote(s string) string {
-	if s == "" {
-		return `""`
-	}
-	return `"` + s + `"`
 }

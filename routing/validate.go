@@ -118,9 +118,11 @@ func (v *validator) ageLines() {
 		res := func(age int) string {
 			switch l.AtLine {
 			case BandOlder:
-				return fmt.Sprintf("the policy resolves %d → the older band (%s at %d and over)", age, g.who, age)
+				return fmt.Sprintf("the policy resolves %d → the older band%s (%s aged %d count as at or above the line)",
+					age, v.bandOutcome(BandOlder), g.who, age)
 			case BandYounger:
-				return fmt.Sprintf("the policy resolves %d → the younger band (%s at %d and over are older)", age, g.who, age+1)
+				return fmt.Sprintf("the policy resolves %d → the younger band%s (%s aged %d count as below the line)",
+					age, v.bandOutcome(BandYounger), g.who, age)
 			}
 			return ""
 		}
@@ -164,6 +166,17 @@ func (v *validator) ageLines() {
 	if usesBand && (al.Citation.Document == "" || al.Citation.Clause == "") {
 		v.add(SeverityError, CodeMissingCitation, "age_lines.citation", Citation{}, "rules use the age lines but the lines cite no clause")
 	}
+}
+
+// bandOutcome names the outcome of the first route rule for band b, as
+// " → 城乡居民基本养老保险 (rule 4.2.older)", or "".
+func (v *validator) bandOutcome(b Band) string {
+	for _, r := range v.p.Rules {
+		if r.Kind == KindRoute && r.When.Band == b {
+			return fmt.Sprintf(" → %s (rule %s)", r.Outcome.Label(zhTag), r.ID)
+		}
+	}
+	return ""
 }
 
 func (v *validator) rules() {

@@ -1,0 +1,232 @@
+package routing
+
+import (
+	"bytes"
+	"encoding"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"strconv"
+	"strings"
+)
+
+// MaxPolicyBytes bounds the size of a policy file [LoadPolicy] reads.
+const MaxPolicyBytes = 4 << 20
+
+// LoadPolicy reads a policy written as JSON (the form [EncodePolicy]
+// writes), checks it strictly and validates it.
+//
+// Strict means: every key must be one the format defines, spelled exactly
+// (JSON keys are otherwise matched case-insensitively by encoding/json); a
+// key may appear only once per object; names (schemes, channels, groups,
+// flags, …) must be known; nothing may follow the policy. A bad file gives
+// a *[LoadError] naming the path and the key, and the known key it
+// resembles:
+//
+//	routing: policy at rules[3].when: unknown key "bellow_age" (did you mean "below_age"?)
+//
+// A file that decodes but fails validation gives a *[ValidationError]
+// listing the findings of [SeverityError]; warnings (such as the overlap of
+// 石堰's age lines) do not stop loading — [Validate] or [Router.Findings]
+// returns them.
+func LoadPolicy(r io.Reader) (Policy, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxPolicyBytes+1))
+	if err != nil {
+		return Policy{}, &LoadError{Err: err}
+	}
+	if len(data) > MaxPolicyBytes {
+		return Policy{}, &LoadError{Err: fmt.Errorf("%w: policy larger than %d bytes", ErrBadValue, MaxPolicyBytes)}
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if err := walk(dec, reflect.TypeFor[Policy](), ""); err != nil {
+		return Policy{}, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return Policy{}, &LoadError{Err: fmt.Errorf("%w: data after the policy object", ErrSyntax)}
+	}
+	var p Policy
+	strict := json.NewDecoder(bytes.NewReader(data))
+	strict.DisallowUnknownFields()
+	if err := strict.Decode(&p); err != nil {
+		return Policy{}, &LoadError{Err: fmt.Errorf("%w: %v", ErrBadValue, err)}
+	}
+	if fs := Validate(p); Fatal(fs) {
+		return Policy{}, &ValidationError{Policy: p.ID, Findings: fs}
+	}
+	return p, nil
+}
+
+// EncodePolicy writes p as indented JSON with a final newline, in the
+// format [LoadPolicy] reads. The output is deterministic: the same policy
+// always gives the same bytes, and LoadPolicy(EncodePolicy(p)) equals p.
+func EncodePolicy(w io.Writer, p Policy) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(p)
+}
+
+// nameSet is implemented by the set types, whose JSON form is a list of
+// names.
+type nameSet interface{ knownNames() []string }
+
+var (
+	unmarshalerType     = reflect.TypeFor[json.Unmarshaler]()
+	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
+	nameSetType         = reflect.TypeFor[nameSet]()
+)
+
+func joinPath(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func syntaxErr(path string, err error) error {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return &LoadError{Path: path, Err: fmt.Errorf("%w at byte %d: %v", ErrSyntax, se.Offset, se)}
+	}
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return &LoadError{Path: path, Err: fmt.Errorf("%w: unexpected end of the document", ErrSyntax)}
+	}
+	return &LoadError{Path: path, Err: fmt.Errorf("%w: %v", ErrSyntax, err)}
+}
+
+func typeErr(path, want string, tok json.Token) error {
+	got := fmt.Sprintf("%v", tok)
+	switch tok.(type) {
+	case json.Delim:
+		got = "'" + got + "'"
+	case string:
+		got = strconv.Quote(got)
+	case nil:
+		got = "null"
+	}
+	return &LoadError{Path: path, Err: fmt.Errorf("%w: want %s, got %s", ErrBadValue, want, got)}
+}
+
+// walk consumes one JSON value from dec and checks it against type t:
+// known and unique keys, value kinds, known names.
+func walk(dec *json.Decoder, t reflect.Type, path string) error {
+	tok, err := dec.Token()
+	if err != nil {
+		return syntaxErr(path, err)
+	}
+	pt := reflect.PointerTo(t)
+	if pt.Implements(unmarshalerType) && t.Implements(nameSetType) {
+		if tok == nil {
+			return typeErr(path, "a list of names", tok)
+		}
+		if d, ok := tok.(json.Delim); !ok || d != '[' {
+			return typeErr(path, "a list of names", tok)
+		}
+		for i := 0; dec.More(); i++ {
+			el := fmt.Sprintf("%s[%d]", path, i)
+			tok, err := dec.Token()
+			if err != nil {
+				return syntaxErr(el, err)
+			}
+			s, ok := tok.(string)
+			if !ok {
+				return typeErr(el, "a name", tok)
+			}
+			one, _ := json.Marshal([]string{s})
+			if err := reflect.New(t).Interface().(json.Unmarshaler).UnmarshalJSON(one); err != nil {
+				return &LoadError{Path: el, Err: err}
+			}
+		}
+		_, err := dec.Token() // ']'
+		if err != nil {
+			return syntaxErr(path, err)
+		}
+		return nil
+	}
+	if pt.Implements(textUnmarshalerType) {
+		s, ok := tok.(string)
+		if !ok {
+			return typeErr(path, "a string", tok)
+		}
+		if err := reflect.New(t).Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
+			return &LoadError{Path: path, Err: err}
+		}
+		return nil
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		if d, ok := tok.(json.Delim); !ok || d != '{' {
+			return typeErr(path, "an object", tok)
+		}
+		fields := map[string]reflect.Type{}
+		var known []string
+		for f := range t.Fields() {
+			tag := strings.Split(f.Tag.Get("json"), ",")[0]
+			if tag == "" || tag == "-" || !f.IsExported() {
+				continue
+			}
+			fields[tag] = f.Type
+			known = append(known, tag)
+		}
+		seen := map[string]bool{}
+		for dec.More() {
+			tok, err := dec.Token()
+			if err != nil {
+				return syntaxErr(path, err)
+			}
+			key, _ := tok.(string)
+			ft, ok := fields[key]
+			if !ok {
+				return &LoadError{Path: path, Key: key, Suggest: closest(key, known), Err: ErrUnknownKey}
+			}
+			if seen[key] {
+				return &LoadError{Path: path, Key: key, Err: ErrDuplicate}
+			}
+			seen[key] = true
+			if err := walk(dec, ft, joinPath(path, key)); err != nil {
+				return err
+			}
+		}
+		if _, err := dec.Token(); err != nil { // '}'
+			return syntaxErr(path, err)
+		}
+	case reflect.Slice:
+		if tok == nil {
+			return nil
+		}
+		if d, ok := tok.(json.Delim); !ok || d != '[' {
+			return typeErr(path, "a list", tok)
+		}
+		for i := 0; dec.More(); i++ {
+			if err := walk(dec, t.Elem(), fmt.Sprintf("%s[%d]", path, i)); err != nil {
+				return err
+			}
+		}
+		if _, err := dec.Token(); err != nil { // ']'
+			return syntaxErr(path, err)
+		}
+	case reflect.String:
+		if _, ok := tok.(string); !ok {
+			return typeErr(path, "a string", tok)
+		}
+	case reflect.Bool:
+		if _, ok := tok.(bool); !ok {
+			return typeErr(path, "true or false", tok)
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		n, ok := tok.(json.Number)
+		if !ok {
+			return typeErr(path, "a whole number", tok)
+		}
+		v, err := strconv.ParseInt(string(n), 10, 64)
+		if err != nil || reflect.New(t).Elem().OverflowInt(v) {
+			return typeErr(path, "a whole number", tok)
+		}
+	default:
+		return &LoadError{Path: path, Err: fmt.Errorf("%w: unsupported field type %s", ErrBadValue, t)}
+	}
+	return nil
+}
