@@ -104,7 +104,7 @@ func (rb *Rulebook) Classify(r Resident, asOf Date) (Classification, error) {
 	if !rb.InEffect(asOf) {
 		return c, notInEffect(rb, asOf)
 	}
-	birth := r.EffectiveBirth()
+	birth := effectiveBirth(&r)
 	c.Age = AgeOn(birth, asOf)
 	var retire Date
 	retireDone := false
@@ -176,7 +176,7 @@ func (rb *Rulebook) Classify(r Resident, asOf Date) (Classification, error) {
 			}
 			if rule.BelowRetirement {
 				if !retireDone {
-					retire = RetirementDate(birth, RetirementClassOf(r.EffectiveGender(), rb.FemaleRetirementAge))
+					retire = RetirementDate(birth, RetirementClassOf(effectiveGender(&r), rb.FemaleRetirementAge))
 					retireDone = true
 				}
 				if retire.IsZero() || !asOf.Before(retire) {

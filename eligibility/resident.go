@@ -152,7 +152,9 @@ const (
 
 // EffectiveGender returns the stated Gender, or when it is unknown the
 // gender the identity number encodes (GenderUnknown if neither is known).
-func (r Resident) EffectiveGender() Gender {
+func (r Resident) EffectiveGender() Gender { return effectiveGender(&r) }
+
+func effectiveGender(r *Resident) Gender {
 	if r.Gender != GenderUnknown {
 		return r.Gender
 	}
@@ -161,7 +163,9 @@ func (r Resident) EffectiveGender() Gender {
 
 // EffectiveBirth returns the stated birth date, or when it is unset the
 // birth date the identity number encodes (the zero Date if neither is known).
-func (r Resident) EffectiveBirth() Date {
+func (r Resident) EffectiveBirth() Date { return effectiveBirth(&r) }
+
+func effectiveBirth(r *Resident) Date {
 	if !r.Birth.IsZero() {
 		return r.Birth
 	}
