@@ -230,3 +230,148 @@ func (f Flags) join(b *strings.Builder, sep string, pick func(label) string) {
 		b.WriteString("0x" + strconv.FormatUint(uint64(rest), 16))
 	}
 }
+
+// parseLabel finds the value in 0..n-1 whose Go name, Chinese label or
+// English label is s.
+func parseLabel[E ~uint8](typ, s string, n int, lab func(E) label) (E, error) {
+	for v := 0; v < n; v++ {
+		if l := lab(E(v)); s == l.name || s == l.zh || s == l.en {
+			return E(v), nil
+		}
+	}
+	return 0, &TextError{Type: typ, Input: truncate(s, 40)}
+}
+
+// MarshalText implements encoding.TextMarshaler with [EmploymentKind.String].
+func (k EmploymentKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler; it accepts the Go name
+// and the Chinese and English labels.
+func (k *EmploymentKind) UnmarshalText(text []byte) error {
+	v, err := parseLabel("EmploymentKind", string(text), int(Student)+1, EmploymentKind.label)
+	if err == nil {
+		*k = v
+	}
+	return err
+}
+
+// MarshalText implements encoding.TextMarshaler with [PlatformKind.String].
+func (k PlatformKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler; it accepts the Go name
+// and the Chinese and English labels.
+func (k *PlatformKind) UnmarshalText(text []byte) error {
+	v, err := parseLabel("PlatformKind", string(text), int(PlatformOther)+1, PlatformKind.label)
+	if err == nil {
+		*k = v
+	}
+	return err
+}
+
+// MarshalText implements encoding.TextMarshaler with [Scheme.String].
+func (s Scheme) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler; it accepts the Go name
+// and the Chinese and English labels.
+func (s *Scheme) UnmarshalText(text []byte) error {
+	v, err := parseLabel("Scheme", string(text), int(SchemeOther)+1, Scheme.label)
+	if err == nil {
+		*s = v
+	}
+	return err
+}
+
+// MarshalText implements encoding.TextMarshaler with [InsuranceStatus.String].
+func (s InsuranceStatus) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler; it accepts the Go name
+// and the Chinese and English labels.
+func (s *InsuranceStatus) UnmarshalText(text []byte) error {
+	v, err := parseLabel("InsuranceStatus", string(text), int(StatusSuspended)+1, InsuranceStatus.label)
+	if err == nil {
+		*s = v
+	}
+	return err
+}
+
+// MarshalText implements encoding.TextMarshaler with [InsuranceLocation.String].
+func (l InsuranceLocation) MarshalText() ([]byte, error) { return []byte(l.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler; it accepts the Go name
+// and the Chinese and English labels.
+func (l *InsuranceLocation) UnmarshalText(text []byte) error {
+	v, err := parseLabel("InsuranceLocation", string(text), int(OutsideCity)+1, InsuranceLocation.label)
+	if err == nil {
+		*l = v
+	}
+	return err
+}
+
+// MarshalText implements encoding.TextMarshaler with [ContactStatus.String].
+func (c ContactStatus) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler; it accepts the Go name
+// and the Chinese and English labels.
+func (c *ContactStatus) UnmarshalText(text []byte) error {
+	v, err := parseLabel("ContactStatus", string(text), int(ContactNotLocal)+1, ContactStatus.label)
+	if err == nil {
+		*c = v
+	}
+	return err
+}
+
+// MarshalText implements encoding.TextMarshaler with [Flags.String], except
+// that no flag is empty text.
+func (f Flags) MarshalText() ([]byte, error) {
+	if f == 0 {
+		return []byte{}, nil
+	}
+	return []byte(f.String()), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler. It accepts flag names
+// or Chinese or English labels separated by "|", "、", "," or ";" (e.g.
+// "低保对象、重度残疾人"), "0", and empty text for no flag. Undefined bits
+// written in hexadecimal by [Flags.String] are refused.
+func (f *Flags) UnmarshalText(text []byte) error {
+	s := string(text)
+	if s == "" || s == "0" {
+		*f = 0
+		return nil
+	}
+	var out Flags
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool {
+		return r == '|' || r == '、' || r == ',' || r == ';' || r == '，' || r == '；'
+	}) {
+		part = strings.TrimSpace(part)
+		found := false
+		for i := 0; i < NumFlags; i++ {
+			g := Flags(1) << i
+			if l := flagLabel(g); part == l.name || part == l.zh || part == l.en {
+				out |= g
+				found = true
+				break
+			}
+		}
+		if !found {
+			return &TextError{Type: "Flags", Input: truncate(part, 40)}
+		}
+	}
+	*f = out
+	return nil
+}
+
+// MarshalText implements encoding.TextMarshaler with [RetirementClass.String].
+func (c RetirementClass) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler; it accepts the names of
+// [RetirementClass.String].
+func (c *RetirementClass) UnmarshalText(text []byte) error {
+	for v := RetirementUnknown; v <= Female50; v++ {
+		if string(text) == v.String() {
+			*c = v
+			return nil
+		}
+	}
+	return &TextError{Type: "RetirementClass", Input: truncate(string(text), 40)}
+}

@@ -1,7 +1,10 @@
 package eligibility_test
 
 import (
+	"encoding/json"
+
 	"errors"
+	"github.com/shopspring/decimal"
 	"slices"
 	"testing"
 
@@ -127,5 +130,68 @@ func TestGenderText(t *testing.T) {
 	}
 	if eligibility.Female.Label(language.MustParse("zh-Hant")) != "女" || eligibility.GenderUnknown.Label(language.Chinese) != "未知" {
 		t.Error("Chinese labels")
+	}
+}
+
+func TestResidentJSONRoundTrip(t *testing.T) {
+	in := eligibility.Resident{
+		ID:     eligibility.MustParseIDNumber("11010519491231002X"),
+		Name:   "张三",
+		Gender: eligibility.Female,
+		Hukou:  eligibility.Hukou{Area: "重庆市长寿区", Village: "石堰社区", Local: true},
+		Employment: eligibility.Employment{
+			Kind: eligibility.PlatformWorker, Platform: eligibility.PlatformFreight,
+		},
+		Insurance:      eligibility.Insurance{Scheme: eligibility.SchemeResident, Status: eligibility.StatusSuspended, Location: eligibility.OutsideCity},
+		ResidentTier:   tier("1000.01"),
+		Flags:          eligibility.FlagLandAcquired | eligibility.FlagCollegeGraduate,
+		LandAcquiredOn: d("2022-05-01"),
+		Contact:        eligibility.ContactNotLocal,
+	}
+	b, err := json.Marshal(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out eligibility.Resident
+	if err := json.Unmarshal(b, &out); err != nil {
+		t.Fatalf("%v in %s", err, b)
+	}
+	opts := cmp.Options{
+		cmp.Comparer(func(a, b eligibility.Date) bool { return a == b }),
+		cmp.Comparer(func(a, b eligibility.IDNumber) bool { return a == b }),
+		cmp.Comparer(func(a, b decimal.Decimal) bool { return a.Equal(b) }),
+	}
+	if diff := cmp.Diff(in, out, opts); diff != "" {
+		t.Errorf("JSON round trip mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestEnumUnmarshalText(t *testing.T) {
+	var s eligibility.Scheme
+	if err := s.UnmarshalText([]byte("城乡居民基本养老保险")); err != nil || s != eligibility.SchemeResident {
+		t.Errorf("Scheme = %v, %v", s, err)
+	}
+	var k eligibility.EmploymentKind
+	if err := k.UnmarshalText([]byte("个体工商户")); err != nil || k != eligibility.SelfEmployedBusiness {
+		t.Errorf("EmploymentKind = %v, %v", k, err)
+	}
+	var p eligibility.PlatformKind
+	if err := p.UnmarshalText([]byte("courier")); err != nil || p != eligibility.PlatformCourier {
+		t.Errorf("PlatformKind = %v, %v", p, err)
+	}
+	var f eligibility.Flags
+	if err := f.UnmarshalText([]byte("低保对象、重度残疾人")); err != nil || f != eligibility.FlagMinimumLiving|eligibility.FlagSevereDisability {
+		t.Errorf("Flags = %v, %v", f, err)
+	}
+	if err := f.UnmarshalText([]byte("低保对象|nope")); err == nil {
+		t.Error("unknown flag accepted")
+	}
+	var st eligibility.InsuranceStatus
+	if err := st.UnmarshalText([]byte("bogus")); err == nil {
+		t.Error("unknown status accepted")
+	}
+	var c eligibility.RetirementClass
+	if err := c.UnmarshalText([]byte("Female50")); err != nil || c != eligibility.Female50 {
+		t.Errorf("RetirementClass = %v, %v", c, err)
 	}
 }
