@@ -2,14 +2,13 @@ package eligibility_test
 
 import (
 	"encoding/json"
-
 	"errors"
-	"github.com/shopspring/decimal"
 	"slices"
 	"testing"
 
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
 	"golang.org/x/text/language"
 )
 
