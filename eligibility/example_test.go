@@ -139,3 +139,39 @@ func ExampleRulebook_variant() {
 	fmt.Println(a.Groups, b.Groups)
 	// Output: {AffluentResident} {}
 }
+
+func ExampleParseDate() {
+	a, _ := eligibility.ParseDate("2019-07-18")
+	b, _ := eligibility.ParseDate("20230317")
+	fmt.Println(a, b.Compact(), b.DaysSince(a), b.MonthsSince(a), a.Before(b))
+	_, err := eligibility.ParseDate("2023-02-29")
+	fmt.Println(err)
+	// Output:
+	// 2019-07-18 20230317 1338 43 true
+	// eligibility: date "2023-02-29": no such day in the calendar (or year outside 0001-9999)
+}
+
+func ExampleAgeBand() {
+	band := eligibility.AgeBand{Min: 16, Max: 59} // 罗东: 16-59周岁
+	birth := eligibility.MustParseDate("1963-07-18")
+	for _, on := range []string{"2019-07-17", "2019-07-18", "2023-07-18"} {
+		age := eligibility.AgeOn(birth, eligibility.MustParseDate(on))
+		fmt.Println(on, age, band.Contains(age))
+	}
+	// Output:
+	// 2019-07-17 55 true
+	// 2019-07-18 56 true
+	// 2023-07-18 60 false
+}
+
+func ExampleResident_Validate() {
+	r := eligibility.Resident{
+		ID:           eligibility.MustParseIDNumber("11010519491231002X"),
+		Gender:       eligibility.Male,
+		ResidentTier: decimal.RequireFromString("500"),
+	}
+	fmt.Println(r.Validate(eligibility.MustParseDate("2023-06-30")))
+	// Output:
+	// eligibility: resident 110105********002X: Gender: stated gender differs from the identity number (stated male, number says female)
+	// eligibility: resident 110105********002X: ResidentTier: facts contradict each other (tier without 城乡居民 insurance)
+}

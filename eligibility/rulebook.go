@@ -128,9 +128,12 @@ type Rulebook struct {
 //   - 三(二)2 GroupElderlyBackPay: 未参保, aged 60 or over on the as-of date
 //     (60周岁以上, inclusive as 以上 is in Chinese statutes), 本区户籍 (长寿户籍).
 //
-// FemaleRetirementAge is 55: women who join 企业职工 as 灵活就业人员 (the route
-// of 四(二) for the uninsured) retire at the 女干部 age in most provinces.
-// Set it to 50 in a variant where they retire at 50.
+// FemaleRetirementAge is 55, the original age of women not in 工人 posts
+// (女干部). Where women who contribute as 灵活就业人员 retire at the 女工人 age
+// (practice differs between provinces), a variant sets it to 50.
+//
+// A Rulebook is read, never written, by Classify: one value may serve any
+// number of goroutines as long as no one modifies it meanwhile.
 func Shiyan2023() Rulebook {
 	uninsured := SetOf(SchemeNone)
 	notEmployee := SetOf(SchemeNone, SchemeResident)
