@@ -296,3 +296,61 @@ func (t *Tally) Reconcile(c Counts) error {
 	}
 	return nil
 }
+
+// Table returns the tally's cells ([Tally.Rows]) as a [Table] titled title:
+// 村(社区), 扩面对象类别, 去向(险种), 参保渠道, 人数. A resident in two
+// target groups is in two rows, so the table has no total row; see
+// [Tally.TotalsTable] for counts that sum to the roster.
+func (t *Tally) Table(title string) Table {
+	tbl := Table{
+		Title: title,
+		Columns: []TableColumn{
+			{Header: "村(社区)"}, {Header: "扩面对象类别"}, {Header: "去向(险种)"}, {Header: "参保渠道"},
+			{Header: "人数", Kind: KindInteger, NoSum: true},
+		},
+		Notes: []string{
+			"扩面对象类别依据石堰府发〔2023〕10号 二 和 三(二)2；同属多个类别的人员在每个类别各计一次。",
+		},
+	}
+	zh := language.Chinese
+	for _, r := range t.Rows() {
+		channel := ""
+		if r.Channel != routing.ChannelNone {
+			channel = r.Channel.Label(zh)
+		}
+		tbl.Rows = append(tbl.Rows, []Cell{
+			Text(r.Village), Text(GroupShortLabel(r.Group)), Text(r.Outcome.Label(zh)), Text(channel), Int(r.Count),
+		})
+	}
+	return tbl
+}
+
+// TotalsTable returns one row per village — 人数 (each resident once), then
+// the residents by outcome: 企业职工基本养老保险, 城乡居民基本养老保险,
+// 已参保, 不属于扩面对象, 未定 — with a computed 合计 row that equals the
+// roster's accepted rows.
+func (t *Tally) TotalsTable(title string) Table {
+	zh := language.Chinese
+	outcomes := []routing.Outcome{routing.OutcomeEmployee, routing.OutcomeResident, routing.OutcomeCovered, routing.OutcomeNotEligible, routing.OutcomeNone}
+	tbl := Table{
+		Title:   title,
+		Columns: []TableColumn{{Header: "村(社区)"}, {Header: "人数", Kind: KindInteger}},
+		Total:   Total{Mode: ComputedTotal, Label: "合计"},
+	}
+	for _, o := range outcomes {
+		tbl.Columns = append(tbl.Columns, TableColumn{Header: o.Label(zh), Kind: KindInteger})
+	}
+	for _, v := range t.Villages() {
+		vt := t.villages[v]
+		row := []Cell{Text(v), Int(vt.residents)}
+		for _, o := range outcomes {
+			var n int64
+			for c := range tallyChannels {
+				n += vt.routed[o][c]
+			}
+			row = append(row, Int(n))
+		}
+		tbl.Rows = append(tbl.Rows, row)
+	}
+	return tbl
+}

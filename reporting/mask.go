@@ -1,0 +1,246 @@
+package reporting
+
+import (
+	"bufio"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/routing"
+	"golang.org/x/text/language"
+)
+
+// groupShort holds short Chinese names of the target groups for tables, led
+// by the document's numeral (石堰府发〔2023〕10号 二; 三(二)2 for 补缴).
+var groupShort = [eligibility.NumGroups + 1]string{
+	GroupNone:                           "非扩面重点人群",
+	eligibility.GroupSmallBusiness:      "一 个体工商户和小微企业",
+	eligibility.GroupSubsidyEligible:    "二 补贴政策人员和财政供养人员",
+	eligibility.GroupPlatformWorker:     "三 新业态从业人员",
+	eligibility.GroupLicensedFreelancer: "四 持证自由职业者",
+	eligibility.GroupAffluentResident:   "五 城乡富裕人员",
+	eligibility.GroupHardship:           "六 缴费困难群体",
+	eligibility.GroupSuspendedElsewhere: "七 区外参保暂停缴费人员",
+	eligibility.GroupOtherUninsured:     "八 其他应参未参人员",
+	eligibility.GroupElderlyBackPay:     "60周岁以上补缴人员",
+}
+
+// GroupShortLabel returns the short Chinese name this package's tables give
+// a target group, led by the numeral of 石堰府发〔2023〕10号 二 (e.g.
+// "三 新业态从业人员"), and "非扩面重点人群" for [GroupNone].
+func GroupShortLabel(g eligibility.Group) string {
+	if int(g) < len(groupShort) {
+		return groupShort[g]
+	}
+	return g.String()
+}
+
+// groupsLabel joins the short labels of a set of groups with "；".
+func groupsLabel(gs eligibility.GroupSet) string {
+	if gs.IsEmpty() {
+		return groupShort[GroupNone]
+	}
+	var b strings.Builder
+	for g := range gs.All() {
+		if b.Len() > 0 {
+			b.WriteString("；")
+		}
+		b.WriteString(GroupShortLabel(g))
+	}
+	return b.String()
+}
+
+// MaskOptions says how the roster shows personal data.
+type MaskOptions struct {
+	// RevealPersonalData shows full identity numbers and full names. It is
+	// false by default: the roster then masks them (110105********002X,
+	// 张*三), as 石堰府发〔2023〕10号 六(三) asks (做好个人信息安全保密工作).
+	// Set it only for a copy kept under the township's own protection.
+	RevealPersonalData bool
+}
+
+// RosterEntry is one line of the roster of residents to enrol
+// (扩面人员明细表, 石堰府发〔2023〕10号 四(二)): who, where, in which target
+// groups, where the decision sends them, the fallback, the follow-up actions
+// and notes. Build it with [NewRosterEntry]; ID and Name are masked unless
+// the options reveal them.
+type RosterEntry struct {
+	Line      int                // line of the resident in the imported roster
+	ID        string             // 公民身份号码, masked by default
+	Name      string             // 姓名, masked by default
+	Gender    eligibility.Gender // 性别
+	Age       int                // 周岁 on the decision's date
+	Village   string             // 村(社区)
+	Groups    eligibility.GroupSet
+	Outcome   routing.Outcome    // 去向
+	Channel   routing.Channel    // 参保渠道
+	Venue     routing.Venue      // 办理地点
+	Fallback  routing.Choice     // 不愿参加时
+	Subsidies routing.SubsidySet // 补贴
+	Actions   routing.ActionSet  // 后续工作, e.g. 到派出所核实真实户籍地
+	Note      string             // 备注: the roster's own note
+}
+
+// NewRosterEntry makes the roster line of an imported row and its decision.
+func NewRosterEntry(row RosterRow, d *routing.Decision, opt MaskOptions) RosterEntry {
+	e := RosterEntry{
+		Line:      row.Line,
+		ID:        row.Resident.ID.Masked(),
+		Name:      maskName(row.Resident.Name),
+		Gender:    row.Resident.EffectiveGender(),
+		Age:       d.Age,
+		Village:   row.Resident.Hukou.Village,
+		Groups:    d.Groups.Set(),
+		Outcome:   d.Outcome,
+		Channel:   d.Channel,
+		Venue:     d.Venue,
+		Fallback:  d.Fallback,
+		Subsidies: d.Subsidies,
+		Actions:   d.Actions,
+		Note:      row.Note,
+	}
+	if opt.RevealPersonalData {
+		e.ID = row.Resident.ID.String()
+		e.Name = row.Resident.Name
+	}
+	return e
+}
+
+// rosterHeaders are the column headers of the roster.
+var rosterHeaders = []string{"序号", "行号", "公民身份号码", "姓名", "性别", "年龄", "村(社区)", "扩面对象类别", "去向(险种)", "参保渠道", "办理地点", "不愿参加时", "补贴", "后续工作", "备注"}
+
+// cells returns the entry's fields as text, in rosterHeaders order after 序号.
+func (e RosterEntry) cells(zh language.Tag) []string {
+	fallback := ""
+	if !e.Fallback.IsZero() {
+		fallback = e.Fallback.Outcome.Label(zh)
+		if e.Fallback.Channel != routing.ChannelNone {
+			fallback += "（" + e.Fallback.Channel.Label(zh) + "）"
+		}
+	}
+	text := func(s interface{ Label(language.Tag) string }, none bool) string {
+		if none {
+			return ""
+		}
+		return s.Label(zh)
+	}
+	return []string{
+		strconv.Itoa(e.Line),
+		e.ID,
+		e.Name,
+		text(e.Gender, e.Gender == eligibility.GenderUnknown),
+		strconv.Itoa(e.Age),
+		e.Village,
+		groupsLabel(e.Groups),
+		text(e.Outcome, e.Outcome == routing.OutcomeNone),
+		text(e.Channel, e.Channel == routing.ChannelNone),
+		text(e.Venue, e.Venue == routing.VenueNone),
+		fallback,
+		e.Subsidies.Label(zh),
+		e.Actions.Label(zh),
+		e.Note,
+	}
+}
+
+// RosterWriter writes the roster (扩面人员明细表) as CSV one entry at a
+// time, so a roster of any length streams. The CSV is in the encoding asked
+// for (UTF8BOM, the zero value, opens in Excel), with CRLF line ends and
+// text guarded against formula injection ([CSVField]).
+type RosterWriter struct {
+	w    *bufio.Writer
+	c    io.Closer
+	n    int
+	line []byte
+	err  error
+}
+
+// NewRosterWriter starts a roster on w and writes its header row.
+func NewRosterWriter(w io.Writer, enc Encoding) (*RosterWriter, error) {
+	ew, err := NewEncodingWriter(w, enc)
+	if err != nil {
+		return nil, err
+	}
+	rw := &RosterWriter{w: bufio.NewWriter(ew), c: ew}
+	rw.writeRecord(rosterHeaders)
+	return rw, rw.err
+}
+
+// Write appends one entry; 序号 counts from 1.
+func (rw *RosterWriter) Write(e RosterEntry) error {
+	rw.n++
+	rec := append([]string{strconv.Itoa(rw.n)}, e.cells(language.Chinese)...)
+	rw.writeRecord(rec)
+	return rw.err
+}
+
+// Close flushes the roster. It does not close the underlying writer.
+func (rw *RosterWriter) Close() error {
+	if rw.err != nil {
+		return rw.err
+	}
+	if err := rw.w.Flush(); err != nil {
+		return err
+	}
+	return rw.c.Close()
+}
+
+func (rw *RosterWriter) writeRecord(fields []string) {
+	if rw.err != nil {
+		return
+	}
+	b := rw.line[:0]
+	for i, f := range fields {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendCSVField(b, CSVField(f))
+	}
+	b = append(b, '\r', '\n')
+	rw.line = b
+	_, rw.err = rw.w.Write(b)
+}
+
+// appendCSVField appends f, quoted when RFC 4180 requires it.
+func appendCSVField(b []byte, f string) []byte {
+	if !strings.ContainsAny(f, ",\"\n\r") && (f == "" || f[0] != ' ' && f[len(f)-1] != ' ') {
+		return append(b, f...)
+	}
+	b = append(b, '"')
+	b = append(b, strings.ReplaceAll(f, `"`, `""`)...)
+	return append(b, '"')
+}
+
+// RosterTable returns the roster as a [Table] (for the text, Markdown and
+// HTML renderers of this package), titled title. Use it for rosters that
+// fit in memory; [RosterWriter] streams CSV of any length.
+func RosterTable(title string, entries []RosterEntry) Table {
+	t := Table{Title: title}
+	for i, h := range rosterHeaders {
+		col := TableColumn{Header: h}
+		if i == 0 || i == 1 || i == 5 {
+			col.Kind = KindInteger
+			col.NoSum = true
+		}
+		t.Columns = append(t.Columns, col)
+	}
+	for i, e := range entries {
+		cs := e.cells(language.Chinese)
+		row := make([]Cell, 0, len(rosterHeaders))
+		row = append(row, Int(int64(i+1)))
+		for j, s := range cs {
+			if j == 0 || j == 4 {
+				n, _ := strconv.ParseInt(s, 10, 64)
+				row = append(row, Int(n))
+				continue
+			}
+			row = append(row, Text(s))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	t.Notes = []string{
+		"依据石堰府发〔2023〕10号 四(二)：找不到人、联系不上、觉得不是当地的群众，建议到派出所核实真实的户籍地，并备注在《石堰镇各村养老保险扩面人员明细表》上。",
+		"个人信息：除非明确要求显示，身份证号码只保留前6位和后4位、姓名只保留首尾字（石堰府发〔2023〕10号 六(三) 做好个人信息安全保密工作）。",
+	}
+	return t
+}

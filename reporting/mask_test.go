@@ -1,0 +1,182 @@
+package reporting_test
+
+import (
+	"bytes"
+	"encoding/csv"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/reporting"
+	"github.com/canbao/kuomian/routing"
+	"github.com/google/go-cmp/cmp"
+)
+
+// The -update flag rewrites golden files; whichever test file of the
+// package runs init first registers it.
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite the golden files under testdata/")
+	}
+}
+
+// rosGolden compares got with testdata/<name>, or rewrites it under -update.
+func rosGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if f := flag.Lookup("update"); f != nil && f.Value.String() == "true" {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(want, got) {
+		t.Errorf("%s mismatch (-want +got):\n%s", name, cmp.Diff(string(want), string(got)))
+	}
+}
+
+// rosEntriesOf imports testdata/roster/good.csv and routes it.
+func rosEntriesOf(t *testing.T, opt reporting.MaskOptions) []reporting.RosterEntry {
+	t.Helper()
+	rows, _, _ := rosImportAll(t, rosRead(t, "good.csv"), reporting.ImportOptions{})
+	var out []reporting.RosterEntry
+	for _, row := range rows {
+		d, err := rosRouter().Route(row.Resident, rosAsOf)
+		if err != nil {
+			t.Fatalf("line %d: %v", row.Line, err)
+		}
+		out = append(out, reporting.NewRosterEntry(row, &d, opt))
+	}
+	return out
+}
+
+func rosWriteRoster(t *testing.T, entries []reporting.RosterEntry, enc reporting.Encoding) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	rw, err := reporting.NewRosterWriter(&buf, enc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if err := rw.Write(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := rw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+var rosGoodIDs = []string{"500115197803150011", "500115198506200021", "500115196301010030", "500115200002290043", "500115197009090058"}
+
+func TestRosterWriterMasksByDefault(t *testing.T) {
+	got := rosWriteRoster(t, rosEntriesOf(t, reporting.MaskOptions{}), reporting.UTF8BOM)
+	rosGolden(t, "roster/masked.csv", got)
+	for _, s := range append(rosGoodIDs, "张三", "李小红", "欧阳小明") {
+		if bytes.Contains(got, []byte(s)) {
+			t.Errorf("masked roster contains %q", s)
+		}
+	}
+	for _, s := range []string{"500115********0011", "张*", "李*红", "欧**明", "到派出所核实真实户籍地"} {
+		if !bytes.Contains(got, []byte(s)) {
+			t.Errorf("masked roster lacks %q", s)
+		}
+	}
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(got, []byte("\xEF\xBB\xBF"))))
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatalf("the roster CSV does not decode: %v", err)
+	}
+	if len(recs) != 1+len(rosGoodIDs) {
+		t.Errorf("%d records, want header + %d", len(recs), len(rosGoodIDs))
+	}
+}
+
+func TestRosterWriterRevealsOnlyWhenAsked(t *testing.T) {
+	got := rosWriteRoster(t, rosEntriesOf(t, reporting.MaskOptions{RevealPersonalData: true}), reporting.UTF8)
+	for _, s := range append(rosGoodIDs, "张三", "李小红", "欧阳小明") {
+		if !bytes.Contains(got, []byte(s)) {
+			t.Errorf("revealed roster lacks %q", s)
+		}
+	}
+}
+
+func TestRosterTableHTML(t *testing.T) {
+	tbl := reporting.RosterTable("石堰镇各村养老保险扩面人员明细表", rosEntriesOf(t, reporting.MaskOptions{}))
+	var buf bytes.Buffer
+	if err := tbl.Render(&buf, reporting.FormatHTML, reporting.RenderOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	html := buf.String()
+	for _, s := range rosGoodIDs {
+		if strings.Contains(html, s) {
+			t.Errorf("HTML roster contains %q", s)
+		}
+	}
+	if !strings.Contains(html, "500115********0058") || !strings.Contains(html, "扩面人员明细表") {
+		t.Error("HTML roster lacks its title or a masked number")
+	}
+}
+
+func TestMaskedNames(t *testing.T) {
+	tests := []struct{ name, want string }{
+		{"张三", "张*"},
+		{"王五", "王*"},
+		{"张小三", "张*三"},
+		{"欧阳小明", "欧**明"},
+		{"李", "*"},
+		{"", ""},
+		{" 赵六 ", "赵*"},
+	}
+	for _, tc := range tests {
+		row := reporting.RosterRow{Resident: eligibility.Resident{Name: tc.name}}
+		if got := reporting.NewRosterEntry(row, &routing.Decision{}, reporting.MaskOptions{}).Name; got != tc.want {
+			t.Errorf("masked %q = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestRosterWriterGuardsFormulas(t *testing.T) {
+	e := reporting.RosterEntry{Village: "=HYPERLINK(\"x\")", Note: "多行\r\n备注, 含逗号"}
+	got := rosWriteRoster(t, []reporting.RosterEntry{e}, reporting.UTF8)
+	recs, err := csv.NewReader(bytes.NewReader(got)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := recs[1][6]; v != "'=HYPERLINK(\"x\")" {
+		t.Errorf("village cell = %q, want the formula defused", v)
+	}
+	if n := recs[1][14]; n != "多行\n备注, 含逗号" {
+		t.Errorf("note cell = %q", n)
+	}
+}
+
+func TestTallyTables(t *testing.T) {
+	var tl reporting.Tally
+	for _, e := range rosEntriesOf(t, reporting.MaskOptions{}) {
+		if err := tl.Add(reporting.TallyEntry{Village: e.Village, Groups: e.Groups, Outcome: e.Outcome, Channel: e.Channel}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := tl.Table("分村分类汇总").Render(&buf, reporting.FormatCSV, reporting.RenderOptions{Encoding: reporting.UTF8}); err != nil {
+		t.Fatal(err)
+	}
+	rosGolden(t, "tally/cells.csv", buf.Bytes())
+	buf.Reset()
+	if err := tl.TotalsTable("分村汇总").Render(&buf, reporting.FormatCSV, reporting.RenderOptions{Encoding: reporting.UTF8}); err != nil {
+		t.Fatal(err)
+	}
+	rosGolden(t, "tally/totals.csv", buf.Bytes())
+	if !strings.Contains(buf.String(), "合计,5,") {
+		t.Errorf("totals table does not sum to the 5 residents:\n%s", buf.String())
+	}
+}
