@@ -82,7 +82,9 @@ func TestApportionTree(t *testing.T) {
 }
 
 func TestMilestones(t *testing.T) {
-	d := func(y int, m time.Month, day int) allocation.Date { return allocation.Date{Year: y, Month: m, Day: day} }
+	d := func(y int, m time.Month, day int) allocation.Date {
+		return allocation.Date{Year: y, Month: m, Day: day}
+	}
 	// 罗政〔2019〕185号 三(二): 80 % of the task by the end of 2019 ("80%以上":
 	// at least, so Ceil), all of it by the end of 2020.
 	ms := []allocation.Milestone{
