@@ -86,6 +86,12 @@ func (v *validator) header() {
 			v.add(SeverityError, CodeMissingField, f.name, Citation{}, "%s is empty", f.name)
 		}
 	}
+	if p.Groups != 0 {
+		if _, ok := groupRulebook(p.GroupRulebook); !ok {
+			v.add(SeverityError, CodeUnknownRulebook, "group_rulebook", Citation{},
+				"the policy uses groups but names no known group rulebook (known: \"shiyan-2023\"): %q", p.GroupRulebook)
+		}
+	}
 	switch {
 	case p.Effective.From.IsZero() || p.Effective.To.IsZero():
 		v.add(SeverityError, CodeBadPeriod, "effective", Citation{}, "effective period needs both from and to")

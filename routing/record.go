@@ -1,0 +1,175 @@
+package routing
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/canbao/kuomian/eligibility"
+)
+
+// RecordVersion is the version of the [Record] format written by this
+// package. It changes whenever a field is added, removed or changes meaning.
+const RecordVersion = 1
+
+// FactsVersion is the first line of the canonical facts encoding digested
+// by [FactsDigest].
+const FactsVersion = "kuomian-routing-facts/1"
+
+// Record is a decision in a form fit for audit logs: versioned JSON with a
+// fixed field order, the policy's ID and version, the as-of date, a digest
+// of the resident's facts and the outcome with its reasons. It holds no
+// personal data: no name, no identity number, no birth date (they enter the
+// digest only).
+type Record struct {
+	RecordVersion int            `json:"record_version"`
+	Policy        RecordPolicy   `json:"policy"`
+	AsOf          string         `json:"as_of"`
+	InputDigest   string         `json:"input_digest"` // "sha256:" + hex, see FactsDigest
+	Outcome       RecordOutcome  `json:"outcome"`
+	Reasons       []RecordReason `json:"reasons"`
+}
+
+// RecordPolicy identifies the policy of a [Record].
+type RecordPolicy struct {
+	ID       string `json:"id"`
+	Version  string `json:"version"`
+	Document string `json:"document"`
+}
+
+// RecordChoice is a scheme, channel and venue in a [Record] ("" for none).
+type RecordChoice struct {
+	Scheme  string `json:"scheme"`
+	Channel string `json:"channel"`
+	Venue   string `json:"venue"`
+}
+
+// RecordOutcome is the decision part of a [Record]. Lists are never null.
+type RecordOutcome struct {
+	RecordChoice
+	Fallback  RecordChoice `json:"fallback"`
+	Subsidies []string     `json:"subsidies"`
+	Actions   []string     `json:"actions"`
+	Groups    []string     `json:"groups"`
+	Band      string       `json:"band"`  // "younger", "older" or "" (unknown gender)
+	Phase     string       `json:"phase"` // campaign phase, or ""
+}
+
+// RecordReason is one reason of a [Record].
+type RecordReason struct {
+	Kind     string `json:"kind"`
+	Rule     string `json:"rule"`
+	Citation string `json:"citation"`
+}
+
+// NewRecord builds the audit record of decision d, made for resident r.
+// The caller passes the same resident it routed: the record digests r's
+// facts (FactsDigest) and keeps nothing else of them.
+func NewRecord(d Decision, r eligibility.Resident) Record {
+	id, version := d.Policy()
+	doc := ""
+	if d.rt != nil {
+		doc = d.rt.p.Document
+	}
+	rec := Record{
+		RecordVersion: RecordVersion,
+		Policy:        RecordPolicy{ID: id, Version: version, Document: doc},
+		AsOf:          d.AsOf.String(),
+		InputDigest:   FactsDigest(r),
+		Outcome: RecordOutcome{
+			RecordChoice: RecordChoice{Scheme: d.Outcome.String(), Channel: d.Channel.String(), Venue: d.Venue.String()},
+			Fallback:     RecordChoice{Scheme: d.Fallback.Outcome.String(), Channel: d.Fallback.Channel.String(), Venue: d.Fallback.Venue.String()},
+			Subsidies:    bitNames(uint32(d.Subsidies), subsidyNames),
+			Actions:      bitNames(uint32(d.Actions), actionNames),
+			Groups:       bitNames(uint32(d.Groups), groupNames),
+			Band:         d.Band.String(),
+			Phase:        d.Phase,
+		},
+		Reasons: make([]RecordReason, 0, d.NumReasons()),
+	}
+	for i := range d.NumReasons() {
+		rs := d.Reason(i)
+		rec.Reasons = append(rec.Reasons, RecordReason{Kind: rs.Kind.String(), Rule: rs.RuleID, Citation: rs.Citation.String()})
+	}
+	return rec
+}
+
+// EncodeRecord writes rec as indented JSON with a final newline. The same
+// record always gives the same bytes.
+func EncodeRecord(w io.Writer, rec Record) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(rec)
+}
+
+// CanonicalFacts returns the canonical encoding of the facts of r that
+// routing reads, the input of [FactsDigest]: the line FactsVersion, then one
+// "key=value" line per fact, in this order and always all of them:
+//
+//	birth=2006-01-02          effective birth date ("" if unknown)
+//	gender=male               effective gender (male, female, unknown)
+//	hukou_local=true
+//	employment=not_employed   the keys of the case format
+//	platform=unknown
+//	licence="导游"            Go-quoted
+//	insured=none
+//	status=unknown
+//	location=unknown
+//	tier=1000.01              shortest decimal form, "0" when unset
+//	flags=land_acquired,village_cadre
+//	land_acquired_on=
+//	contact=unknown
+//
+// Each line ends with "\n". The name, the identity number, the 户籍地 and
+// the village are not part of it.
+func CanonicalFacts(r eligibility.Resident) string {
+	var b strings.Builder
+	line := func(k, v string) {
+		b.WriteString(k)
+		b.WriteByte('=')
+		b.WriteString(v)
+		b.WriteByte('\n')
+	}
+	b.WriteString(FactsVersion)
+	b.WriteByte('\n')
+	line("birth", r.EffectiveBirth().String())
+	line("gender", r.EffectiveGender().String())
+	line("hukou_local", strconv.FormatBool(r.Hukou.Local))
+	line("employment", factKey(employmentNames, int(r.Employment.Kind)))
+	line("platform", factKey(platformNames, int(r.Employment.Platform)))
+	line("licence", strconv.Quote(r.Employment.Licence))
+	line("insured", factKey(insuredNames, int(r.Insurance.Scheme)))
+	line("status", factKey(statusNames, int(r.Insurance.Status)))
+	line("location", factKey(locationNames, int(r.Insurance.Location)))
+	line("tier", r.ResidentTier.String())
+	flags := strings.Join(bitNames(uint32(r.Flags), flagNames), ",")
+	if extra := uint32(r.Flags) >> len(flagNames); extra != 0 {
+		flags += ",0x" + strconv.FormatUint(uint64(extra)<<len(flagNames), 16)
+	}
+	line("flags", flags)
+	line("land_acquired_on", r.LandAcquiredOn.String())
+	line("contact", factKey(contactNames, int(r.Contact)))
+	return b.String()
+}
+
+// FactsDigest returns "sha256:" followed by the hex SHA-256 of
+// [CanonicalFacts](r). Two residents with the same routing facts have the
+// same digest whatever their names and identity numbers. A digest is not
+// anonymisation (a birth date can be guessed); it lets an auditor check
+// that a record was made from given facts.
+func FactsDigest(r eligibility.Resident) string {
+	sum := sha256.Sum256([]byte(CanonicalFacts(r)))
+	return "sha256:" + hex.EncodeToString(sum[:])
+}
+
+// factKey is keyOf with out-of-range values kept distinct ("#200").
+func factKey(table []name, i int) string {
+	if i < 0 || i >= len(table) {
+		return "#" + strconv.Itoa(i)
+	}
+	return table[i].key
+}

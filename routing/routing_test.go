@@ -1,0 +1,288 @@
+package routing_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/routing"
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/language"
+)
+
+func TestPresetFindings(t *testing.T) {
+	if fs := routing.Validate(routing.Luodong2019()); len(fs) != 0 {
+		t.Errorf("Validate(Luodong2019()) = %v, want no findings", fs)
+	}
+	fs := routing.Validate(routing.Shiyan2023())
+	type short struct {
+		Severity routing.Severity
+		Code     routing.Code
+		Path     string
+		Citation string
+	}
+	var got []short
+	for _, f := range fs {
+		got = append(got, short{f.Severity, f.Code, f.Path, f.Citation.String()})
+	}
+	want := []short{
+		{routing.SeverityWarning, routing.CodeAgeOverlap, "age_lines.men", "石堰府发〔2023〕10号 四(二)"},
+		{routing.SeverityWarning, routing.CodeAgeOverlap, "age_lines.women", "石堰府发〔2023〕10号 四(二)"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Fatalf("Validate(Shiyan2023()) mismatch (-want +got):\n%s", diff)
+	}
+	for i, age := range []string{"45", "40"} {
+		for _, s := range []string{"overlap at " + age, "resolves " + age + " → the older band → 城乡居民基本养老保险 (rule 4.2.older)", "民法典 第1259条"} {
+			if !strings.Contains(fs[i].Message, s) {
+				t.Errorf("finding %d message %q lacks %q", i, fs[i].Message, s)
+			}
+		}
+	}
+}
+
+func TestPresetsAreFresh(t *testing.T) {
+	a := routing.Luodong2019()
+	a.Rules[0].ID = "changed"
+	a.Milestones[0].Percent = 1
+	b := routing.Luodong2019()
+	if b.Rules[0].ID == "changed" || b.Milestones[0].Percent != 80 {
+		t.Error("Luodong2019 shares state between calls")
+	}
+	s := routing.Shiyan2023()
+	s.Phases[0].Name = "x"
+	if routing.Shiyan2023().Phases[0].Name != "动员部署阶段" {
+		t.Error("Shiyan2023 shares state between calls")
+	}
+}
+
+func TestEveryRuleCites(t *testing.T) {
+	for _, p := range []routing.Policy{routing.Luodong2019(), routing.Shiyan2023()} {
+		for _, r := range p.Rules {
+			if r.Citation.Document == "" || r.Citation.Clause == "" || r.Summary == "" || r.SummaryEN == "" {
+				t.Errorf("%s rule %s: citation %q, summary %q / %q", p.ID, r.ID, r.Citation, r.Summary, r.SummaryEN)
+			}
+		}
+	}
+}
+
+func TestRoute(t *testing.T) {
+	lu := routing.MustCompile(routing.Luodong2019())
+	sy := routing.MustCompile(routing.Shiyan2023())
+	suspended := man("1985-03-03", eligibility.NotEmployed)
+	suspended.Insurance = eligibility.Insurance{Scheme: eligibility.SchemeEmployee, Status: eligibility.StatusSuspended, Location: eligibility.OutsideCity}
+	hardship := woman("1990-01-01", eligibility.NotEmployed)
+	hardship.Flags = eligibility.FlagMinimumLiving
+	type got struct {
+		Outcome   routing.Outcome
+		Channel   routing.Channel
+		Venue     routing.Venue
+		Fallback  routing.Choice
+		Subsidies routing.SubsidySet
+		Actions   routing.ActionSet
+		Groups    routing.GroupMask
+		Rules     []string
+	}
+	bulletin := routing.ActionSet(0).With(routing.ActionReportInBulletin)
+	tests := []struct {
+		name string
+		rt   *routing.Router
+		r    eligibility.Resident
+		asOf string
+		want got
+	}{
+		{"luodong man 44", lu, man("1974-08-02", eligibility.NotEmployed), "2019-08-01", got{
+			routing.OutcomeEmployee, routing.ChannelFlexible, routing.VenueCityCentre,
+			routing.Choice{Outcome: routing.OutcomeResident, Channel: routing.ChannelSelfPay, Venue: routing.VenueVillage},
+			0, bulletin, 0, []string{"2.2.2.2", "2.3.flexible", "2.3.resident", "3.1"}}},
+		{"luodong woman 40", lu, woman("1979-08-01", eligibility.NotEmployed), "2019-08-01", got{
+			routing.OutcomeResident, routing.ChannelSelfPay, routing.VenueVillage, routing.Choice{},
+			0, bulletin, 0, []string{"2.2.2.1", "2.3.resident", "3.1"}}},
+		{"shiyan suspended outside city", sy, suspended, "2023-06-01", got{
+			routing.OutcomeEmployee, routing.ChannelTransfer, routing.VenueNone, routing.Choice{},
+			0, bulletin.With(routing.ActionCollectProof), routing.GroupsOf(eligibility.GroupSuspendedElsewhere),
+			[]string{"3.2.1", "3.1.proof", "6.4"}}},
+		{"shiyan hardship", sy, hardship, "2023-06-01", got{
+			routing.OutcomeResident, routing.ChannelProxyPay, routing.VenueNone, routing.Choice{},
+			0, bulletin, routing.GroupsOf(eligibility.GroupHardship), []string{"3.2.2.proxy-pay", "6.4"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dec, err := tt.rt.Route(tt.r, d(tt.asOf))
+			if err != nil {
+				t.Fatal(err)
+			}
+			g := got{dec.Outcome, dec.Channel, dec.Venue, dec.Fallback, dec.Subsidies, dec.Actions, dec.Groups, dec.RuleIDs()}
+			if diff := cmp.Diff(tt.want, g); diff != "" {
+				t.Errorf("Route() mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestRouteErrors(t *testing.T) {
+	lu := routing.MustCompile(routing.Luodong2019())
+	id := eligibility.MustParseIDNumber("110105197408010013")
+
+	_, err := lu.Route(eligibility.Resident{ID: id}, d("2021-01-01"))
+	var pe *routing.PeriodError
+	if !errors.As(err, &pe) || !errors.Is(err, routing.ErrOutsidePeriod) || pe.Policy != "luodong-2019" || pe.AsOf != d("2021-01-01") {
+		t.Errorf("Route outside period: %v, want *PeriodError", err)
+	}
+	_, err = lu.Route(eligibility.Resident{ID: id}, eligibility.Date{})
+	if !errors.Is(err, routing.ErrOutsidePeriod) {
+		t.Errorf("Route with zero as-of: %v, want ErrOutsidePeriod", err)
+	}
+
+	noGender := eligibility.Resident{Birth: d("1980-01-01")}
+	_, err = lu.Route(noGender, d("2019-08-01"))
+	var fe *routing.FactError
+	if !errors.As(err, &fe) || !errors.Is(err, routing.ErrNoGender) {
+		t.Errorf("Route without gender: %v, want ErrNoGender", err)
+	}
+	// A resident whose ID disagrees with no stated fact still gives a masked error.
+	late := eligibility.Resident{ID: id, Birth: d("2020-01-01")}
+	_, err = lu.Route(late, d("2019-08-01"))
+	if !errors.Is(err, routing.ErrBornAfterAsOf) {
+		t.Fatalf("Route born after: %v", err)
+	}
+	if strings.Contains(err.Error(), id.String()) || !strings.Contains(err.Error(), id.Masked()) {
+		t.Errorf("error %q must carry the masked ID only", err)
+	}
+	// Gender does not matter before the age line is reached.
+	young := eligibility.Resident{Birth: d("2010-01-01")}
+	dec, err := lu.Route(young, d("2019-08-01"))
+	if err != nil || dec.Outcome != routing.OutcomeNotEligible {
+		t.Errorf("Route(under 16, no gender) = %v, %v; want not eligible", dec, err)
+	}
+}
+
+func TestRouteNoRule(t *testing.T) {
+	p := routing.Luodong2019()
+	p.Rules = p.Rules[:5] // scope, insured and employed only
+	rt := routing.MustCompile(p)
+	_, err := rt.Route(man("1980-01-01", eligibility.NotEmployed), d("2019-08-01"))
+	if !errors.Is(err, routing.ErrNoRule) {
+		t.Errorf("Route = %v, want ErrNoRule", err)
+	}
+}
+
+func TestRouteFunc(t *testing.T) {
+	got, err := routing.Route(routing.Luodong2019(), man("1974-08-02", eligibility.NotEmployed), d("2019-08-01"))
+	if err != nil || got.Outcome != routing.OutcomeEmployee {
+		t.Errorf("Route() = %v, %v", got, err)
+	}
+	p := routing.Luodong2019()
+	p.ID = ""
+	if _, err := routing.Route(p, man("1974-08-02", eligibility.NotEmployed), d("2019-08-01")); !errors.Is(err, routing.ErrInvalidPolicy) {
+		t.Errorf("Route(invalid policy) error = %v, want ErrInvalidPolicy", err)
+	}
+}
+
+func TestReasonsCite(t *testing.T) {
+	sy := routing.MustCompile(routing.Shiyan2023())
+	r := man("1978-06-01", eligibility.PlatformWorker)
+	r.Flags = eligibility.FlagCollegeGraduate
+	r.Contact = eligibility.ContactNotFound
+	dec, err := sy.Route(r, d("2023-06-01"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, rs := range dec.Reasons() {
+		if rs.Kind != routing.ReasonAge && rs.Citation.IsZero() {
+			t.Errorf("reason %d (%s) cites nothing", i, rs.Kind)
+		}
+		for _, tag := range []language.Tag{language.Chinese, language.English} {
+			if txt := dec.ReasonText(i, tag); txt == "" {
+				t.Errorf("reason %d has no %s text", i, tag)
+			}
+		}
+	}
+	zh, en := dec.Explain(language.Chinese), dec.Explain(language.English)
+	for _, s := range []string{"城乡居民基本养老保险", "高校毕业生社会保险补贴", "到派出所核实真实户籍地", "石堰府发〔2023〕10号 四(二)", "《民法典》第1259条"} {
+		if !strings.Contains(zh, s) {
+			t.Errorf("Chinese explanation lacks %q:\n%s", s, zh)
+		}
+	}
+	for _, s := range []string{"residents' basic pension", "college graduates", "police station", "石堰府发〔2023〕10号 三(二)2", "民法典 第1259条"} {
+		if !strings.Contains(en, s) {
+			t.Errorf("English explanation lacks %q:\n%s", s, en)
+		}
+	}
+	if (routing.Decision{}).Explain(language.English) != "No decision.\n" {
+		t.Error("zero Decision should explain itself as no decision")
+	}
+}
+
+func TestDerivedAgeLines(t *testing.T) {
+	p := routing.Luodong2019()
+	p.Effective = routing.Period{From: d("2000-01-01"), To: d("2030-12-31")}
+	fixed := routing.MustCompile(p)
+	derived := routing.MustCompile(p.WithDerivedAgeLines())
+	if p.AgeLines.Derive || p.Version != "1" {
+		t.Fatal("WithDerivedAgeLines changed its receiver")
+	}
+	if id, v := derived.Policy().ID, derived.Policy().Version; id != "luodong-2019" || v != "1+derived-age-lines" {
+		t.Errorf("derived policy = %s %s", id, v)
+	}
+	tests := []struct {
+		name         string
+		r            eligibility.Resident
+		asOf         string
+		fixed, deriv routing.Band
+	}{
+		// Before the reform cohorts the derived line is 60−15 = 45 and 55−15 = 40 exactly.
+		{"man 1964 day before 45", man("1964-05-05", eligibility.NotEmployed), "2009-05-04", routing.BandYounger, routing.BandYounger},
+		{"man 1964 on 45th birthday", man("1964-05-05", eligibility.NotEmployed), "2009-05-05", routing.BandOlder, routing.BandOlder},
+		{"woman 1969 day before 40", woman("1969-05-05", eligibility.NotEmployed), "2009-05-04", routing.BandYounger, routing.BandYounger},
+		{"woman 1969 on 40th birthday", woman("1969-05-05", eligibility.NotEmployed), "2009-05-05", routing.BandOlder, routing.BandOlder},
+		// Born 1976-09 or later: retirement at 63 in 2039 or later, 20 years' contributions → line 43.
+		{"man 1980 aged 42", man("1980-01-01", eligibility.NotEmployed), "2022-12-31", routing.BandYounger, routing.BandYounger},
+		{"man 1980 aged 43", man("1980-01-01", eligibility.NotEmployed), "2023-01-01", routing.BandYounger, routing.BandOlder},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := fixed.Route(tt.r, d(tt.asOf))
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := derived.Route(tt.r, d(tt.asOf))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Band != tt.fixed || b.Band != tt.deriv {
+				t.Errorf("bands fixed %s derived %s, want %s and %s (threshold %s)", a.Band, b.Band, tt.fixed, tt.deriv, b.Threshold)
+			}
+			var cites []string
+			for _, c := range b.Citations() {
+				cites = append(cites, c.String())
+			}
+			if !strings.Contains(strings.Join(cites, "|"), "渐进式延迟法定退休年龄") {
+				t.Errorf("derived decision does not cite the 2024 decision: %v", cites)
+			}
+		})
+	}
+}
+
+func TestEnumsText(t *testing.T) {
+	for _, o := range []routing.Outcome{routing.OutcomeEmployee, routing.OutcomeResident, routing.OutcomeCovered, routing.OutcomeNotEligible, routing.OutcomeExisting} {
+		b, _ := o.MarshalText()
+		var back routing.Outcome
+		if err := back.UnmarshalText(b); err != nil || back != o {
+			t.Errorf("Outcome %v round trip: %v, %v", o, back, err)
+		}
+		if err := back.UnmarshalText([]byte(o.Label(language.Chinese))); err != nil || back != o {
+			t.Errorf("Outcome %v from Chinese label: %v, %v", o, back, err)
+		}
+	}
+	var o routing.Outcome
+	if err := o.UnmarshalText([]byte("企业职工")); err != nil || o != routing.OutcomeEmployee {
+		t.Errorf("prefix 企业职工 = %v, %v", o, err)
+	}
+	err := o.UnmarshalText([]byte("employe"))
+	var ne *routing.NameError
+	if !errors.As(err, &ne) || ne.Suggest != "employee" || !errors.Is(err, routing.ErrUnknownName) {
+		t.Errorf("UnmarshalText(employe) = %v, want a NameError suggesting employee", err)
+	}
+}
