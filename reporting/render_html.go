@@ -101,10 +101,11 @@ footer{color:var(--muted);font-size:12px;margin-top:24px;border-top:1px solid va
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {{.Width}} {{.Height}}" width="{{.Width}}" height="{{.Height}}" role="img" aria-label="{{.Label}}">
 <title>{{.Label}}</title>
 {{$top := .PlotTop}}{{$bottom := .PlotBottom}}{{range .Ticks}}<line class="grid" x1="{{.X}}" y1="{{$top}}" x2="{{.X}}" y2="{{$bottom}}"/><text class="tick" x="{{.X}}" y="{{$bottom}}" dy="16" text-anchor="middle">{{.Label}}</text>
-{{end}}{{range .Legend}}<rect class="{{.Class}}" x="{{.X}}" y="6" width="16" height="10" rx="2"/><text class="lbl" x="{{.X}}" dx="22" y="15">{{.Label}}</text>
+{{end}}{{range .Legend}}{{if .Line}}<line class="{{.Class}}" x1="{{.Mid}}" y1="4" x2="{{.Mid}}" y2="18"/>{{else}}<rect class="{{.Class}}" x="{{.X}}" y="6" width="16" height="10" rx="2"/>{{end}}<text class="lbl" x="{{.X}}" dx="22" y="15">{{.Label}}</text>
 {{end}}{{$px := .PlotX}}{{range .Rows}}<text class="lbl" x="{{$px}}" dx="-10" y="{{.LabelY}}" text-anchor="end">{{.Label}}</text>
 {{range .Tracks}}<rect class="{{.Class}}" x="{{.X}}" y="{{.Y}}" width="{{.W}}" height="{{.H}}" rx="2"/>
 {{end}}{{range .Bars}}<rect class="{{.Class}}" x="{{.X}}" y="{{.Y}}" width="{{.W}}" height="{{.H}}" rx="2"><title>{{.Title}}</title></rect><text class="val" x="{{.ValueX}}" y="{{.ValueY}}">{{.Value}}</text>
+{{end}}{{range .Marks}}<line class="{{.Class}}" x1="{{.X}}" y1="{{.Y1}}" x2="{{.X}}" y2="{{.Y2}}"/>
 {{end}}{{end}}{{range .Refs}}<line class="{{.Class}}" x1="{{.X}}" y1="{{$top}}" x2="{{.X}}" y2="{{$bottom}}"/><text class="reflbl" x="{{.X}}" y="{{.LabelY}}" text-anchor="middle">{{.Label}}</text>
 {{end}}</svg>
 </figure>

@@ -29,6 +29,13 @@ type svgRow struct {
 	LabelY int // text baseline
 	Tracks []svgBar
 	Bars   []svgBar
+	Marks  []svgMark
+}
+
+// svgMark is a short vertical line across one row (a target on its bar).
+type svgMark struct {
+	X, Y1, Y2 int
+	Class     string
 }
 
 type svgBar struct {
@@ -56,6 +63,8 @@ type svgLegend struct {
 	X     int
 	Class string
 	Label string
+	Line  bool // a marker line rather than a swatch
+	Mid   int  // centre of the swatch, for a marker line
 }
 
 // Geometry of the charts, in pixels.
@@ -178,6 +187,88 @@ func newBarChart(label string, labels []string, series []svgSeries, scale int) s
 	}
 	c.LegendY = 16
 	c.Width = c.PlotX + svgPlotW + svgValueW
+	c.Height = c.PlotBottom + svgAxisH
+	return c
+}
+
+// svgProgressRow is one unit of a progress chart.
+type svgProgressRow struct {
+	Label    string
+	Task     int64
+	Enrolled int64
+	Target   int64 // current milestone requirement
+	Pace     int64
+	Class    string // status class
+	Text     string // value text
+	Title    string
+}
+
+// newProgressChart lays out one progress bar per unit: a track for the
+// whole task (100 %), the done part coloured by status, and marks at the
+// milestone requirement and the pace to date. The axis runs to 100 %, or
+// further (in steps of 20 %, at most 200 %) when a unit has done more.
+func newProgressChart(label string, rows []svgProgressRow, legend []svgLegend) svgChart {
+	labels := make([]string, len(rows))
+	for i, r := range rows {
+		labels[i] = r.Label
+	}
+	c := svgChart{Label: label, PlotX: svgLabelWidth(labels), PlotW: svgPlotW, PlotTop: svgTopPad}
+	// Axis maximum in percent.
+	axis := uint64(100)
+	for _, r := range rows {
+		if r.Task > 0 && r.Enrolled > r.Task {
+			// ⌈E·100/T⌉ rounded up to 20, capped at 200.
+			p, ok := bulCeilMulDiv(uint64(r.Enrolled), 100, uint64(r.Task))
+			if !ok || p > 200 {
+				p = 200
+			}
+			if a := (uint64(p) + 19) / 20 * 20; a > axis {
+				axis = a
+			}
+		}
+	}
+	axis = min(axis, 200)
+	// x of a fraction num/den of the task.
+	xOf := func(num, den int64) int {
+		if den <= 0 || num <= 0 {
+			return c.PlotX
+		}
+		return c.PlotX + svgMulDiv(uint64(num), svgPlotW*100, uint64(den)*axis, svgPlotW)
+	}
+	full := svgMulDiv(100, svgPlotW, axis, svgPlotW)
+	y := c.PlotTop + svgRowGap/2
+	step := svgBarH + 4 + svgRowGap
+	for _, r := range rows {
+		h := svgBarH + 4
+		row := svgRow{Label: r.Label, LabelY: y + h/2 + svgFont/2 - 2}
+		row.Tracks = append(row.Tracks, svgBar{X: c.PlotX, Y: y, W: full, H: h, Class: "track"})
+		w := xOf(r.Enrolled, r.Task) - c.PlotX
+		row.Bars = append(row.Bars, svgBar{
+			X: c.PlotX, Y: y, W: w, H: h, Class: r.Class,
+			Value: r.Text, ValueX: c.PlotX + max(w, full) + 6, ValueY: y + h - 4, Title: r.Title,
+		})
+		if r.Task > 0 {
+			row.Marks = append(row.Marks,
+				svgMark{X: xOf(r.Pace, r.Task), Y1: y - 3, Y2: y + h + 3, Class: "pace"},
+				svgMark{X: xOf(r.Target, r.Task), Y1: y - 3, Y2: y + h + 3, Class: "ref"},
+			)
+		}
+		c.Rows = append(c.Rows, row)
+		y += step
+	}
+	c.PlotBottom = y - svgRowGap/2
+	for p := uint64(0); p <= axis; p += 20 {
+		c.Ticks = append(c.Ticks, svgTick{X: c.PlotX + svgMulDiv(p, svgPlotW, axis, svgPlotW), Label: tblFormatFixed(int64(p), 0) + "%"})
+	}
+	x := c.PlotX
+	for _, l := range legend {
+		l.X = x
+		l.Mid = x + 8
+		c.Legend = append(c.Legend, l)
+		x += 24 + (textwidth.String(l.Label, textwidth.Narrow)*svgFont+1)/2 + 14
+	}
+	c.LegendY = 16
+	c.Width = max(c.PlotX+svgPlotW+svgValueW, x)
 	c.Height = c.PlotBottom + svgAxisH
 	return c
 }

@@ -1,0 +1,247 @@
+package reporting
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/language"
+)
+
+// bulRateCell is a completion rate as a cell, or "—" without one.
+func bulRateCell(r BulletinRow) Cell {
+	if !r.HasRate {
+		return Text("—")
+	}
+	return Decimal(r.Rate.Shift(RateScale).IntPart(), RateScale)
+}
+
+// milestoneHeader is the header of the requirement column, such as
+// "2019-12-31节点要求".
+func (b Bulletin) milestoneHeader() string {
+	if b.Milestone < 0 {
+		return "节点要求"
+	}
+	return b.Plan.Milestones[b.Milestone].Due.String() + "节点要求"
+}
+
+// Table returns the bulletin as a table, one row per unit in rank order and
+// the town's line as the total row: 排名, 村(社区), 任务数, 已完成,
+// 完成率(%), 序时进度, 距任务, the current milestone's 节点要求, 距节点 and
+// 状态. A stated town task that differs from the sum of the units' tasks is
+// audited like any stated total. The notes state the rounding rules and cite
+// the plan.
+func (b Bulletin) Table() Table {
+	zh := language.Chinese
+	t := Table{
+		Title: b.Title,
+		Columns: []TableColumn{
+			{Header: "排名", Kind: KindInteger, NoSum: true, Align: AlignCenter},
+			{Header: "村(社区)"},
+			{Header: "任务数", Kind: KindInteger},
+			{Header: "已完成", Kind: KindInteger},
+			{Header: "完成率(%)", Kind: KindDecimal, Scale: RateScale, NoSum: true},
+			{Header: "序时进度", Kind: KindInteger, NoSum: true},
+			{Header: "距任务", Kind: KindInteger, NoSum: true},
+			{Header: b.milestoneHeader(), Kind: KindInteger, NoSum: true},
+			{Header: "距节点", Kind: KindInteger, NoSum: true},
+			{Header: "状态"},
+		},
+		Rows: make([][]Cell, len(b.Rows)),
+	}
+	line := func(r BulletinRow, rank Cell) []Cell {
+		return []Cell{rank, Text(r.Name), Int(r.Task), Int(r.Enrolled), bulRateCell(r), Int(r.Pace), Int(r.Gap), Int(r.Target), Int(r.TargetGap), Text(r.Status.Label(zh))}
+	}
+	for i, r := range b.Rows {
+		rank := Text("—")
+		if r.Rank > 0 {
+			rank = Int(int64(r.Rank))
+		}
+		t.Rows[i] = line(r, rank)
+	}
+	t.Total = Total{Mode: StatedTotal, Cells: line(b.Total, Cell{})}
+	t.Notes = b.notes()
+	return t
+}
+
+// summary returns the lines that head the bulletin.
+func (b Bulletin) summary() []string {
+	var s []string
+	head := "截至 " + b.AsOf.String()
+	if b.Plan.Bulletin != "" {
+		head += "　依据：" + b.Plan.Bulletin
+	}
+	s = append(s, head)
+	if b.InPhase {
+		s = append(s, "当前阶段："+b.Phase.Name+"（"+b.Phase.From.String()+" 至 "+b.Phase.To.String()+"，"+b.Phase.Clause+"）")
+	}
+	if b.Milestone >= 0 {
+		m := b.Plan.Milestones[b.Milestone]
+		verb := "完成"
+		if m.Aim {
+			verb = "力争完成"
+		}
+		days := m.Due.DaysSince(b.AsOf)
+		when := "还有 " + strconv.Itoa(days) + " 天"
+		switch {
+		case days == 0:
+			when = "今日到期"
+		case days < 0:
+			when = "已过 " + strconv.Itoa(-days) + " 天"
+		}
+		s = append(s, "当前节点："+m.Due.String()+" 前"+verb+"任务的 "+m.Share.Percent(0)+"（"+m.Clause+"），"+when)
+	}
+	t := b.Total
+	rate := "—"
+	if t.HasRate {
+		rate = t.Rate.StringFixed(RateScale) + "%"
+	}
+	s = append(s, b.Town+"基本养老保险扩面计划完成率："+rate+"（已完成 "+strconv.FormatInt(t.Enrolled, 10)+" 人 / 任务 "+strconv.FormatInt(t.Task, 10)+" 人），"+t.Status.Label(language.Chinese)+"："+t.Reason)
+	return s
+}
+
+// notes returns the bulletin's footnotes: how each figure is computed.
+func (b Bulletin) notes() []string {
+	n := []string{
+		"完成率 = 已完成 ÷ 任务数 × 100%，以整数精确计算，保留 " + strconv.Itoa(RateScale) + " 位小数，四舍五入（逢五进一）。",
+	}
+	if b.Milestone >= 0 {
+		m := b.Plan.Milestones[b.Milestone]
+		n = append(n, "节点要求 = 任务数 × "+m.Share.Percent(0)+"，向上取整（不足一人按一人计），已公布节点任务数的按公布数；距节点 = 节点要求 − 已完成（不小于 0）。")
+		n = append(n, "序时进度 = 上一节点要求 + (本节点要求 − 上一节点要求) × 已过天数 ÷ 两节点间天数，向上取整；自 "+b.Plan.Start.String()+" 起算，起点为 0。")
+	}
+	n = append(n,
+		"排名按完成率的精确值由高到低，完成率相同者名次并列；并列者及无任务者按名称拼音排序。",
+		"状态：已完成 = 完成全部任务；超前 = 已提前达到当前节点要求；正常 = 不低于序时进度；滞后 = 低于序时进度。",
+	)
+	return n
+}
+
+// Render writes the bulletin in format f: text, Markdown and HTML open with
+// the as-of date, the current phase and milestone with their clauses and
+// the town's 基本养老保险扩面计划完成率, then the table of [Bulletin.Table] and
+// its notes; HTML adds a chart of every unit's progress bar with marks at
+// the milestone requirement and the pace. CSV carries the table's grid
+// only. The same bulletin and options always give the same bytes.
+func (b Bulletin) Render(w io.Writer, f Format, opt RenderOptions) error {
+	if f > FormatHTML {
+		return fmt.Errorf("%w: %v", ErrUnknownFormat, f)
+	}
+	t := b.Table()
+	if err := t.Validate(); err != nil {
+		return err
+	}
+	body := t
+	body.Title = ""
+	lay, err := body.layout()
+	if err != nil {
+		return err
+	}
+	bw, c, err := tblOutput(w, f, opt)
+	if err != nil {
+		return err
+	}
+	switch f {
+	case FormatText:
+		if b.Title != "" {
+			bw.WriteString(tblClean(b.Title))
+			bw.WriteByte('\n')
+		}
+		for _, s := range b.summary() {
+			bw.WriteString(tblClean(s))
+			bw.WriteByte('\n')
+		}
+		bw.WriteByte('\n')
+		err = lay.writeText(bw, opt.amb())
+	case FormatCSV:
+		err = lay.writeCSV(bw)
+	case FormatMarkdown:
+		if b.Title != "" {
+			bw.WriteString("### " + tblMarkdownEscape(b.Title) + "\n\n")
+		}
+		for _, s := range b.summary() {
+			bw.WriteString("- " + tblMarkdownEscape(s) + "\n")
+		}
+		bw.WriteByte('\n')
+		err = lay.writeMarkdown(bw)
+	case FormatHTML:
+		err = b.writeHTML(bw, lay)
+	}
+	return tblFinish(bw, c, err)
+}
+
+// bulStatusClass is the CSS class of a status.
+func bulStatusClass(s ProgressStatus) string {
+	switch s {
+	case StatusBehind:
+		return "behind"
+	case StatusOnTrack:
+		return "ontrack"
+	case StatusAhead, StatusDone:
+		return "ahead"
+	}
+	return "none"
+}
+
+func (b Bulletin) writeHTML(w *bufio.Writer, lay *tblLayout) error {
+	zh := language.Chinese
+	title := tblClean(b.Title)
+	if title == "" {
+		title = b.Town + "基本养老保险参保扩面进度通报"
+	}
+	sum := b.summary()
+	page := htmlPage{Title: title, Subtitle: sum[:len(sum)-1], Table: htmlTableOf(lay)}
+	t := b.Total
+	rate := "—"
+	if t.HasRate {
+		rate = t.Rate.StringFixed(RateScale) + "%"
+	}
+	page.KPIs = append(page.KPIs,
+		htmlKPI{Label: b.Town + "基本养老保险扩面计划完成率", Value: rate, Note: t.Status.Label(zh) + "：" + t.Reason, Class: bulStatusClass(t.Status)},
+		htmlKPI{Label: "已完成 / 任务（人）", Value: strconv.FormatInt(t.Enrolled, 10) + " / " + strconv.FormatInt(t.Task, 10), Note: "距任务 " + strconv.FormatInt(t.Gap, 10) + " 人"},
+	)
+	if b.Milestone >= 0 {
+		m := b.Plan.Milestones[b.Milestone]
+		page.KPIs = append(page.KPIs, htmlKPI{Label: m.Due.String() + " 节点要求（" + m.Share.Percent(0) + "）", Value: strconv.FormatInt(t.Target, 10), Note: "序时进度 " + strconv.FormatInt(t.Pace, 10) + " 人；" + m.Clause})
+	}
+	counts := map[ProgressStatus]int{}
+	for _, r := range b.Rows {
+		counts[r.Status]++
+	}
+	var parts []string
+	for _, s := range []ProgressStatus{StatusDone, StatusAhead, StatusOnTrack, StatusBehind, StatusNoTask} {
+		if counts[s] > 0 {
+			parts = append(parts, s.Label(zh)+" "+strconv.Itoa(counts[s]))
+		}
+	}
+	page.KPIs = append(page.KPIs, htmlKPI{Label: "各村(社区)状态", Value: strconv.Itoa(counts[StatusBehind]) + " 个滞后", Note: strings.Join(parts, " · "), Class: map[bool]string{true: "behind", false: "ahead"}[counts[StatusBehind] > 0]})
+
+	rows := make([]svgProgressRow, len(b.Rows))
+	for i, r := range b.Rows {
+		rate := "—"
+		if r.HasRate {
+			rate = r.Rate.StringFixed(RateScale) + "%"
+		}
+		rows[i] = svgProgressRow{
+			Label: tblClean(r.Name), Task: r.Task, Enrolled: r.Enrolled, Target: r.Target, Pace: r.Pace,
+			Class: bulStatusClass(r.Status),
+			Text:  rate + "  " + strconv.FormatInt(r.Enrolled, 10) + "/" + strconv.FormatInt(r.Task, 10),
+			Title: tblClean(r.Name) + "：" + r.Status.Label(zh) + "。" + r.Reason,
+		}
+	}
+	legend := []svgLegend{
+		{Class: "ahead", Label: "已完成/超前"},
+		{Class: "ontrack", Label: "正常"},
+		{Class: "behind", Label: "滞后"},
+		{Class: "ref", Label: b.milestoneHeader(), Line: true},
+		{Class: "pace", Label: "序时进度", Line: true},
+	}
+	if len(rows) > 0 {
+		ch := newProgressChart(title, rows, legend)
+		page.Chart = &ch
+	}
+	page.Footer = "完成率以整数精确计算，四舍五入保留 " + strconv.Itoa(RateScale) + " 位小数。" + b.Plan.Name
+	return htmlTemplate.Execute(w, page)
+}
