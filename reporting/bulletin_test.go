@@ -44,14 +44,14 @@ func TestBulletinArithmetic(t *testing.T) {
 		AsOf:  eligibility.MustParseDate("2019-11-30"),
 		Plan:  reporting.PlanLuodong2019(),
 		Units: []reporting.Progress{
-			{Name: "振兴村", Task: 842, Enrolled: 710},   // 84.32 %; 80 % of 842 = 673.6 → 674: ahead
-			{Name: "罗溪村", Task: 1000, Enrolled: 650},  // pace ⌈800·135/166⌉ = ⌈650.60⌉ = 651: behind by 1
-			{Name: "维新村", Task: 1000, Enrolled: 651},  // exactly on the pace: on track
-			{Name: "新明村", Task: 20000, Enrolled: 1},   // 0.005 % → 0.01 (half up)
-			{Name: "新雨亭", Task: 0, Enrolled: 3},       // no task
+			{Name: "振兴村", Task: 842, Enrolled: 710},  // 84.32 %; 80 % of 842 = 673.6 → 674: ahead
+			{Name: "罗溪村", Task: 1000, Enrolled: 650}, // pace ⌈800·135/166⌉ = ⌈650.60⌉ = 651: behind by 1
+			{Name: "维新村", Task: 1000, Enrolled: 651}, // exactly on the pace: on track
+			{Name: "新明村", Task: 20000, Enrolled: 1},  // 0.005 % → 0.01 (half up)
+			{Name: "新雨亭", Task: 0, Enrolled: 3},      // no task
 			{Name: "银河新城", Task: 40, Enrolled: 40},   // done
-			{Name: "高塘村", Task: 500, Enrolled: 325},   // 65.00 %, ties with 蔡厝村
-			{Name: "蔡厝村", Task: 200, Enrolled: 130},   // 65.00 %
+			{Name: "高塘村", Task: 500, Enrolled: 325},  // 65.00 %, ties with 蔡厝村
+			{Name: "蔡厝村", Task: 200, Enrolled: 130},  // 65.00 %
 		},
 	}
 	b, err := reporting.NewBulletin(in)
@@ -99,10 +99,10 @@ func TestBulletinRateRounding(t *testing.T) {
 		{1, 3, "33.33"},
 		{2, 3, "66.67"},
 		{1, 8, "12.50"},
-		{1, 20000, "0.01"},  // 0.005 → 0.01: half up, not half even
-		{3, 40000, "0.01"},  // 0.0075 → 0.01
-		{1, 40000, "0.00"},  // 0.0025 → 0.00
-		{7, 2, "350.00"},    // more than the task
+		{1, 20000, "0.01"}, // 0.005 → 0.01: half up, not half even
+		{3, 40000, "0.01"}, // 0.0075 → 0.01
+		{1, 40000, "0.00"}, // 0.0025 → 0.00
+		{7, 2, "350.00"},   // more than the task
 		{1<<62 - 1, 1, "461168601842738790300.00"},
 	}
 	for _, tt := range tests {
