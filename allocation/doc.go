@@ -1,62 +1,124 @@
-// Package allocation splits an integer target across units exactly: the
-// apportionment of a 参保扩面 task to towns and villages, with integers and
-// rationals only and never a float64.
+// Package allocation splits an integer target across units exactly — the
+// apportionment of a 参保扩面 task to towns and villages — with integers and
+// rationals only, never a float64.
 //
 // # Methods
 //
-// A [Method] says how quotas become integers. [HalfUp], [HalfEven], [Floor]
-// and [Ceil] round each unit's quota on its own, as published tables do;
-// their column need not add up to the target (see [Result.Diff]).
-// [Hamilton] (largest remainder) and the divisor methods [DHondt]
-// (Jefferson), [SainteLague] (Webster), [Adams], [Dean] and [HuntingtonHill]
-// always give exactly the target. [ParseMethod] reads the names used on
-// command lines (half-up, hamilton, dhondt or jefferson, …).
+// A [Method] says how exact quotas become integers:
+//
+//   - [HalfUp] (四舍五入), [HalfEven], [Floor] and [Ceil] round each unit's
+//     quota on its own, as published tables do. Their column need not add up
+//     to the target; [Result.Diff] says by how much it misses.
+//   - [Hamilton] (largest remainder, Hare-Niemeyer, 最大余额法) gives every
+//     unit the floor of its quota and the seats left to the largest
+//     remainders. It keeps the sum and the quota rule, but not house
+//     monotonicity (the Alabama paradox).
+//   - The divisor methods [DHondt] (Jefferson), [SainteLague] (Webster),
+//     [Adams], [Dean] and [HuntingtonHill] give a unit with a seats its next
+//     seat with priority weight/d(a), with signposts d(a) = a+1, a+½, a,
+//     2a(a+1)/(2a+1) and √(a(a+1)). They keep the sum and are house
+//     monotone. Adams, Dean and Huntington-Hill have d(0) = 0 and so give
+//     every unit of positive weight a first seat.
+//
+// [ParseMethod] reads the names used on command lines — half-up, half-even,
+// floor, ceil, hamilton, dhondt (or jefferson), sainte-lague (or webster),
+// adams, dean, huntington-hill — and [Method.String] writes them.
 //
 // # Apportion
 //
-// [Apportion] takes the total, the [Unit]s (name, weight, optional bounds)
-// and a method, and returns a [Result]: per unit a [Share] with the exact
-// [Quota] (total·weight/Σweight, printable at any scale with
-// [Quota.StringFixed]), the allocation and how it was rounded ([Rounding]);
-// for the whole the sum and the target. Divisor methods start near the answer
-// (Pukelsheim's jump-start) and finish with a heap; priorities are compared by
-// cross-multiplication in 128- and 256-bit integers, including Dean's harmonic
-// and Huntington-Hill's geometric signposts.
+// [Apportion] takes the total, the [Unit]s (name, weight, optional bounds) in
+// any order and a method, and returns a [Result]: one [Share] per unit in
+// input order with the exact [Quota] total·weight/Σweight, the allocation and
+// its [Rounding] (up, down, exact, or set by a bound), and for the whole the
+// exact target, the sum and the ties that a rule settled. Units are
+// identified by position, so names may repeat.
+//
+// A Quota prints at any scale with correct rounding ([Quota.StringFixed]: the
+// 荆坑村 quota 633·9777/15733 is "393.37" at two places), exactly as a fraction
+// ([Quota.String]), or as a decimal.Decimal ([Quota.Decimal]).
+//
+// All comparisons are exact: quotas by 128-bit cross-multiplication, divisor
+// priorities by 256-bit products (Dean's harmonic means as fractions,
+// Huntington-Hill's geometric means by comparing squares). Divisor methods
+// start from Pukelsheim's jump-start divisor (total plus or minus half the
+// number of units, over the weights) and finish with a heap, so their cost
+// grows with the number of units, not the total: 100,000 units and a total of
+// 10,000,000 take tens of milliseconds.
 //
 // # Ties
 //
-// When units with equal claims compete for fewer seats, Apportion returns a
-// [*TieError] (errors.Is(err, [ErrTie])) that says which units tie for how
-// many seats. [WithTieRule] settles ties by a documented [TieRule] instead,
-// and the [Result] lists each settled [Tie].
+// Units with equal claims to fewer seats than there are units tie: with
+// weights 1, 1, 1 and 10 seats, three units tie for the last seat. Apportion
+// never breaks a tie silently. By default it returns a [*TieError]
+// (errors.Is(err, [ErrTie])) carrying the [Tie] and the partial allocation;
+// with [WithTieRule] a documented [TieRule] — [TieByOrder], [TieByWeight],
+// [TieByName] — settles it, and [Result.Ties] records which units won.
 //
 // # Bounds
 //
-// [Unit.Min] and [Unit.Max] bound a unit's allocation; the usual maximum is
-// the unit's unenrolled headcount. Hamilton fixes units whose quota falls
-// outside their bounds at the bound and re-apportions the rest; divisor
-// methods use the bounded divisor rule a = clamp(round(w/D)); independent
-// rounding clamps each cell and reports it ([AtMin], [AtMax]). Infeasible
-// bounds give a [*BoundsError].
+// [Unit.Min] and [Unit.Max] (with [Unit.HasMax]) bound a unit's allocation;
+// the usual maximum is the unit's unenrolled headcount. Each method applies
+// them as it defines them:
 //
-// # Derived columns and audit
+//   - Hamilton finds the bounded quotas — the λ with Σ clamp(λ·weight, min,
+//     max) = total, by fixing units whose quota falls outside their bounds at
+//     the bound and re-apportioning the rest — and then takes floors and
+//     largest remainders.
+//   - Divisor methods use the bounded rule a = clamp(round(weight/D), min,
+//     max) with one divisor D for all units.
+//   - Independent rounding rounds, then clamps each cell ([AtMin], [AtMax]).
 //
-// [Derive] applies a [Rate] ("0.8", "80%", "4/5", see [ParseRate]) to the
-// unrounded quotas of a result and rounds only at the end: this is how the
-// 2019任务数 column of 罗政〔2019〕185号 is made. [AuditColumn] holds a published
-// [Column] against a rule and lists every differing cell and the footing of
-// the stated total; [Changes] lists what another method would change.
+// For the methods that keep the sum, units of zero weight get exactly their
+// lower bound, and bounds that cannot be met give a [*BoundsError]
+// ([ErrInfeasible]): lower bounds summing above the total, or a total above
+// what the units of positive weight can take.
 //
-// # The 罗东 table
+// # Derived columns
 //
-// 罗政〔2019〕185号 splits the town's 9777 across 14 villages in proportion to
-// their 未参保人数 (15733 in all), each cell rounded half up, and takes 80 %
-// of the unrounded shares for 2019. Every published cell matches; the 应扩面
-// cells sum to 9778 against the stated 9777, the 2019 cells to 7821 against
-// the stated 7822; Hamilton would change only 新明村, 1349 → 1348.
+// [Derive] multiplies the unrounded quotas of a result by a [Rate] and rounds
+// only at the end. [ParseRate] reads "0.8", "80%" or "4/5". The 2019年任务数
+// column of 罗政〔2019〕185号 is made this way: round_half_up(未参保 × 9777 /
+// 15733 × 0.8), which gives 荆坑村 315 (from 393.37 × 0.8 = 314.69) where
+// rounding the rounded cell would give 314.
 //
-// # Errors
+// # Audit
 //
-// Every failure is a typed error wrapping a sentinel: [*InputError],
-// [*BoundsError], [*TooFewSeatsError], [*TieError], [*ParseError].
+// [AuditColumn] holds a published [Column] (cells and stated total) against
+// a rule (a Result) and returns a [ColumnAudit]: every cell that differs,
+// expected against published, and the [Footing] of the stated total against
+// the sum of the cells. [Foot] checks a column with no rule. [Changes] lists
+// what another method would change, cell by cell.
+//
+// On the published 罗东 table (罗政〔2019〕185号 附件, 14 villages, 15733
+// 未参保 in all) every 应扩面人数 cell matches HalfUp of 9777 and every
+// 2019年任务数 cell matches Derive at 0.8; the 应扩面 cells sum to 9778
+// against the stated 9777, the 2019 cells to 7821 against the stated 7822;
+// Hamilton, which keeps the total, changes only 新明村, 1349 → 1348.
+//
+// # Hierarchy
+//
+// [ApportionTree] splits a district's target among towns ([Node]s) and each
+// town's allocation among its villages, with the same method and options. A
+// node with children and no stated weight weighs the sum of its children.
+//
+// # Milestones
+//
+// [Milestones] turns cumulative shares by date into cumulative targets, and
+// [Pace] adds an even monthly pace between them, exactly: the k-th of n
+// month ends between milestones with targets Q0 and Q1 is due Q0 +
+// (Q1 − Q0)·k/n, rounded with the caller's method. 罗政〔2019〕185号 三(二)
+// asks for "80%以上" of the task by the end of 2019 — at least, so [Ceil]:
+// 7822 of 9777 — and all of it by the end of 2020. Dates are civil [Date]s;
+// the package never reads the clock.
+//
+// # Edge cases
+//
+// Every edge case has a defined answer or a typed error: no units or total 0
+// give zeros; units of zero weight get nothing (or their lower bound); all
+// weights zero with something to share is [ErrZeroWeights]; negative numbers
+// are [ErrNegative]; Adams, Dean and Huntington-Hill with seats to share but
+// fewer than the units owed a first seat give a [*TooFewSeatsError]; sums
+// beyond int64 give [ErrOverflow], never a wrong answer. Errors are
+// [*InputError], [*BoundsError], [*TooFewSeatsError], [*TieError],
+// [*TreeError] and [*ParseError], each wrapping one of the sentinel errors.
 package allocation

@@ -48,8 +48,11 @@ var (
 	// cells and units, two results) do not.
 	ErrMismatch = errors.New("lengths differ")
 	// ErrMilestone: milestones are out of order, repeat a date, go down,
-	// or have an invalid date.
+	// or have an invalid date. Returned in an *InputError.
 	ErrMilestone = errors.New("invalid milestone")
+	// ErrDate: text that is not a date of the form 2019-12-31. Returned in
+	// a *ParseError.
+	ErrDate = errors.New("invalid date")
 )
 
 // InputError reports a bad number in the input. Index is the unit's position
@@ -136,18 +139,19 @@ func (e *TieError) Error() string {
 
 func (e *TieError) Unwrap() error { return ErrTie }
 
-// ParseError reports text that is not a method, tie rule or rate. Err is
-// ErrUnknownMethod, ErrUnknownTieRule or ErrRate.
+// ParseError reports text that is not a method, tie rule, rate or date. Err
+// is ErrUnknownMethod, ErrUnknownTieRule, ErrRate or ErrDate. Input is the
+// text (cut to 40 characters in the message).
 type ParseError struct {
-	What  string // "method", "tie rule", "rate"
+	What  string // "method", "tie rule", "rate", "date"
 	Input string
 	Err   error
 }
 
 func (e *ParseError) Error() string {
 	in := e.Input
-	if len(in) > 40 {
-		in = in[:40] + "…"
+	if r := []rune(in); len(r) > 40 {
+		in = string(r[:40]) + "…"
 	}
 	return fmt.Sprintf("allocation: parsing %s %q: %v", e.What, in, e.Err)
 }

@@ -18,7 +18,7 @@ type Date struct {
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		return Date{}, &ParseError{What: "date", Input: s, Err: ErrMilestone}
+		return Date{}, &ParseError{What: "date", Input: s, Err: ErrDate}
 	}
 	return Date{t.Year(), t.Month(), t.Day()}, nil
 }

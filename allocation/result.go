@@ -103,8 +103,9 @@ type Tie struct {
 	Rule    TieRule
 	Winners []int
 	// Level is the claim the tied units share: the remainder for Hamilton,
-	// the quotient weight/signpost for the divisor methods (0 when
-	// infinite).
+	// the quotient weight/signpost for the divisor methods, its square for
+	// Huntington-Hill (whose signposts are irrational); 0 when it does not
+	// fit a Quota.
 	Level Quota
 }
 

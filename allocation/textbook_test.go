@@ -183,24 +183,16 @@ func TestThreePartyExample(t *testing.T) {
 	}
 }
 
-// TestSignposts works small cases by hand for the methods whose signposts
-// differ between a and a+1: two units of weights 5 and 2 and 3 seats.
-// Priorities of the third seat: Adams 5/1 vs 2/1 → the larger unit, giving
-// 2, 1 (Adams first gives each unit a seat). Dean: d(1) = 4/3, d(2) = 12/5;
-// after 2, 1 … the cases below are all checked by TestAgainstReference too;
-// here they document the differences between the methods.
+// TestSignposts works small cases by hand where the methods' signposts
+// differ: weights 7 and 3. With 4 seats every method gives 3, 1:
+// D'Hondt takes the quotients 7, 3.5, 3, 2.33; Sainte-Laguë 7, 3, 2.33 (7/3),
+// 1.4 (7/5); Adams ∞, ∞, 7, 3.5; Huntington-Hill ∞, ∞, 4.95 (7/√2), 2.86
+// (7/√6). The 5th seat: D'Hondt 7/4 = 1.75 beats 3/2 = 1.5 (4, 1);
+// Sainte-Laguë 7/7 = 1 ties 3/3 = 1; Dean 3/d(1) = 3·3/4 = 2.25 beats
+// 7/d(3) = 7·7/24 = 2.04 (3, 2); Huntington-Hill 3/√2 = 2.12 beats 7/√12 =
+// 2.02 (3, 2).
 func TestSignposts(t *testing.T) {
 	units := unitsOf([]string{"big", "small"}, []int64{7, 3})
-	// Quotients with 4 seats. D'Hondt: 7, 3.5, 3, 2.33, … → 7, 3 (big), 3
-	// (small)… seats go to 7, 3.5, 3, 2.33: big 3, small 1.
-	// Sainte-Laguë: 7/1, 7/3, 3/1, 7/5, 3/3 → 7, 3, 2.33, 1.4: big 2 … the
-	// 4th seat goes to 7/5 = 1.4 vs 3/3 = 1 → big 3, small 1.
-	// Adams: 7/0, 3/0 (∞), then 7/1, 3/1 → big 2, small 2? 7/1 = 7 takes the
-	// 3rd, then 7/2 = 3.5 vs 3/1 = 3 → big 3, small 1.
-	// Huntington-Hill: ∞, ∞, then 7/√2 = 4.95 vs 3/√2 → big; then 7/√6 =
-	// 2.86 vs 3/√2 = 2.12 → big: big 3, small 1.
-	// With 5 seats D'Hondt: next 7/4 = 1.75 vs 3/2 = 1.5 → big 4, small 1;
-	// Sainte-Laguë: 7/7 = 1 vs 3/3 = 1 — a tie.
 	cases := []struct {
 		m     allocation.Method
 		seats int64
@@ -213,10 +205,7 @@ func TestSignposts(t *testing.T) {
 		{allocation.HuntingtonHill, 4, []int64{3, 1}, false},
 		{allocation.DHondt, 5, []int64{4, 1}, false},
 		{allocation.SainteLague, 5, nil, true},
-		// Dean, 5 seats: after 3, 1 the claims are 7/d(3) = 7·7/24 = 2.04
-		// and 3/d(1) = 3·3/4 = 2.25 → small: 3, 2.
 		{allocation.Dean, 5, []int64{3, 2}, false},
-		// Huntington-Hill, 5 seats: 7/√12 = 2.02 vs 3/√2 = 2.12 → small.
 		{allocation.HuntingtonHill, 5, []int64{3, 2}, false},
 	}
 	for _, c := range cases {
