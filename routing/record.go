@@ -63,6 +63,7 @@ type RecordReason struct {
 	Kind     string `json:"kind"`
 	Rule     string `json:"rule"`
 	Citation string `json:"citation"`
+	Item     string `json:"item"` // group key, phase name or milestone ("2019-12-31 80%"), else ""
 }
 
 // NewRecord builds the audit record of decision d, made for resident r.
@@ -92,7 +93,17 @@ func NewRecord(d Decision, r eligibility.Resident) Record {
 	}
 	for i := range d.NumReasons() {
 		rs := d.Reason(i)
-		rec.Reasons = append(rec.Reasons, RecordReason{Kind: rs.Kind.String(), Rule: rs.RuleID, Citation: rs.Citation.String()})
+		item := ""
+		switch it := d.reasons[i].item; rs.Kind {
+		case ReasonGroup:
+			item = factKey(groupNames, int(it))
+		case ReasonPhase:
+			item = d.rt.p.Phases[it].Name
+		case ReasonMilestone:
+			m := d.rt.p.Milestones[it]
+			item = m.By.String() + " " + strconv.Itoa(m.Percent) + "%"
+		}
+		rec.Reasons = append(rec.Reasons, RecordReason{Kind: rs.Kind.String(), Rule: rs.RuleID, Citation: rs.Citation.String(), Item: item})
 	}
 	return rec
 }

@@ -1,0 +1,240 @@
+package routing_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/routing"
+	"github.com/google/go-cmp/cmp"
+)
+
+func presets() map[string]*routing.Router {
+	return map[string]*routing.Router{
+		"luodong-2019": routing.MustCompile(routing.Luodong2019()),
+		"shiyan-2023":  routing.MustCompile(routing.Shiyan2023()),
+	}
+}
+
+// loadCaseFiles parses testdata/cases/*.txt.
+func loadCaseFiles(t *testing.T) []routing.Case {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("testdata", "cases", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no case files: %v", err)
+	}
+	var all []routing.Case
+	for _, f := range files {
+		fh, err := os.Open(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cs, err := routing.ParseCases(fh, filepath.Base(f))
+		fh.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, cs...)
+	}
+	return all
+}
+
+// TestCaseFiles runs every case of testdata/cases/*.txt against its preset.
+func TestCaseFiles(t *testing.T) {
+	rts := presets()
+	ran := map[string]int{}
+	for _, c := range loadCaseFiles(t) {
+		rt, ok := rts[c.Policy]
+		if !ok {
+			t.Errorf("%s:%d: case %q names unknown policy %q", c.File, c.Line, c.Name, c.Policy)
+			continue
+		}
+		for _, res := range routing.RunCases(rt, []routing.Case{c}) {
+			if res.Skipped {
+				t.Errorf("%s", res)
+			} else if !res.OK() {
+				t.Errorf("%s", res)
+			}
+			ran[c.Policy]++
+		}
+	}
+	for id := range rts {
+		if ran[id] < 30 {
+			t.Errorf("only %d cases for %s", ran[id], id)
+		}
+	}
+}
+
+// TestCaseCoverage checks that every clause a preset cites — each rule, the
+// age line, each phase and milestone, each target group — appears among the
+// citations of some passing case, and that every rule fires in some case.
+func TestCaseCoverage(t *testing.T) {
+	rts := presets()
+	cited := map[string]map[routing.Citation]bool{}
+	fired := map[string]map[string]bool{}
+	for _, c := range loadCaseFiles(t) {
+		rt := rts[c.Policy]
+		if rt == nil {
+			continue
+		}
+		for _, res := range routing.RunCases(rt, []routing.Case{c}) {
+			if !res.OK() || res.Err != nil {
+				continue
+			}
+			if cited[c.Policy] == nil {
+				cited[c.Policy], fired[c.Policy] = map[routing.Citation]bool{}, map[string]bool{}
+			}
+			for _, ct := range res.Decision.Citations() {
+				cited[c.Policy][ct] = true
+			}
+			for _, id := range res.Decision.RuleIDs() {
+				fired[c.Policy][id] = true
+			}
+		}
+	}
+	for id, rt := range rts {
+		p := rt.Policy()
+		want := []routing.Citation{p.AgeLines.Citation}
+		for _, r := range p.Rules {
+			want = append(want, r.Citation)
+			if !fired[id][r.ID] {
+				t.Errorf("%s: rule %s (%s) fires in no case", id, r.ID, r.Citation)
+			}
+		}
+		for _, ph := range p.Phases {
+			want = append(want, ph.Citation)
+		}
+		for _, m := range p.Milestones {
+			want = append(want, m.Citation)
+		}
+		for g := range p.Groups.Set().All() {
+			want = append(want, routing.Citation{Document: routing.DocShiyan2023, Clause: g.Clause()})
+		}
+		for _, c := range want {
+			if !cited[id][c] {
+				t.Errorf("%s: clause %s is covered by no case", id, c)
+			}
+		}
+	}
+}
+
+func TestRunCasesReportsFailures(t *testing.T) {
+	src := `policy: shiyan-2023
+case: 男45周岁（故意写错的预期）
+as of: 2023-06-01
+gender: 男
+birth: 1978-06-01
+hukou: local
+employment: 未就业
+expect scheme: employee
+expect groups: hardship
+expect citations: 二(九)
+expect rules: 4.2.older
+
+case: for another policy
+policy: luodong-2019
+as of: 2019-08-01
+expect error: no_birth_date
+`
+	cs, err := routing.ParseCases(strings.NewReader(src), "bad.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := routing.RunCases(routing.MustCompile(routing.Shiyan2023()), cs)
+	if len(res) != 2 || res[0].OK() || !res[1].Skipped || !res[1].OK() {
+		t.Fatalf("RunCases = %v, want one failure and one skipped case", res)
+	}
+	want := []routing.Failure{
+		{Field: "scheme", Want: "employee (企业职工基本养老保险)", Got: "resident (城乡居民基本养老保险)"},
+		{Field: "groups", Want: "[hardship]", Got: "[other_uninsured]"},
+		{Field: "citation", Want: "二(九)", Got: "[石堰府发〔2023〕10号 二(八); 石堰府发〔2023〕10号 四(二); 石堰府发〔2023〕10号 六(四)]"},
+	}
+	if diff := cmp.Diff(want, res[0].Failures); diff != "" {
+		t.Errorf("failures mismatch (-want +got):\n%s", diff)
+	}
+	s := res[0].String()
+	for _, part := range []string{`bad.txt:2: case "男45周岁（故意写错的预期）": 3 failed expectation(s)`, "scheme: want employee", "reason 4: route 4.2.older 石堰府发〔2023〕10号 四(二)"} {
+		if !strings.Contains(s, part) {
+			t.Errorf("report lacks %q:\n%s", part, s)
+		}
+	}
+	lu := routing.RunCases(routing.MustCompile(routing.Luodong2019()), cs)
+	if !lu[0].Skipped || lu[1].Skipped || !lu[1].OK() {
+		t.Errorf("RunCases(luodong) = %v, want the first skipped and the second run", lu)
+	}
+}
+
+func TestParseCases(t *testing.T) {
+	cs, err := routing.ParseCases(strings.NewReader("\ufeff# c\npolicy: p\n\n用例：甲\n基准日：2023-06-01\n性别：女\n出生日期：19900101\n身份标记：低保对象、退捕渔民\n缴费档次：1000.5元\n预期险种：城乡居民\nexpect.fallback: none\nEXPECT_SUBSIDIES: 无\n"), "zh.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := cs[0]
+	if c.Name != "甲" || c.Policy != "p" || c.Line != 4 || c.AsOf != d("2023-06-01") ||
+		c.Resident.Gender != eligibility.Female || c.Resident.Birth != d("1990-01-01") ||
+		c.Resident.Flags != eligibility.FlagMinimumLiving|eligibility.FlagRetiredFisher ||
+		c.Resident.ResidentTier.String() != "1000.5" ||
+		c.Expect.Outcome != routing.OutcomeResident ||
+		c.Expect.Fields != routing.ExpectOutcome|routing.ExpectFallback|routing.ExpectSubsidies {
+		t.Errorf("ParseCases = %+v", c)
+	}
+	tests := []struct {
+		name, in string
+		line     int
+		sentinel error
+		msg      string
+	}{
+		{"typo in a key", "case: a\nas of: 2023-01-01\nexpect sheme: employee\n", 3, routing.ErrUnknownKey, `(did you mean "expect scheme"?)`},
+		{"duplicate key", "case: a\nas of: 2023-01-01\nbirth: 1990-01-01\nbirth: 1990-01-02\nexpect age: 3\n", 4, routing.ErrDuplicate, "duplicate"},
+		{"no as-of", "case: a\nexpect age: 3\n", 1, routing.ErrMissing, "no as-of date"},
+		{"no expectation", "case: a\nas of: 2023-01-01\n", 1, routing.ErrMissing, "expects nothing"},
+		{"key before case", "gender: 男\n", 1, routing.ErrSyntax, "before the first"},
+		{"no colon", "case: a\njust text\n", 2, routing.ErrSyntax, `want "key: value"`},
+		{"bad name", "case: a\nas of: 2023-01-01\nexpect scheme: employe\n", 3, routing.ErrUnknownName, `did you mean "employee"`},
+		{"bad date", "case: a\nas of: 2023-02-30\n", 2, eligibility.ErrDateRange, "as of"},
+		{"bad id", "case: a\nas of: 2023-01-01\nid: 110105197408010012\n", 3, eligibility.ErrIDCheck, "110105********0012"},
+		{"bad error key", "case: a\nas of: 2023-01-01\nexpect error: outside_perod\n", 3, routing.ErrUnknownName, `did you mean "outside_period"`},
+		{"empty case name", "case:\n", 1, routing.ErrMissing, "needs a name"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := routing.ParseCases(strings.NewReader(tt.in), "f.txt")
+			var ce *routing.CaseError
+			if !errors.As(err, &ce) || ce.Line != tt.line || !errors.Is(err, tt.sentinel) || !strings.Contains(err.Error(), tt.msg) {
+				t.Errorf("ParseCases error = %v (line %v), want line %d, %v, %q", err, lineOf(ce), tt.line, tt.sentinel, tt.msg)
+			}
+			if strings.Contains(err.Error(), "110105197408010012") {
+				t.Errorf("error %q carries a full identity number", err)
+			}
+		})
+	}
+}
+
+func lineOf(ce *routing.CaseError) int {
+	if ce == nil {
+		return -1
+	}
+	return ce.Line
+}
+
+func TestCaseKeysDocumented(t *testing.T) {
+	// Every expectation field has a key that sets it.
+	var all routing.ExpectField
+	for _, k := range []string{"scheme", "channel", "venue", "fallback", "fallback channel", "fallback venue", "subsidies", "actions", "groups", "phase", "citations", "rules", "error", "band", "age"} {
+		v := map[string]string{"citations": "二", "rules": "x", "error": "none", "band": "older", "age": "3", "scheme": "employee", "channel": "flexible", "venue": "village", "fallback": "resident", "fallback channel": "self_pay", "fallback venue": "village"}[k]
+		if v == "" {
+			v = "none"
+		}
+		cs, err := routing.ParseCases(strings.NewReader("case: a\nas of: 2023-01-01\nexpect "+k+": "+v+"\n"), "k.txt")
+		if err != nil {
+			t.Fatalf("expect %s: %v", k, err)
+		}
+		all |= cs[0].Expect.Fields
+	}
+	if want := routing.ExpectAge<<1 - 1; all != want {
+		t.Errorf("expectation fields set = %b, want %b", all, want)
+	}
+}
