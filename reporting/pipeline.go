@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"runtime"
 	"sync"
 
@@ -241,5 +242,56 @@ func runShard(window []byte, start, line int, layout *rosterLayout, route RouteF
 		}
 		res.tally.add(vt, d.Groups.Set(), d.Outcome, d.Channel)
 		res.counts.Accepted++
+	}
+}
+
+// RouteRoster reads a roster from r as [ImportRoster] does, routes every
+// accepted row with route on asOf, and calls each with the row and its
+// decision, in file order. A row the router cannot decide is rejected with
+// [ErrNotRouted] and passed to reject instead; the returned report counts
+// it among the rejected rows, so that Counts.Accepted is the number of rows
+// each was called for and Counts still reconciles. A [*routing.PeriodError]
+// (asOf outside the policy) stops the import with that error, as does an
+// error returned by a callback. Either callback may be nil.
+func RouteRoster(r io.Reader, opt ImportOptions, route RouteFunc, asOf eligibility.Date,
+	each func(RosterRow, *routing.Decision) error, reject func(*RowError) error) (ImportReport, error) {
+	rr, err := NewRosterReader(r, opt)
+	if err != nil {
+		return ImportReport{}, err
+	}
+	for {
+		row, err := rr.Next()
+		if err == io.EOF {
+			return rr.Report(), nil
+		}
+		var re *RowError
+		if err == nil {
+			d, rerr := route(row.Resident, asOf)
+			if rerr != nil {
+				var pe *routing.PeriodError
+				if errors.As(rerr, &pe) {
+					return rr.Report(), rerr
+				}
+				rr.counts.Accepted--
+				rr.counts.Rejected++
+				re = &RowError{Line: row.Line, Value: row.Resident.ID.Masked(), Err: ErrNotRouted, Cause: rerr}
+				rr.count(-1, re.Err)
+			} else if each != nil {
+				if err := each(row, &d); err != nil {
+					return rr.Report(), err
+				}
+				continue
+			} else {
+				continue
+			}
+		}
+		if re == nil && !errors.As(err, &re) {
+			return rr.Report(), err
+		}
+		if reject != nil {
+			if err := reject(re); err != nil {
+				return rr.Report(), err
+			}
+		}
 	}
 }

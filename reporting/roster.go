@@ -234,3 +234,37 @@ func ImportRoster(r io.Reader, opt ImportOptions, accept func(RosterRow) error, 
 		}
 	}
 }
+
+// WriteText writes the report as plain Chinese text (导入报告), one fact per
+// line: the encoding, how each header was read, the headers not imported,
+// the reconciliation of rows, and the rejections by column and reason. It
+// holds no personal data.
+func (r ImportReport) WriteText(w io.Writer) error {
+	var b strings.Builder
+	b.WriteString("花名册导入报告\n")
+	b.WriteString("编码: " + r.Encoding.String() + "\n")
+	b.WriteString("表头:\n")
+	for i, h := range r.Headers {
+		c := ColumnIgnored
+		if i < len(r.Columns) {
+			c = r.Columns[i]
+		}
+		b.WriteString("  " + strconv.Itoa(i+1) + ". " + h + " → " + c.String() + "\n")
+	}
+	if len(r.Ignored) > 0 {
+		b.WriteString("未导入的列: " + strings.Join(r.Ignored, "、") + "\n")
+	}
+	b.WriteString("行数: " + r.Counts.String() + "\n")
+	if len(r.Rejections) > 0 {
+		b.WriteString("拒收原因:\n")
+		for _, rj := range r.Rejections {
+			col := rj.Column
+			if col == "" {
+				col = "(整行)"
+			}
+			b.WriteString("  " + col + ": " + rj.Err.Error() + " — " + strconv.Itoa(rj.Count) + " 行\n")
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

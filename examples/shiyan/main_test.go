@@ -1,0 +1,186 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/canbao/kuomian/eligibility"
+)
+
+var allFiles = []string{
+	FileInput, FileImportReport, FileRosterCSV, FileRosterHTML, FileTallyCSV, FileTotalsCSV,
+	FileTaskCSV, FileTaskHTML, FileBulletinCSV, FileBulletinHTML, FileBulletinText,
+}
+
+func testConfig(dir string) config {
+	return config{out: dir, seed: 11, rows: 1500, asOf: eligibility.MustParseDate("2023-06-30"), bad: 30}
+}
+
+func readCSV(t *testing.T, path string) [][]string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(b, []byte("\xEF\xBB\xBF")) {
+		t.Errorf("%s has no byte-order mark: Excel would not read it as UTF-8", filepath.Base(path))
+	}
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))))
+	r.FieldsPerRecord = -1
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatalf("%s does not decode as CSV: %v", filepath.Base(path), err)
+	}
+	return recs
+}
+
+func TestWritesEveryFile(t *testing.T) {
+	dir := t.TempDir()
+	if err := run(testConfig(dir), nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range allFiles {
+		st, err := os.Stat(filepath.Join(dir, f))
+		if err != nil {
+			t.Errorf("missing %s: %v", f, err)
+			continue
+		}
+		if st.Size() == 0 {
+			t.Errorf("%s is empty", f)
+		}
+		if strings.HasSuffix(f, ".csv") {
+			readCSV(t, filepath.Join(dir, f))
+		}
+	}
+}
+
+// TestOnlyTheInputHoldsIdentityNumbers collects every valid identity number
+// of the generated input and looks for it, and for its name, in every other
+// file.
+func TestOnlyTheInputHoldsIdentityNumbers(t *testing.T) {
+	dir := t.TempDir()
+	if err := run(testConfig(dir), nil); err != nil {
+		t.Fatal(err)
+	}
+	recs := readCSV(t, filepath.Join(dir, FileInput))
+	var ids [][]byte
+	for _, r := range recs[1:] {
+		if id, err := eligibility.ParseIDNumber(r[1]); err == nil {
+			ids = append(ids, []byte(id.String()))
+		}
+		if len(r[1]) == 18 {
+			ids = append(ids, []byte(r[1])) // invalid ones too
+		}
+	}
+	if len(ids) < 1000 {
+		t.Fatalf("only %d identity numbers in the input", len(ids))
+	}
+	anyID := regexp.MustCompile(`[0-9]{17}[0-9X]`)
+	for _, f := range allFiles[1:] {
+		b, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range ids {
+			if bytes.Contains(b, id) {
+				t.Errorf("%s contains the identity number %s…", f, id[:6])
+				break
+			}
+		}
+		if m := anyID.Find(b); m != nil {
+			t.Errorf("%s contains an 18-character number %s…", f, m[:6])
+		}
+	}
+}
+
+// TestTalliesReconcile checks the tallies against the roster row for row:
+// the totals' 合计 equals the rows of the masked roster, each village's
+// 人数 equals its rows in the roster, and the import report balances.
+func TestTalliesReconcile(t *testing.T) {
+	dir := t.TempDir()
+	if err := run(testConfig(dir), nil); err != nil {
+		t.Fatal(err)
+	}
+	roster := readCSV(t, filepath.Join(dir, FileRosterCSV))
+	perVillage := map[string]int{}
+	for _, r := range roster[1:] {
+		perVillage[r[6]]++
+	}
+	totals := readCSV(t, filepath.Join(dir, FileTotalsCSV))
+	seen := 0
+	for _, r := range totals[1:] {
+		n, err := strconv.Atoi(r[1])
+		if err != nil {
+			t.Fatalf("totals row %q: %v", r, err)
+		}
+		if r[0] == "合计" {
+			if n != len(roster)-1 {
+				t.Errorf("合计 %d, roster has %d rows", n, len(roster)-1)
+			}
+			continue
+		}
+		if perVillage[r[0]] != n {
+			t.Errorf("village %s: totals say %d, roster has %d", r[0], n, perVillage[r[0]])
+		}
+		seen += n
+	}
+	if seen != len(roster)-1 {
+		t.Errorf("villages sum to %d, roster has %d rows", seen, len(roster)-1)
+	}
+	// The tally cells of each village count every resident at least once.
+	cells := readCSV(t, filepath.Join(dir, FileTallyCSV))
+	cellSum := map[string]int{}
+	for _, r := range cells[1:] {
+		n, _ := strconv.Atoi(r[4])
+		cellSum[r[0]] += n
+	}
+	for v, n := range perVillage {
+		if cellSum[v] < n {
+			t.Errorf("village %s: tally cells count %d, fewer than its %d residents", v, cellSum[v], n)
+		}
+	}
+	report, err := os.ReadFile(filepath.Join(dir, FileImportReport))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "读入 1500 行 = 接收 " + strconv.Itoa(len(roster)-1) + " 行 + 拒收 "
+	if !strings.Contains(string(report), want) || !strings.Contains(string(report), "(平衡)") {
+		t.Errorf("import report does not reconcile with the roster (want %q):\n%s", want, report)
+	}
+}
+
+func TestSummaryWithoutOut(t *testing.T) {
+	var buf bytes.Buffer
+	cfg := testConfig("")
+	if err := run(cfg, &buf); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"石堰镇", "读入 1500 行", "合计", "完成率"} {
+		if !strings.Contains(buf.String(), s) {
+			t.Errorf("summary lacks %q:\n%s", s, buf.String())
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	if err := run(testConfig(a), nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(testConfig(b), nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range allFiles {
+		x, _ := os.ReadFile(filepath.Join(a, f))
+		y, _ := os.ReadFile(filepath.Join(b, f))
+		if !bytes.Equal(x, y) {
+			t.Errorf("%s differs between two runs with the same seed", f)
+		}
+	}
+}
