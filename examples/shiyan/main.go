@@ -34,17 +34,17 @@ import (
 
 // The files the program writes into -out.
 const (
-	FileInput        = "input-roster.csv"      // the generated roster (full personal data)
-	FileImportReport = "import-report.txt"     // 导入报告 with every rejected row, masked
-	FileRosterCSV    = "roster.csv"            // 扩面人员明细表, masked
-	FileRosterHTML   = "roster.html"           // the same, as a page
-	FileTallyCSV     = "tally.csv"             // village × group × scheme × channel
-	FileTotalsCSV    = "tally-totals.csv"      // village × scheme, with 合计
-	FileTaskCSV      = "task-table.csv"        // 任务分解表
-	FileTaskHTML     = "task-table.html"       // the same, with a chart
-	FileBulletinCSV  = "bulletin.csv"          // month-end 通报
-	FileBulletinHTML = "bulletin.html"         // the same, with a chart
-	FileBulletinText = "bulletin.txt"          // the same, as aligned text
+	FileInput        = "input-roster.csv"  // the generated roster (full personal data)
+	FileImportReport = "import-report.txt" // 导入报告 with every rejected row, masked
+	FileRosterCSV    = "roster.csv"        // 扩面人员明细表, masked
+	FileRosterHTML   = "roster.html"       // the same, as a page
+	FileTallyCSV     = "tally.csv"         // village × group × scheme × channel
+	FileTotalsCSV    = "tally-totals.csv"  // village × scheme, with 合计
+	FileTaskCSV      = "task-table.csv"    // 任务分解表
+	FileTaskHTML     = "task-table.html"   // the same, with a chart
+	FileBulletinCSV  = "bulletin.csv"      // month-end 通报
+	FileBulletinHTML = "bulletin.html"     // the same, with a chart
+	FileBulletinText = "bulletin.txt"      // the same, as aligned text
 	fileMode         = 0o644
 )
 
