@@ -46,15 +46,19 @@ func refDivisorCmp(m allocation.Method, a, b refSeat) int {
 		return l.Cmp(r)
 	}
 	d := func(k int64) *big.Rat {
+		bk := bi(k)
+		k1 := new(big.Int).Add(bk, bi(1))
 		switch m {
 		case allocation.DHondt:
-			return big.NewRat(k+1, 1)
+			return new(big.Rat).SetInt(k1)
 		case allocation.SainteLague:
-			return big.NewRat(2*k+1, 2)
+			return new(big.Rat).SetFrac(new(big.Int).Add(bk, k1), bi(2))
 		case allocation.Adams:
-			return big.NewRat(k, 1)
-		default: // Dean: harmonic mean of k and k+1
-			return big.NewRat(2*k*(k+1), 2*k+1)
+			return new(big.Rat).SetInt(bk)
+		default: // Dean: harmonic mean of k and k+1, 2k(k+1)/(2k+1)
+			num := new(big.Int).Mul(bk, k1)
+			num.Lsh(num, 1)
+			return new(big.Rat).SetFrac(num, new(big.Int).Add(bk, k1))
 		}
 	}
 	pa := new(big.Rat).Quo(new(big.Rat).SetInt64(a.w), d(a.k))
