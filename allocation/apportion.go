@@ -210,7 +210,14 @@ func (in *input) waterfill() (rem, wf uint64, st []int8) {
 	if !in.hasBounds {
 		return rem, wf, st
 	}
-	for wf > 0 {
+	rounds := in.cfg.rounds
+	if !in.cfg.roundsSet {
+		rounds = maxWaterfillRounds
+	}
+	for round := 0; wf > 0; round++ {
+		if round >= rounds {
+			return in.waterfillSorted(st)
+		}
 		var uw, ub, lw, lb uint64
 		for i, u := range in.units {
 			if st[i] != stFree {

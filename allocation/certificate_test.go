@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/canbao/kuomian/allocation"
 )
 
@@ -99,6 +101,11 @@ func TestDivisorCertificateLarge(t *testing.T) {
 				t.Fatalf("%v: %v", m, err)
 			}
 			checked++
+			sorted, err := allocation.Apportion(total, units, m, allocation.WithTieRule(allocation.TieByOrder), allocation.WithWaterfillRounds(0))
+			if err != nil {
+				t.Fatalf("%v, sorted sweep: %v", m, err)
+			}
+			checkCertificate(t, m, units, sorted)
 			if res.Sum != total {
 				t.Fatalf("%v: sum %d, total %d", m, res.Sum, total)
 			}
@@ -130,6 +137,13 @@ func TestHamiltonLarge(t *testing.T) {
 			t.Fatalf("sum %d, total %d", res.Sum, total)
 		}
 		checkBounds(t, units, res)
+		sorted, err := allocation.Apportion(total, units, allocation.Hamilton, allocation.WithTieRule(allocation.TieByName), allocation.WithWaterfillRounds(0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(res.Allocations(), sorted.Allocations()); diff != "" {
+			t.Fatalf("sorted sweep differs (-iterative +sorted):\n%s", diff)
+		}
 		if !bounded {
 			for _, s := range res.Shares {
 				if s.Allocated < s.Quota.Floor() || s.Allocated > s.Quota.Ceil() {

@@ -121,6 +121,17 @@ func TestAgainstReference(t *testing.T) {
 			if diff := cmp.Diff(want, got.Allocations()); diff != "" {
 				t.Fatalf("%v total %d units %+v mismatch (-reference +got):\n%s", m, total, units, diff)
 			}
+			// The sorted sweep (forced with 0 rounds) and a single round
+			// followed by it give the same answer.
+			for _, rounds := range []int{0, 1} {
+				alt, err := allocation.Apportion(total, units, m, allocation.WithWaterfillRounds(rounds))
+				if err != nil {
+					t.Fatalf("%v, %d rounds: %v", m, rounds, err)
+				}
+				if diff := cmp.Diff(want, alt.Allocations()); diff != "" {
+					t.Fatalf("%v %d rounds, total %d units %+v (-reference +got):\n%s", m, rounds, total, units, diff)
+				}
+			}
 			if got.Sum != total {
 				t.Fatalf("%v: sum %d, want %d", m, got.Sum, total)
 			}

@@ -25,7 +25,9 @@ type Unit struct {
 type Option func(*config)
 
 type config struct {
-	tie TieRule
+	tie       TieRule
+	rounds    int  // rounds of the iterative water-filling (tests only)
+	roundsSet bool // rounds was set
 }
 
 // WithTieRule settles ties with rule r instead of returning a [*TieError].
