@@ -221,7 +221,7 @@ func runShard(window []byte, start, line int, layout *rosterLayout, route RouteF
 			continue
 		}
 		res.counts.Rows++
-		if e := dec.decode(sc.fields, sc.recLine, &row); e != nil {
+		if e := dec.decode(sc.fields, sc.recLine, sc.wide, &row); e != nil {
 			count(layout.fieldOf(e), e)
 			continue
 		}

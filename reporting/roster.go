@@ -114,7 +114,7 @@ func (rr *RosterReader) Next() (RosterRow, error) {
 		return row, e
 	}
 	rr.counts.Rows++
-	if e := rr.dec.decode(rr.st.sc.fields, rr.st.sc.recLine, &row); e != nil {
+	if e := rr.dec.decode(rr.st.sc.fields, rr.st.sc.recLine, rr.st.sc.wide, &row); e != nil {
 		rr.counts.Rejected++
 		rr.count(rr.dec.layout.fieldOf(e), e.Err)
 		return RosterRow{}, e

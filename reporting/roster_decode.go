@@ -80,6 +80,7 @@ type rowDecoder struct {
 	layout    *rosterLayout
 	skipNames bool // leave Resident.Name empty (after checking it is there)
 	fold      []byte
+	wide      bool // the current record may need width folding
 	strs      map[string]string
 	tiers     map[string]decimal.Decimal
 }
@@ -112,7 +113,7 @@ func (d *rowDecoder) intern(b []byte) string {
 // forms, folds them to half width (width.Fold) into d.fold.
 func (d *rowDecoder) clean(b []byte) []byte {
 	b = trimSpaceBytes(b)
-	if !needsFold(b) {
+	if !d.wide || !needsFold(b) {
 		return b
 	}
 	d.fold = d.fold[:cap(d.fold)]
@@ -195,8 +196,10 @@ func (d *rowDecoder) rowErr(line, i int, raw []byte, sentinel, cause error) *Row
 	return e
 }
 
-// decode reads the fields of the record on line into row.
-func (d *rowDecoder) decode(fields [][]byte, line int, row *RosterRow) *RowError {
+// decode reads the fields of the record on line into row. wide says
+// whether the record may hold full-width forms (see csvScanner.wide).
+func (d *rowDecoder) decode(fields [][]byte, line int, wide bool, row *RosterRow) *RowError {
+	d.wide = wide
 	l := d.layout
 	if len(fields) < len(l.cols) {
 		return &RowError{Line: line, Err: ErrFieldCount}

@@ -25,7 +25,7 @@ func TestRowDecoderDoesNotAllocate(t *testing.T) {
 		if sc.next() != csvRecord {
 			t.Fatal("no row")
 		}
-		if e := d.decode(sc.fields, 2, &out); e != nil {
+		if e := d.decode(sc.fields, 2, sc.wide, &out); e != nil {
 			t.Fatal(e)
 		}
 	}
