@@ -31,7 +31,7 @@ type csvScanner struct {
 	spans   []csvSpan // where each field lies
 	scratch []byte    // unescaped quoted fields
 
-	recLine int   // line on which the last record started
+	recLine int // line on which the last record started
 	// wide reports whether the last record may hold full-width forms or
 	// the ideographic space (bytes EF, or E3 80 80): when false, no field
 	// needs width folding.
@@ -221,7 +221,7 @@ func (s *csvScanner) plainRecord(line []byte, nxt int) csvStatus {
 		// Exact per-byte match of ',' (no false positives from borrows):
 		// the high bit of each byte of m is set where the byte is a comma.
 		x := binary.LittleEndian.Uint64(line[i:]) ^ 0x2C2C2C2C2C2C2C2C
-		m := ^((x&0x7F7F7F7F7F7F7F7F)+0x7F7F7F7F7F7F7F7F | x | 0x7F7F7F7F7F7F7F7F)
+		m := ^((x & 0x7F7F7F7F7F7F7F7F) + 0x7F7F7F7F7F7F7F7F | x | 0x7F7F7F7F7F7F7F7F)
 		for m != 0 {
 			c := i + bits.TrailingZeros64(m)>>3
 			f = append(f, line[start:c:c])
