@@ -66,6 +66,7 @@ type InputError struct {
 	Err   error
 }
 
+// Error describes the error.
 func (e *InputError) Error() string {
 	var b strings.Builder
 	b.WriteString("allocation: ")
@@ -87,6 +88,7 @@ func (e *InputError) Error() string {
 	return b.String()
 }
 
+// Unwrap returns the sentinel error, for errors.Is.
 func (e *InputError) Unwrap() error { return e.Err }
 
 // BoundsError reports bounds that cannot be met. SumMin is the sum of the
@@ -101,6 +103,7 @@ type BoundsError struct {
 	Err    error
 }
 
+// Error describes the error.
 func (e *BoundsError) Error() string {
 	if e.SumMin > e.Total {
 		return fmt.Sprintf("allocation: lower bounds sum to %d, above the total %d: %v", e.SumMin, e.Total, e.Err)
@@ -108,6 +111,7 @@ func (e *BoundsError) Error() string {
 	return fmt.Sprintf("allocation: the units can take at most %d, below the total %d: %v", e.SumMax, e.Total, e.Err)
 }
 
+// Unwrap returns the sentinel error, for errors.Is.
 func (e *BoundsError) Unwrap() error { return e.Err }
 
 // TooFewSeatsError reports a total smaller than the number of units that
@@ -118,10 +122,12 @@ type TooFewSeatsError struct {
 	Units  int   // units owed a first seat
 }
 
+// Error describes the error.
 func (e *TooFewSeatsError) Error() string {
 	return fmt.Sprintf("allocation: %s: %d seats for %d units that each need a first seat: %v", e.Method, e.Seats, e.Units, ErrTooFewSeats)
 }
 
+// Unwrap returns the sentinel error, for errors.Is.
 func (e *TooFewSeatsError) Unwrap() error { return ErrTooFewSeats }
 
 // TieError reports a tie that no tie rule settled. Partial holds everything
@@ -133,10 +139,12 @@ type TieError struct {
 	Partial Result
 }
 
+// Error describes the error.
 func (e *TieError) Error() string {
 	return fmt.Sprintf("allocation: %s: %s", e.Method, e.Tie)
 }
 
+// Unwrap returns the sentinel error, for errors.Is.
 func (e *TieError) Unwrap() error { return ErrTie }
 
 // ParseError reports text that is not a method, tie rule, rate or date. Err
@@ -148,6 +156,8 @@ type ParseError struct {
 	Err   error
 }
 
+// Error describes the error; it never includes more than 40 characters of
+// the input.
 func (e *ParseError) Error() string {
 	in := e.Input
 	if r := []rune(in); len(r) > 40 {
@@ -156,4 +166,5 @@ func (e *ParseError) Error() string {
 	return fmt.Sprintf("allocation: parsing %s %q: %v", e.What, in, e.Err)
 }
 
+// Unwrap returns the sentinel error, for errors.Is.
 func (e *ParseError) Unwrap() error { return e.Err }

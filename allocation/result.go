@@ -111,6 +111,8 @@ type Tie struct {
 	Level Quota
 }
 
+// String describes the tie: "3 units tie for the last 1 seat (#0 \"甲村\", …)",
+// followed by the rule and the winners when a rule settled it.
 func (t Tie) String() string {
 	var b strings.Builder
 	seat := "seats"

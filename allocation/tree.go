@@ -38,10 +38,12 @@ type TreeError struct {
 	Err  error
 }
 
+// Error describes the error.
 func (e *TreeError) Error() string {
 	return fmt.Sprintf("allocation: at %s: %v", strings.Join(e.Path, " / "), e.Err)
 }
 
+// Unwrap returns the error found at the node.
 func (e *TreeError) Unwrap() error { return e.Err }
 
 // ApportionTree splits total down a hierarchy: root's children get the total
