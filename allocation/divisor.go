@@ -232,6 +232,9 @@ func (in *input) divisor() (Result, error) {
 				a = min(a, u.Max)
 			}
 		}
+		if den == 1 && num == 0 && wf == 0 && st[i] == stMax {
+			a = u.Max // every unit is fixed: the bounds are the answer
+		}
 		alloc[i] = a
 		var c uint64
 		sumLo, c = bits.Add64(sumLo, uint64(a), 0)

@@ -80,6 +80,19 @@ func TestEdgeCases(t *testing.T) {
 			methods: []allocation.Method{allocation.Adams, allocation.Dean, allocation.HuntingtonHill}, want: []int64{1, 1, 1},
 		},
 		{
+			// Both units are fixed at their caps: no seat-by-seat loop.
+			name: "caps sum to a huge total", total: 1 << 40, units: []allocation.Unit{capped("a", 3, 0, 1<<39), capped("b", 1, 0, 1<<39)},
+			methods: keepSum, want: []int64{1 << 39, 1 << 39},
+		},
+		{
+			name: "floors sum to a huge total", total: 1 << 40, units: []allocation.Unit{{Name: "a", Weight: 1, Min: 1 << 39}, {Name: "b", Weight: 3, Min: 1 << 39}},
+			methods: keepSum, want: []int64{1 << 39, 1 << 39},
+		},
+		{
+			name: "one cap binds at a huge total", total: 1 << 40, units: []allocation.Unit{capped("a", 3, 0, 1<<30), u("b", 1)},
+			methods: keepSum, want: []int64{1 << 30, 1<<40 - 1<<30},
+		},
+		{
 			name: "duplicate names", total: 3, units: []allocation.Unit{u("x", 2), u("x", 1)},
 			methods: keepSum, want: []int64{2, 1},
 		},
