@@ -10,7 +10,7 @@
 //
 // # Task tables
 //
-// A [Table] is a generic 任务分解表: a title, [Column]s (header, [Kind] —
+// A [Table] is a generic 任务分解表: a title, [TableColumn]s (header, [Kind] —
 // text, integer or exact decimal at a fixed scale — and [Align]), rows of
 // [Cell]s, and a [Total] row that is either computed or stated as published.
 // [Table.Audit] holds a stated total against the sum of its cells column by

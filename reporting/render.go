@@ -262,66 +262,87 @@ func tblClean(s string) string {
 // writeText writes the aligned text form.
 func (l *tblLayout) writeText(w *bufio.Writer, amb textwidth.Ambiguous) error {
 	n := len(l.headers)
-	widths := make([]int, n)
 	// Columns with a marked total cell reserve room for the marker after
 	// every number so that the digits stay aligned.
 	markCol := make([]bool, n)
-	for j := range n {
-		widths[j] = textwidth.String(tblClean(l.headers[j]), amb)
-		if l.marked != nil && l.marked[j] {
-			markCol[j] = true
-		}
+	if l.marked != nil {
+		copy(markCol, l.marked)
 	}
-	cellText := func(row []tblOut, j int, mark bool) string {
-		c := row[j]
-		s := c.s
-		if !c.num {
-			s = tblClean(s)
-		}
-		if markCol[j] {
-			if mark {
-				s += tblMark
-			} else if c.num {
-				s += " "
+	type shown struct {
+		s string
+		w int
+	}
+	show := func(row []tblOut, marks []bool) []shown {
+		out := make([]shown, n)
+		for j, c := range row {
+			s := c.s
+			if !c.num {
+				s = tblClean(s)
 			}
-		}
-		return s
-	}
-	grow := func(row []tblOut, marks []bool) {
-		for j := range n {
-			s := cellText(row, j, marks != nil && marks[j])
-			if cw := textwidth.String(s, amb); cw > widths[j] {
-				widths[j] = cw
+			if markCol[j] {
+				if marks != nil && marks[j] {
+					s += tblMark
+				} else if c.num {
+					s += " "
+				}
 			}
+			out[j] = shown{s, textwidth.String(s, amb)}
 		}
+		return out
 	}
-	for _, r := range l.rows {
-		grow(r, nil)
+	head := make([]shown, n)
+	widths := make([]int, n)
+	for j, h := range l.headers {
+		h = tblClean(h)
+		head[j] = shown{h, textwidth.String(h, amb)}
+		widths[j] = head[j].w
 	}
+	body := make([][]shown, len(l.rows))
+	for i, r := range l.rows {
+		body[i] = show(r, nil)
+	}
+	var total []shown
 	if l.total != nil {
-		grow(l.total, l.marked)
+		total = show(l.total, l.marked)
 	}
-	total := 0
+	for _, r := range body {
+		for j, c := range r {
+			widths[j] = max(widths[j], c.w)
+		}
+	}
+	for j, c := range total {
+		widths[j] = max(widths[j], c.w)
+	}
+	ruleW := 2 * (n - 1)
 	for _, wd := range widths {
-		total += wd
+		ruleW += wd
 	}
-	total += 2 * (n - 1)
 
-	var line []byte
-	emit := func(cells func(j int) string) {
+	line := make([]byte, 0, 4*ruleW)
+	spaces := func(b []byte, k int) []byte {
+		for range k {
+			b = append(b, ' ')
+		}
+		return b
+	}
+	emit := func(cells []shown) {
 		line = line[:0]
-		for j := range n {
+		for j, c := range cells {
 			if j > 0 {
 				line = append(line, ' ', ' ')
 			}
-			s := cells(j)
+			gap := max(widths[j]-c.w, 0)
 			switch l.align[j] {
 			case AlignRight:
-				line = append(line, textwidth.PadLeft(s, widths[j], amb)...)
+				line = spaces(line, gap)
+				line = append(line, c.s...)
 			case AlignCenter:
-				line = append(line, textwidth.PadCenter(s, widths[j], amb)...)
+				line = spaces(line, gap/2)
+				line = append(line, c.s...)
+				line = spaces(line, gap-gap/2)
 			default:
-				line = append(line, textwidth.PadRight(s, widths[j], amb)...)
+				line = append(line, c.s...)
+				line = spaces(line, gap)
 			}
 		}
 		for len(line) > 0 && line[len(line)-1] == ' ' {
@@ -330,19 +351,24 @@ func (l *tblLayout) writeText(w *bufio.Writer, amb textwidth.Ambiguous) error {
 		line = append(line, '\n')
 		w.Write(line)
 	}
-	rule := strings.Repeat("-", total) + "\n"
+	rule := func() {
+		for range ruleW {
+			w.WriteByte('-')
+		}
+		w.WriteByte('\n')
+	}
 	if l.title != "" {
 		w.WriteString(tblClean(l.title))
 		w.WriteByte('\n')
 	}
-	emit(func(j int) string { return tblClean(l.headers[j]) })
-	w.WriteString(rule)
-	for _, r := range l.rows {
-		emit(func(j int) string { return cellText(r, j, false) })
+	emit(head)
+	rule()
+	for _, r := range body {
+		emit(r)
 	}
-	if l.total != nil {
-		w.WriteString(rule)
-		emit(func(j int) string { return cellText(l.total, j, l.marked[j]) })
+	if total != nil {
+		rule()
+		emit(total)
 	}
 	for _, s := range l.notes {
 		w.WriteString(tblClean(s))

@@ -1,0 +1,60 @@
+package reporting_test
+
+import (
+	"fmt"
+	"os"
+
+	"golang.org/x/text/language"
+
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/reporting"
+)
+
+// A month-end bulletin under 罗政〔2019〕185号: each village's task is its
+// 应扩面人数, the plan asks for 80 % by 2019-12-31, and the pace (序时进度)
+// runs from the plan's date, 2019-07-18.
+func ExampleNewBulletin() {
+	b, err := reporting.NewBulletin(reporting.BulletinInput{
+		Title: "罗东镇全民参保扩面工作进度通报（2019年11月）",
+		Town:  "罗东镇",
+		AsOf:  eligibility.MustParseDate("2019-11-30"),
+		Plan:  reporting.PlanLuodong2019(),
+		Units: []reporting.Progress{
+			{Name: "振兴村", Task: 1053, Enrolled: 860},
+			{Name: "罗溪村", Task: 709, Enrolled: 402},
+			{Name: "荆坑村", Task: 393, Enrolled: 300},
+		},
+	})
+	if err != nil {
+		panic(err)
+	}
+	for _, r := range b.Rows {
+		fmt.Printf("%d %s %s%% %s — %s\n", r.Rank, r.Name, r.Rate.StringFixed(reporting.RateScale), r.Status.Label(language.Chinese), r.Reason)
+	}
+	fmt.Println()
+	if err := b.Render(os.Stdout, reporting.FormatText, reporting.RenderOptions{}); err != nil {
+		panic(err)
+	}
+	// Output:
+	// 1 振兴村 81.67% 超前 — 已提前达到节点要求：2019-12-31前须完成 843 人（罗政〔2019〕185号 三(二)）
+	// 2 荆坑村 76.34% 正常 — 达到序时进度 257 人；2019-12-31前须完成 315 人（罗政〔2019〕185号 三(二)）
+	// 3 罗溪村 56.70% 滞后 — 低于序时进度 462 人，差 60 人；2019-12-31前须完成 568 人（罗政〔2019〕185号 三(二)）
+	//
+	// 罗东镇全民参保扩面工作进度通报（2019年11月）
+	// 截至 2019-11-30　依据：罗政〔2019〕185号 三(一) 按月汇总、通报
+	// 当前节点：2019-12-31 前完成任务的 80%（罗政〔2019〕185号 三(二)），还有 31 天
+	// 罗东镇基本养老保险扩面计划完成率：72.48%（已完成 1562 人 / 任务 2155 人），正常：达到序时进度 1403 人；2019-12-31前须完成 1724 人（罗政〔2019〕185号 三(二)）
+	//
+	// 排名  村(社区)  任务数  已完成  完成率(%)  序时进度  距任务  2019-12-31节点要求  距节点  状态
+	// ---------------------------------------------------------------------------------------------
+	//  1    振兴村      1053     860      81.67       686     193                 843       0  超前
+	//  2    荆坑村       393     300      76.34       257      93                 315      15  正常
+	//  3    罗溪村       709     402      56.70       462     307                 568     166  滞后
+	// ---------------------------------------------------------------------------------------------
+	//       罗东镇      2155    1562      72.48      1403     593                1724     162  正常
+	// 完成率 = 已完成 ÷ 任务数 × 100%，以整数精确计算，保留 2 位小数，四舍五入（逢五进一）。
+	// 节点要求 = 任务数 × 80%，向上取整（不足一人按一人计），已公布节点任务数的按公布数；距节点 = 节点要求 − 已完成（不小于 0）。
+	// 序时进度 = 上一节点要求 + (本节点要求 − 上一节点要求) × 已过天数 ÷ 两节点间天数，向上取整；自 2019-07-18 起算，起点为 0。
+	// 排名按完成率的精确值由高到低，完成率相同者名次并列；并列者及无任务者按名称拼音排序。
+	// 状态：已完成 = 完成全部任务；超前 = 已提前达到当前节点要求；正常 = 不低于序时进度；滞后 = 低于序时进度。
+}

@@ -1,0 +1,30 @@
+package reporting_test
+
+import (
+	"io"
+	"testing"
+
+	"github.com/canbao/kuomian/reporting"
+)
+
+func tblBenchRender(b *testing.B, f reporting.Format) {
+	tab, _ := tblLuodongTable(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := tab.Render(io.Discard, f, reporting.RenderOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// Target: ≤ 50 µs/op for the 14-village 罗东 table as aligned text.
+func BenchmarkRenderLuodongText(b *testing.B) { tblBenchRender(b, reporting.FormatText) }
+
+// Target: ≤ 30 µs/op.
+func BenchmarkRenderLuodongCSV(b *testing.B) { tblBenchRender(b, reporting.FormatCSV) }
+
+// Target: ≤ 30 µs/op.
+func BenchmarkRenderLuodongMarkdown(b *testing.B) { tblBenchRender(b, reporting.FormatMarkdown) }
+
+// Target: ≤ 300 µs/op (html/template escaping dominates).
+func BenchmarkRenderLuodongHTML(b *testing.B) { tblBenchRender(b, reporting.FormatHTML) }
