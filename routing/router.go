@@ -305,11 +305,11 @@ func (rt *Router) Route(r eligibility.Resident, asOf eligibility.Date) (d Decisi
 			d.Outcome = OutcomeEmployee
 		case eligibility.SchemeResident:
 			d.Outcome = OutcomeResident
-		default:
-			d.Outcome = OutcomeCovered
+		default: // another statutory scheme: nothing to transfer into here
+			d.Outcome, d.Channel = OutcomeCovered, ChannelNone
 		}
 	}
-	if !rule.Fallback.IsZero() {
+	if !rule.Fallback.IsZero() && d.Outcome.IsJoin() {
 		d.Fallback = Choice{Outcome: rule.Fallback.Outcome, Channel: rule.Fallback.Channel}
 		d.add(ReasonFallback, c.idx, 0)
 	}

@@ -10,21 +10,22 @@ type Code string
 
 // The finding codes.
 const (
-	CodeMissingField      Code = "missing-field"    // a required field is empty
-	CodeBadPeriod         Code = "bad-period"       // effective period unset or inverted
-	CodeAgeLineInvalid    Code = "age-line-invalid" // an age outside 0..150, or bands that cannot be reconciled
-	CodeAgeOverlap        Code = "age-line-overlap" // the stated bands share an age
-	CodeAgeGap            Code = "age-line-gap"     // an age belongs to neither stated band
-	CodeAgeResolutionNoop Code = "age-line-resolution-unused"
-	CodeDerivedAgeLines   Code = "derived-age-lines"      // the lines come from the retirement schedule
-	CodeDuplicateRule     Code = "duplicate-rule-id"      // two rules share an ID
-	CodeMissingCitation   Code = "missing-citation"       // a rule, phase or milestone cites nothing
-	CodeRuleShape         Code = "rule-shape"             // fields that do not fit the rule's kind
-	CodeNeverFires        Code = "rule-never-fires"       // the rule can never match
-	CodeUndeclaredGroup   Code = "undeclared-group"       // a rule tests a group the policy does not declare
-	CodePhase             Code = "phase"                  // a phase is inverted, overlaps another or lies outside the period
-	CodeMilestone         Code = "milestone"              // a milestone is out of range or out of order
-	CodeUnknownRulebook   Code = "unknown-group-rulebook" // groups without a known eligibility rulebook
+	CodeMissingField      Code = "missing-field"              // a required field is empty
+	CodeBadPeriod         Code = "bad-period"                 // effective period unset or inverted
+	CodeAgeLineInvalid    Code = "age-line-invalid"           // an age outside 0..150, or bands that cannot be reconciled
+	CodeAgeOverlap        Code = "age-line-overlap"           // the stated bands share an age
+	CodeAgeGap            Code = "age-line-gap"               // an age belongs to neither stated band
+	CodeAgeResolutionNoop Code = "age-line-resolution-unused" // at_line set where the bands meet exactly
+	CodeDerivedAgeLines   Code = "derived-age-lines"          // the lines come from the retirement schedule
+	CodeDuplicateRule     Code = "duplicate-rule-id"          // two rules share an ID
+	CodeMissingCitation   Code = "missing-citation"           // a rule, phase or milestone cites nothing
+	CodeRuleShape         Code = "rule-shape"                 // fields that do not fit the rule's kind
+	CodeNeverFires        Code = "rule-never-fires"           // the rule can never match
+	CodeUndeclaredGroup   Code = "undeclared-group"           // a rule tests a group the policy does not declare
+	CodePhase             Code = "phase"                      // a phase is inverted, overlaps another or lies outside the period
+	CodeMilestone         Code = "milestone"                  // a milestone is out of range or out of order
+	CodeUnknownRulebook   Code = "unknown-group-rulebook"     // groups without a known eligibility rulebook
+	CodeTooLarge          Code = "too-large"                  // more rules, phases or milestones than a decision can index
 )
 
 // Finding is one result of validating a policy.
@@ -77,8 +78,19 @@ func Validate(p Policy) []Finding {
 	return v.fs
 }
 
+// Limits on the size of a policy (they keep decisions fixed-size).
+const (
+	MaxRules      = 4096
+	MaxPhases     = 64
+	MaxMilestones = 64
+)
+
 func (v *validator) header() {
 	p := v.p
+	if len(p.Rules) > MaxRules || len(p.Phases) > MaxPhases || len(p.Milestones) > MaxMilestones {
+		v.add(SeverityError, CodeTooLarge, "", Citation{}, "a policy has at most %d rules, %d phases and %d milestones",
+			MaxRules, MaxPhases, MaxMilestones)
+	}
 	for _, f := range []struct{ name, val string }{
 		{"id", p.ID}, {"version", p.Version}, {"jurisdiction", p.Jurisdiction}, {"document", p.Document},
 	} {

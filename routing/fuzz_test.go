@@ -1,0 +1,177 @@
+package routing_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/routing"
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/language"
+)
+
+func addFiles(f *testing.F, pattern string) {
+	files, _ := filepath.Glob(pattern)
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+}
+
+// FuzzLoadPolicy checks that LoadPolicy never panics, that what it accepts
+// encodes and loads back unchanged, compiles, and routes without panicking.
+func FuzzLoadPolicy(f *testing.F) {
+	addFiles(f, filepath.Join("testdata", "policies", "*.json"))
+	f.Add([]byte(`{"id":"x","rules":[{"id":"a","kind":"route","when":{"below_age":-1}}]}`))
+	f.Add([]byte(`{"id": "x", "id": "y"}`))
+	f.Add([]byte(`[]`))
+	r := man("1980-05-05", eligibility.NotEmployed)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := routing.LoadPolicy(bytes.NewReader(data))
+		if err != nil {
+			var le *routing.LoadError
+			var ve *routing.ValidationError
+			if !errors.As(err, &le) && !errors.As(err, &ve) {
+				t.Fatalf("LoadPolicy error %T %v is neither a LoadError nor a ValidationError", err, err)
+			}
+			return
+		}
+		var b bytes.Buffer
+		if err := routing.EncodePolicy(&b, p); err != nil {
+			t.Fatal(err)
+		}
+		back, err := routing.LoadPolicy(bytes.NewReader(b.Bytes()))
+		if err != nil {
+			t.Fatalf("re-load of an accepted policy: %v\n%s", err, b.String())
+		}
+		if diff := cmp.Diff(p, back, dateCmp); diff != "" {
+			t.Fatalf("round trip mismatch (-first +second):\n%s", diff)
+		}
+		rt, err := routing.Compile(p)
+		if err != nil {
+			t.Fatalf("Compile of a loaded policy: %v", err)
+		}
+		dec, err := rt.Route(r, p.Effective.From)
+		if err == nil {
+			_ = dec.Explain(language.Chinese)
+			_ = routing.NewRecord(dec, r)
+		}
+	})
+}
+
+// FuzzParseCases checks that ParseCases never panics and that every case
+// it returns is complete.
+func FuzzParseCases(f *testing.F) {
+	addFiles(f, filepath.Join("testdata", "cases", "*.txt"))
+	f.Add([]byte("case: a\nas of: 2023-01-01\nexpect scheme: 企业职工\n"))
+	f.Add([]byte("policy：x\n用例：乙\n基准日：20230101\n预期补贴：无\n"))
+	rt := routing.MustCompile(routing.Shiyan2023())
+	f.Fuzz(func(t *testing.T, data []byte) {
+		cs, err := routing.ParseCases(bytes.NewReader(data), "fuzz.txt")
+		if err != nil {
+			var ce *routing.CaseError
+			if !errors.As(err, &ce) || ce.Line < 1 {
+				t.Fatalf("ParseCases error %T %v is not a *CaseError with a line", err, err)
+			}
+			return
+		}
+		for _, c := range cs {
+			if c.AsOf.IsZero() || c.Expect.Fields == 0 || c.Name == "" || c.Line < 1 {
+				t.Fatalf("incomplete case %+v", c)
+			}
+		}
+		for _, res := range routing.RunCases(rt, cs) {
+			_ = res.String()
+		}
+	})
+}
+
+// FuzzRoute checks the invariants of a decision on arbitrary facts: no
+// panic, a known error or a complete decision, the same decision twice,
+// and for the plain case of 罗政〔2019〕185号 二(二)2 the age line itself.
+func FuzzRoute(f *testing.F) {
+	f.Add(1974, 8, 2, uint8(1), uint8(6), uint8(0), uint8(0), uint8(0), uint8(0), uint32(0), uint8(0), true, int64(0), 10)
+	f.Add(1963, 6, 1, uint8(2), uint8(6), uint8(0), uint8(0), uint8(0), uint8(0), uint32(1), uint8(2), true, int64(100001), 300)
+	f.Add(1985, 3, 3, uint8(1), uint8(4), uint8(2), uint8(1), uint8(2), uint8(3), uint32(1<<10), uint8(3), false, int64(5), 0)
+	lu := routing.MustCompile(routing.Luodong2019())
+	sy := routing.MustCompile(routing.Shiyan2023())
+	luFrom, syFrom := d("2019-07-18"), d("2023-01-01")
+	f.Fuzz(func(t *testing.T, y, m, day int, gender, emp, platform, scheme, status, loc uint8, flags uint32, contact uint8, local bool, tierCents int64, offset int) {
+		birth, err := eligibility.NewDate(y, time.Month(m), day)
+		if err != nil {
+			birth = eligibility.Date{}
+		}
+		r := eligibility.Resident{
+			Gender:       eligibility.Gender(gender % 4),
+			Birth:        birth,
+			Hukou:        eligibility.Hukou{Local: local},
+			Employment:   eligibility.Employment{Kind: eligibility.EmploymentKind(emp), Platform: eligibility.PlatformKind(platform)},
+			Insurance:    eligibility.Insurance{Scheme: eligibility.Scheme(scheme), Status: eligibility.InsuranceStatus(status), Location: eligibility.InsuranceLocation(loc)},
+			ResidentTier: decimal.New(tierCents, -2),
+			Flags:        eligibility.Flags(flags),
+			Contact:      eligibility.ContactStatus(contact),
+		}
+		if offset < 0 {
+			offset = -offset
+		}
+		for _, c := range []struct {
+			rt   *routing.Router
+			asOf eligibility.Date
+		}{{lu, luFrom.AddDays(offset % 530)}, {sy, syFrom.AddDays(offset % 365)}} {
+			dec, err := c.rt.Route(r, c.asOf)
+			if err != nil {
+				if !errors.Is(err, routing.ErrNoBirthDate) && !errors.Is(err, routing.ErrBornAfterAsOf) &&
+					!errors.Is(err, routing.ErrNoGender) && !errors.Is(err, routing.ErrNoRule) {
+					t.Fatalf("unexpected error %v", err)
+				}
+				continue
+			}
+			switch dec.Outcome {
+			case routing.OutcomeEmployee, routing.OutcomeResident:
+				if dec.Channel == routing.ChannelNone {
+					t.Fatalf("join without channel: %v", dec)
+				}
+			case routing.OutcomeCovered, routing.OutcomeNotEligible:
+				if dec.Channel != routing.ChannelNone || !dec.Fallback.IsZero() || dec.Subsidies != 0 {
+					t.Fatalf("non-join with channel, fallback or subsidy: %v", dec)
+				}
+			default:
+				t.Fatalf("decision without outcome: %v", dec)
+			}
+			if dec.NumReasons() < 2 || dec.Dropped() != 0 {
+				t.Fatalf("decision has %d reasons (%d dropped)", dec.NumReasons(), dec.Dropped())
+			}
+			again, _ := c.rt.Route(r, c.asOf)
+			if again.String() != dec.String() || again.Explain(language.English) != dec.Explain(language.English) {
+				t.Fatal("Route is not deterministic")
+			}
+			if strings.TrimSpace(dec.Explain(language.Chinese)) == "" {
+				t.Fatal("empty explanation")
+			}
+			// 罗政〔2019〕185号 二(二)2 on its own: uninsured, not employed, no flags.
+			if c.rt == lu && r.Insurance.Scheme == eligibility.SchemeNone && r.Employment.Kind == eligibility.NotEmployed &&
+				r.Flags&eligibility.FlagLandAcquired == 0 && dec.Age >= 16 && dec.Age < 60 {
+				line := 45
+				if dec.Gender == eligibility.Female {
+					line = 40
+				}
+				want := routing.OutcomeEmployee
+				if dec.Age >= line {
+					want = routing.OutcomeResident
+				}
+				if dec.Outcome != want {
+					t.Fatalf("age %d (%s): outcome %s, want %s", dec.Age, dec.Gender, dec.Outcome, want)
+				}
+			}
+		}
+	})
+}
