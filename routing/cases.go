@@ -454,7 +454,10 @@ func ParseCases(r io.Reader, file string) ([]Case, error) {
 			return nil, &CaseError{File: file, Line: line, Err: fmt.Errorf("%w: want \"key: value\"", ErrSyntax)}
 		}
 		key := strings.TrimSpace(text[:i])
-		_, w := firstRune(text[i:])
+		w := 1
+		if strings.HasPrefix(text[i:], "：") {
+			w = len("：")
+		}
 		val := strings.TrimSpace(text[i+w:])
 		if ck := canonKey(key); ck == "case" || key == "用例" {
 			if err := finish(); err != nil {
@@ -497,16 +500,6 @@ func ParseCases(r io.Reader, file string) ([]Case, error) {
 		return nil, err
 	}
 	return cases, nil
-}
-
-func firstRune(s string) (rune, int) {
-	for _, r := range s {
-		if r == '：' {
-			return r, len("：")
-		}
-		return r, 1
-	}
-	return 0, 0
 }
 
 // Failure is one expectation a decision did not meet.

@@ -1,0 +1,222 @@
+package routing_test
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/routing"
+	"golang.org/x/text/language"
+)
+
+// Route a man the day before his 45th birthday under 罗政〔2019〕185号: he is
+// below the age line, so 二(二)2(2) sends him to the employees' scheme as a
+// flexibly employed person, with the residents' scheme if he declines.
+func ExampleRouter_Route() {
+	rt := routing.MustCompile(routing.Luodong2019())
+	r := eligibility.Resident{
+		Gender:     eligibility.Male,
+		Birth:      eligibility.MustParseDate("1974-08-02"),
+		Employment: eligibility.Employment{Kind: eligibility.NotEmployed},
+	}
+	d, err := rt.Route(r, eligibility.MustParseDate("2019-08-01"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(d.Age, d.Band)
+	fmt.Println(d.Outcome.Label(language.Chinese), "·", d.Channel.Label(language.Chinese), "·", d.Venue.Label(language.Chinese))
+	fmt.Println("不愿意时:", d.Fallback.Outcome.Label(language.Chinese), "·", d.Fallback.Venue.Label(language.Chinese))
+	for _, c := range d.Citations() {
+		fmt.Println(c)
+	}
+	// Output:
+	// 44 younger
+	// 企业职工基本养老保险 · 以灵活就业人员身份参保 · 市社会保险管理中心
+	// 不愿意时: 城乡居民基本养老保险 · 所属村(社区)
+	// 罗政〔2019〕185号 二(二)2
+	// 罗政〔2019〕185号 二(二)2(2)
+	// 罗政〔2019〕185号 二(三)
+	// 罗政〔2019〕185号 三(一)
+	// 罗政〔2019〕185号 三(二)
+}
+
+// A decision explains itself in Chinese or English.
+func ExampleDecision_Explain() {
+	rt := routing.MustCompile(routing.Luodong2019())
+	r := eligibility.Resident{
+		Gender:     eligibility.Male,
+		Birth:      eligibility.MustParseDate("1969-05-05"),
+		Employment: eligibility.Employment{Kind: eligibility.NotEmployed},
+		Flags:      eligibility.FlagLandAcquired,
+	}
+	d, _ := rt.Route(r, eligibility.MustParseDate("2019-08-01"))
+	fmt.Print(d.Explain(language.English))
+	// Output:
+	// Routing under 罗政〔2019〕185号 (luodong-2019, version 1) on 2019-08-01
+	// Outcome: enterprise employees' basic pension; as a flexibly employed person (灵活就业人员); at the city social-insurance centre.
+	// If unwilling: urban and rural residents' basic pension; enrols and pays in person; at the resident's village (community).
+	// Subsidies: contribution subsidy for land-acquired residents
+	// Follow-up: count in the progress bulletin
+	// Reasons:
+	// 1. Aged 50 on 2019-08-01 (male).
+	// 2. 罗政〔2019〕185号 二(二)3: land-acquired farmers are guided into the employees' scheme with a contribution subsidy.
+	// 3. If unwilling: urban and rural residents' basic pension (罗政〔2019〕185号 二(二)3).
+	// 4. Venue: the city social-insurance centre (罗政〔2019〕185号 二(三): flexibly employed people register at the city social-insurance centre).
+	// 5. Venue if unwilling: the resident's village (community) (罗政〔2019〕185号 二(三): the residents' scheme is joined at the resident's village, choosing a contribution tier).
+	// 6. 罗政〔2019〕185号 二(二)3: land-acquired farmers joining the employees' scheme receive a contribution subsidy.
+	// 7. 罗政〔2019〕185号 三(一): the town labour office reports each village's progress every month.
+	// 8. Milestone: 80% of the task by 2019-12-31 (罗政〔2019〕185号 三(二)).
+}
+
+// A policy file with a typo in a key is refused with the key, where it is,
+// and the key it resembles.
+func ExampleLoadPolicy() {
+	var b strings.Builder
+	_ = routing.EncodePolicy(&b, routing.Luodong2019())
+	typo := strings.Replace(b.String(), `"from_age"`, `"form_age"`, 1)
+	_, err := routing.LoadPolicy(strings.NewReader(typo))
+	fmt.Println(err)
+	// Output:
+	// routing: policy at rules[2].when: unknown key "form_age" (did you mean "from_age"?)
+}
+
+// 石堰's "男45岁以下 … 男45岁以上" both include 45: validation reports the
+// overlap and the preset's resolution.
+func ExampleValidate() {
+	for _, f := range routing.Validate(routing.Shiyan2023()) {
+		fmt.Println(f.Severity, f.Code, f.Path, f.Citation)
+	}
+	// Output:
+	// warning age-line-overlap age_lines.men 石堰府发〔2023〕10号 四(二)
+	// warning age-line-overlap age_lines.women 石堰府发〔2023〕10号 四(二)
+}
+
+// Policy test cases are plain text a policy team can write.
+func ExampleRunCases() {
+	const cases = `
+policy: luodong-2019
+
+case: 女40周岁生日当天 → 城乡居民
+as of: 2019-08-01
+性别: 女
+出生日期: 1979-08-01
+就业: 未就业
+预期险种: 城乡居民
+expect venue: village
+expect citations: 二(二)2(1); 二(三)
+
+case: a wrong expectation
+as of: 2019-08-01
+gender: female
+birth: 1979-08-02
+employment: not_employed
+expect scheme: resident
+`
+	cs, err := routing.ParseCases(strings.NewReader(cases), "example.txt")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, res := range routing.RunCases(routing.MustCompile(routing.Luodong2019()), cs) {
+		fmt.Println(strings.SplitN(res.String(), "\n    decision", 2)[0])
+	}
+	// Output:
+	// example.txt:4: case "女40周岁生日当天 → 城乡居民": ok
+	// example.txt:13: case "a wrong expectation": 1 failed expectation(s)
+	//     scheme: want resident (城乡居民基本养老保险), got employee (企业职工基本养老保险)
+}
+
+// Compare the published rulebook with the same rulebook deriving its age
+// line from the 2024 retirement reform.
+func ExampleCompare() {
+	published := routing.MustCompile(routing.Luodong2019())
+	derived := routing.MustCompile(routing.Luodong2019().WithDerivedAgeLines())
+	residents := []eligibility.Resident{
+		{Gender: eligibility.Male, Birth: eligibility.MustParseDate("1976-01-01"), Employment: eligibility.Employment{Kind: eligibility.NotEmployed}},
+		{Gender: eligibility.Male, Birth: eligibility.MustParseDate("1990-01-01"), Employment: eligibility.Employment{Kind: eligibility.NotEmployed}},
+	}
+	for _, d := range routing.Compare(published, derived, residents, eligibility.MustParseDate("2019-08-01")) {
+		fmt.Printf("#%d %s: %s → %s (threshold %s)\n", d.Index, d.Fields, d.A.Outcome, d.B.Outcome, d.B.Threshold)
+	}
+	// Output:
+	// #0 scheme,channel,venue,fallback: employee → resident (threshold 2019-05-01)
+}
+
+// A decision record for an audit log: no name, no identity number.
+func ExampleNewRecord() {
+	rt := routing.MustCompile(routing.Luodong2019())
+	r := eligibility.Resident{
+		ID:         eligibility.MustParseIDNumber("110105197408010013"),
+		Name:       "张三",
+		Employment: eligibility.Employment{Kind: eligibility.EmployedByUnit},
+	}
+	d, _ := rt.Route(r, eligibility.MustParseDate("2019-08-01"))
+	rec := routing.NewRecord(d, r)
+	fmt.Println(rec.RecordVersion, rec.Policy.ID, rec.AsOf, rec.Outcome.Scheme, rec.Outcome.Channel, rec.Outcome.Venue)
+	fmt.Println(rec.InputDigest == routing.FactsDigest(r), strings.HasPrefix(rec.InputDigest, "sha256:"))
+	_ = routing.EncodeRecord(os.Stdout, rec)
+	// Output:
+	// 1 luodong-2019 2019-08-01 employee employer employer
+	// true true
+	// {
+	//   "record_version": 1,
+	//   "policy": {
+	//     "id": "luodong-2019",
+	//     "version": "1",
+	//     "document": "罗政〔2019〕185号"
+	//   },
+	//   "as_of": "2019-08-01",
+	//   "input_digest": "sha256:4e514977743a2f3a2664bb026633235647be49e8fabbe43f07eebe8780aa140b",
+	//   "outcome": {
+	//     "scheme": "employee",
+	//     "channel": "employer",
+	//     "venue": "employer",
+	//     "fallback": {
+	//       "scheme": "",
+	//       "channel": "",
+	//       "venue": ""
+	//     },
+	//     "subsidies": [],
+	//     "actions": [
+	//       "report_in_bulletin"
+	//     ],
+	//     "groups": [],
+	//     "band": "older",
+	//     "phase": ""
+	//   },
+	//   "reasons": [
+	//     {
+	//       "kind": "age",
+	//       "rule": "",
+	//       "citation": "",
+	//       "item": ""
+	//     },
+	//     {
+	//       "kind": "route",
+	//       "rule": "2.2.1",
+	//       "citation": "罗政〔2019〕185号 二(二)1",
+	//       "item": ""
+	//     },
+	//     {
+	//       "kind": "venue",
+	//       "rule": "venue.employer",
+	//       "citation": "罗政〔2019〕185号 二(二)1",
+	//       "item": ""
+	//     },
+	//     {
+	//       "kind": "action",
+	//       "rule": "3.1",
+	//       "citation": "罗政〔2019〕185号 三(一)",
+	//       "item": ""
+	//     },
+	//     {
+	//       "kind": "milestone",
+	//       "rule": "",
+	//       "citation": "罗政〔2019〕185号 三(二)",
+	//       "item": "2019-12-31 80%"
+	//     }
+	//   ]
+	// }
+}
