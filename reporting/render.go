@@ -79,8 +79,10 @@ type RenderOptions struct {
 	// draw them; by default they count one.
 	AmbiguousWide bool
 	// ChartColumns lists the numeric columns a table's HTML chart shows as
-	// bars, in order; by default the last two numeric columns (for the 罗东
-	// table, 应扩面人数 and 2019年任务数).
+	// bars, in order; by default the last two numeric columns that are
+	// summed (for the 罗东 table, 应扩面人数 and 2019年任务数). Naming a
+	// text column or one that does not exist is an error wrapping
+	// ErrNoColumn.
 	ChartColumns []int
 }
 

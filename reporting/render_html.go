@@ -2,6 +2,7 @@ package reporting
 
 import (
 	"bufio"
+	"fmt"
 	"html/template"
 	"strings"
 )
@@ -173,7 +174,11 @@ func (t Table) writeHTML(w *bufio.Writer, l *tblLayout, opt RenderOptions) error
 	if page.Title == "" {
 		page.Title = "表"
 	}
-	if ch, ok := t.chart(opt.ChartColumns); ok {
+	ch, ok, err := t.chart(opt.ChartColumns)
+	if err != nil {
+		return err
+	}
+	if ok {
 		page.Chart = &ch
 	}
 	return htmlTemplate.Execute(w, page)
@@ -181,9 +186,14 @@ func (t Table) writeHTML(w *bufio.Writer, l *tblLayout, opt RenderOptions) error
 
 // chart builds the bar chart of the given numeric columns (by default the
 // last two numeric ones), labelled by the first text column.
-func (t Table) chart(cols []int) (svgChart, bool) {
+func (t Table) chart(cols []int) (svgChart, bool, error) {
+	for _, j := range cols {
+		if j < 0 || j >= len(t.Columns) || t.Columns[j].Kind == KindText {
+			return svgChart{}, false, &TableError{Row: -2, Column: j, Err: fmt.Errorf("%w: chart column must be numeric", ErrNoColumn)}
+		}
+	}
 	if len(t.Rows) == 0 {
-		return svgChart{}, false
+		return svgChart{}, false, nil
 	}
 	if cols == nil {
 		for j := len(t.Columns) - 1; j >= 0 && len(cols) < 2; j-- {
@@ -194,13 +204,10 @@ func (t Table) chart(cols []int) (svgChart, bool) {
 	}
 	scale := 0
 	for _, j := range cols {
-		if j < 0 || j >= len(t.Columns) || t.Columns[j].Kind == KindText {
-			return svgChart{}, false
-		}
 		scale = max(scale, t.Columns[j].Scale)
 	}
 	if len(cols) == 0 {
-		return svgChart{}, false
+		return svgChart{}, false, nil
 	}
 	labelCol := -1
 	for j, c := range t.Columns {
@@ -233,7 +240,7 @@ func (t Table) chart(cols []int) (svgChart, bool) {
 			}
 			v, ok := tblRescale(c.num, int(c.scale), scale)
 			if !ok {
-				return svgChart{}, false
+				return svgChart{}, false, &TableError{Row: i, Column: j, Err: ErrTableOverflow}
 			}
 			s.Values[i] = v
 			cv, _ := tblRescale(c.num, int(c.scale), t.Columns[j].Scale)
@@ -245,5 +252,5 @@ func (t Table) chart(cols []int) (svgChart, bool) {
 	if label == "" {
 		label = "柱状图"
 	}
-	return newBarChart(label, labels, series, scale), true
+	return newBarChart(label, labels, series, scale), true, nil
 }

@@ -264,3 +264,40 @@ func TestRenderErrors(t *testing.T) {
 type tblFailWriter struct{}
 
 func (*tblFailWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+func TestRenderChartColumnsAndEncodings(t *testing.T) {
+	tab, _ := tblLuodongTable(t)
+	for _, cols := range [][]int{{0}, {9}, {-1}} {
+		err := tab.Render(io.Discard, reporting.FormatHTML, reporting.RenderOptions{ChartColumns: cols})
+		if !errors.Is(err, reporting.ErrNoColumn) {
+			t.Errorf("ChartColumns %v: error %v, want ErrNoColumn", cols, err)
+		}
+	}
+	one := string(tblRender(t, tab, reporting.FormatHTML, reporting.RenderOptions{ChartColumns: []int{3}}))
+	if !strings.Contains(one, "罗东村 · 未参保人数：3394") || strings.Contains(one, " · 应扩面人数：") {
+		t.Errorf("ChartColumns {3} did not chart 未参保人数 alone")
+	}
+	// Text in GB18030 on request; HTML stays UTF-8 whatever is asked.
+	gb := tblRender(t, tab, reporting.FormatText, reporting.RenderOptions{Encoding: reporting.GB18030})
+	d, _ := reporting.NewDecoder(bytes.NewReader(gb), reporting.GB18030)
+	back, err := io.ReadAll(d)
+	if err != nil || !bytes.Equal(back, tblRender(t, tab, reporting.FormatText, reporting.RenderOptions{})) {
+		t.Errorf("GB18030 text does not decode to the UTF-8 text (%v)", err)
+	}
+	if h := tblRender(t, tab, reporting.FormatHTML, reporting.RenderOptions{Encoding: reporting.GB18030}); !utf8.Valid(h) || bytes.HasPrefix(h, []byte{0xEF, 0xBB, 0xBF}) {
+		t.Errorf("HTML is not plain UTF-8")
+	}
+}
+
+func TestDecimalBadScale(t *testing.T) {
+	tab := reporting.Table{
+		Columns: []reporting.TableColumn{{Header: "x", Kind: reporting.KindDecimal, Scale: 2}},
+		Rows:    [][]reporting.Cell{{reporting.Decimal(1, 19)}},
+	}
+	if err := tab.Validate(); !errors.Is(err, reporting.ErrCellKind) {
+		t.Errorf("Validate() = %v, want ErrCellKind", err)
+	}
+	if s := reporting.Decimal(1, -1).String(); s != "" {
+		t.Errorf("bad-scale cell prints %q", s)
+	}
+}

@@ -63,6 +63,7 @@ const (
 	cellEmpty cellKind = iota
 	cellText
 	cellNumber
+	cellBadScale // made by Decimal with a scale out of range
 )
 
 // Cell is one cell of a [Table]: empty (the zero Cell), a text, or an exact
@@ -82,11 +83,11 @@ func Text(s string) Cell { return Cell{kind: cellText, text: s} }
 func Int(v int64) Cell { return Cell{kind: cellNumber, num: v} }
 
 // Decimal returns the exact decimal cell unscaled·10^−scale: Decimal(8437, 2)
-// is 84.37. scale must be 0 to 18; outside that range the cell is a text cell
-// saying so, which [Table.Validate] reports.
+// is 84.37. scale must be 0 to 18; a cell made with another scale is
+// invalid: it prints as "" and [Table.Validate] reports it.
 func Decimal(unscaled int64, scale int) Cell {
 	if scale < 0 || scale > tblMaxScale {
-		return Cell{kind: cellText, text: "invalid scale " + strconv.Itoa(scale)}
+		return Cell{kind: cellBadScale}
 	}
 	return Cell{kind: cellNumber, num: unscaled, scale: int8(scale)}
 }
@@ -254,6 +255,9 @@ func (t Table) Validate() error {
 			return &TableError{Row: i, Column: -1, Err: fmt.Errorf("%w: %d cells for %d columns", ErrTableShape, len(row), len(t.Columns))}
 		}
 		for j, c := range row {
+			if c.kind == cellBadScale {
+				return &TableError{Row: i, Column: j, Err: fmt.Errorf("%w: decimal scale out of range 0..%d", ErrCellKind, tblMaxScale)}
+			}
 			if c.kind != cellNumber {
 				continue
 			}
