@@ -210,6 +210,7 @@ func runShard(window []byte, start, line int, layout *rosterLayout, route RouteF
 	dec := newRowDecoder(layout)
 	dec.skipNames = true
 	var row RosterRow
+	var vts []*villageTally // by the decoder's village number
 	for {
 		switch sc.next() {
 		case csvEOF:
@@ -235,7 +236,15 @@ func runShard(window []byte, start, line int, layout *rosterLayout, route RouteF
 			count(-1, &RowError{Line: sc.recLine, Value: row.Resident.ID.Masked(), Err: ErrNotRouted, Cause: err})
 			continue
 		}
-		vt := res.tally.village(row.Resident.Hukou.Village)
+		var vt *villageTally
+		if k := dec.village; k >= 0 && k < len(vts) {
+			vt = vts[k]
+		} else {
+			vt = res.tally.village(row.Resident.Hukou.Village)
+			if k == len(vts) {
+				vts = append(vts, vt)
+			}
+		}
 		if d.Outcome >= tallyOutcomes || d.Channel >= tallyChannels {
 			res.fatal = fmt.Errorf("%w: outcome %d, channel %d", ErrTallyRange, d.Outcome, d.Channel)
 			return res

@@ -23,6 +23,7 @@ type rosterLayout struct {
 	cols    []Column // per field
 	headers []string // per field, as written
 	has     [numColumns]bool
+	idAt    int      // the field of ColumnID
 	ignored []string // headers not imported
 }
 
@@ -52,6 +53,9 @@ func newRosterLayout(fields [][]byte, h Headers) (*rosterLayout, error) {
 			continue
 		}
 		l.has[c] = true
+		if c == ColumnID {
+			l.idAt = len(l.cols) - 1
+		}
 		byCol[c] = append(byCol[c], name)
 	}
 	for c := ColumnName; c < numColumns; c++ {
@@ -80,17 +84,25 @@ type rowDecoder struct {
 	layout    *rosterLayout
 	skipNames bool // leave Resident.Name empty (after checking it is there)
 	fold      []byte
-	wide      bool // the current record may need width folding
-	strs      map[string]string
-	tiers     map[string]decimal.Decimal
+	wide      bool   // the current record may need width folding
+	lastArea  string // the last 户籍地: most rows repeat it
+	// villages numbers the distinct villages in order of first
+	// appearance; village is the number of the current row's village (-1:
+	// none, or past maxInterned).
+	villages     map[string]int
+	villageNames []string
+	village      int
+	strs         map[string]string
+	tiers        map[string]decimal.Decimal
 }
 
 func newRowDecoder(l *rosterLayout) *rowDecoder {
 	return &rowDecoder{
-		layout: l,
-		fold:   make([]byte, 0, 256),
-		strs:   make(map[string]string),
-		tiers:  make(map[string]decimal.Decimal),
+		layout:   l,
+		fold:     make([]byte, 0, 256),
+		strs:     make(map[string]string),
+		tiers:    make(map[string]decimal.Decimal),
+		villages: make(map[string]int),
 	}
 }
 
@@ -109,10 +121,29 @@ func (d *rowDecoder) intern(b []byte) string {
 	return s
 }
 
+// internVillage returns the village name b, interned, and its number.
+func (d *rowDecoder) internVillage(b []byte) (string, int) {
+	if i, ok := d.villages[string(b)]; ok {
+		return d.villageNames[i], i
+	}
+	s := string(b)
+	if len(d.villageNames) >= maxInterned {
+		return s, -1
+	}
+	d.villages[s] = len(d.villageNames)
+	d.villageNames = append(d.villageNames, s)
+	return s, len(d.villageNames) - 1
+}
+
 // clean trims white space (ASCII and U+3000) and, when b holds full-width
 // forms, folds them to half width (width.Fold) into d.fold.
 func (d *rowDecoder) clean(b []byte) []byte {
-	b = trimSpaceBytes(b)
+	if len(b) == 0 {
+		return b
+	}
+	if c, e := b[0], b[len(b)-1]; c == ' ' || c == '\t' || c == 0xE3 || e == ' ' || e == '\t' || e == 0x80 {
+		b = trimSpaceBytes(b)
+	}
 	if !d.wide || !needsFold(b) {
 		return b
 	}
@@ -210,13 +241,30 @@ func (d *rowDecoder) decode(fields [][]byte, line int, wide bool, row *RosterRow
 		}
 	}
 	*row = RosterRow{Line: line}
+	d.village = -1
 	r := &row.Resident
+	// The identity number first: the gender and birth date columns are
+	// checked against it.
+	idRaw := fields[l.idAt]
+	idText := d.clean(idRaw)
+	if len(idText) == 0 {
+		return d.rowErr(line, l.idAt, idRaw, ErrMissingValue, nil)
+	}
+	id, err := eligibility.ParseIDNumber(string(idText))
+	if err != nil {
+		return d.rowErr(line, l.idAt, idRaw, ErrInvalidID, err)
+	}
+	r.ID = id
+	idBirth := id.BirthDate()
 	var genderAt, birthAt = -1, -1
 	for i, c := range l.cols {
-		if c == ColumnIgnored {
+		if c == ColumnIgnored || c == ColumnID {
 			continue
 		}
 		raw := fields[i]
+		if len(raw) == 0 && c != ColumnName {
+			continue
+		}
 		v := d.clean(raw)
 		if len(v) == 0 {
 			switch c {
@@ -230,12 +278,6 @@ func (d *rowDecoder) decode(fields [][]byte, line int, wide bool, row *RosterRow
 			if !d.skipNames {
 				r.Name = string(v)
 			}
-		case ColumnID:
-			id, err := eligibility.ParseIDNumber(string(v))
-			if err != nil {
-				return d.rowErr(line, i, raw, ErrInvalidID, err)
-			}
-			r.ID = id
 		case ColumnGender:
 			g, ok := lookupVocab(genderVocab, v)
 			if !ok {
@@ -243,15 +285,22 @@ func (d *rowDecoder) decode(fields [][]byte, line int, wide bool, row *RosterRow
 			}
 			r.Gender, genderAt = g, i
 		case ColumnBirth:
+			if sameDate(v, idBirth) { // the usual case, without validation
+				r.Birth = idBirth
+				continue
+			}
 			date, ok := parseRosterDate(v)
 			if !ok {
 				return d.rowErr(line, i, raw, ErrInvalidDate, nil)
 			}
 			r.Birth, birthAt = date, i
 		case ColumnVillage:
-			r.Hukou.Village = d.intern(v)
+			r.Hukou.Village, d.village = d.internVillage(v)
 		case ColumnHukouArea:
-			r.Hukou.Area = d.intern(v)
+			if string(v) != d.lastArea {
+				d.lastArea = d.intern(v)
+			}
+			r.Hukou.Area = d.lastArea
 		case ColumnHukouLocal:
 			yes, ok := lookupVocab(yesNoVocab, v)
 			if !ok {
@@ -331,10 +380,30 @@ func (d *rowDecoder) decode(fields [][]byte, line int, wide bool, row *RosterRow
 	if genderAt >= 0 && r.Gender != r.ID.Gender() {
 		return d.rowErr(line, genderAt, fields[genderAt], ErrInconsistent, nil)
 	}
-	if birthAt >= 0 && r.Birth != r.ID.BirthDate() {
+	if birthAt >= 0 && r.Birth != idBirth {
 		return d.rowErr(line, birthAt, fields[birthAt], ErrInconsistent, nil)
 	}
 	return nil
+}
+
+// sameDate reports whether v is written 2006-01-02 or 20060102 and names
+// the date want.
+func sameDate(v []byte, want eligibility.Date) bool {
+	var y, m, dd int
+	var ok1, ok2, ok3 bool
+	switch {
+	case len(v) == 10 && v[4] == '-' && v[7] == '-':
+		y, ok1 = atoiBytes(v[0:4])
+		m, ok2 = atoiBytes(v[5:7])
+		dd, ok3 = atoiBytes(v[8:10])
+	case len(v) == 8:
+		y, ok1 = atoiBytes(v[0:4])
+		m, ok2 = atoiBytes(v[4:6])
+		dd, ok3 = atoiBytes(v[6:8])
+	default:
+		return false
+	}
+	return ok1 && ok2 && ok3 && !want.IsZero() && y == want.Year() && m == int(want.Month()) && dd == want.Day()
 }
 
 // tier reads a contribution tier in yuan: digits with an optional decimal

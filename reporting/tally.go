@@ -3,6 +3,7 @@ package reporting
 import (
 	"errors"
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -93,14 +94,13 @@ func (t *Tally) village(v string) *villageTally {
 func (t *Tally) add(vt *villageTally, gs eligibility.GroupSet, o routing.Outcome, c routing.Channel) {
 	vt.residents++
 	vt.routed[o][c]++
-	if gs.IsEmpty() {
+	m := uint16(gs & eligibility.AllGroups)
+	if m == 0 {
 		vt.grouped[GroupNone][o][c]++
 		return
 	}
-	for g := eligibility.Group(1); g <= eligibility.NumGroups; g++ {
-		if gs.Has(g) {
-			vt.grouped[g][o][c]++
-		}
+	for ; m != 0; m &= m - 1 {
+		vt.grouped[bits.TrailingZeros16(m)][o][c]++
 	}
 }
 
