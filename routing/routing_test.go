@@ -286,3 +286,44 @@ func TestEnumsText(t *testing.T) {
 		t.Errorf("UnmarshalText(employe) = %v, want a NameError suggesting employee", err)
 	}
 }
+
+func TestWithGroupRulebook(t *testing.T) {
+	p := routing.Shiyan2023()
+	p.GroupRulebook = "my-variant"
+	if _, err := routing.Compile(p); !errors.Is(err, routing.ErrInvalidPolicy) {
+		t.Fatalf("Compile with an unknown group rulebook: %v", err)
+	}
+	rb := eligibility.Shiyan2023()
+	rb.ID = "my-variant"
+	rt, err := routing.Compile(p, routing.WithGroupRulebook(rb))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := woman("1990-01-01", eligibility.NotEmployed)
+	r.Flags = eligibility.FlagSevereDisability
+	dec, err := rt.Route(r, d("2023-06-01"))
+	if err != nil || dec.Channel != routing.ChannelProxyPay || dec.Classification.Rulebook != "my-variant" {
+		t.Errorf("Route = %v (rulebook %q), %v", dec, dec.Classification.Rulebook, err)
+	}
+	for _, f := range rt.Findings() {
+		if f.Code == routing.CodeUnknownRulebook {
+			t.Errorf("finding %v should be gone with WithGroupRulebook", f)
+		}
+	}
+}
+
+func TestDerivedFemale50(t *testing.T) {
+	p := routing.Luodong2019().WithDerivedAgeLines()
+	p.Effective = routing.Period{From: d("2000-01-01"), To: d("2030-12-31")}
+	p.AgeLines.FemaleRetirementAge = 50
+	rt := routing.MustCompile(p)
+	// A woman worker born 1969 retires at 50 in 2019; 15 years before is her 35th birthday.
+	dec, err := rt.Route(woman("1969-05-05", eligibility.NotEmployed), d("2004-05-05"))
+	if err != nil || dec.Band != routing.BandOlder || dec.Threshold != d("2004-05-05") || dec.Retirement != d("2019-05-05") {
+		t.Errorf("Route = band %s threshold %s retirement %s, %v", dec.Band, dec.Threshold, dec.Retirement, err)
+	}
+	p.AgeLines.FemaleRetirementAge = 52
+	if _, err := routing.Compile(p); !errors.Is(err, routing.ErrInvalidPolicy) {
+		t.Errorf("female_retirement_age 52 accepted: %v", err)
+	}
+}

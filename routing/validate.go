@@ -176,6 +176,10 @@ func (v *validator) ageLines() {
 			}
 		}
 	}
+	if f := al.FemaleRetirementAge; f != 0 && f != 50 && f != 55 {
+		v.add(SeverityError, CodeAgeLineInvalid, "age_lines.female_retirement_age", retirement2024,
+			"female_retirement_age is %d; the statutory original ages are 50 and 55 (0 means 55)", f)
+	}
 	if al.Derive {
 		v.add(SeverityInfo, CodeDerivedAgeLines, "age_lines.derive", retirement2024,
 			"age lines are derived from each resident's retirement date minus the minimum contribution period, not the stated ages")
