@@ -1,0 +1,105 @@
+package reporting_test
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/reporting"
+	"github.com/canbao/kuomian/routing"
+)
+
+// A township's roster export, as Excel saves it: Chinese headers (here with
+// full-width parentheses and a full-width identity number), one row with a
+// wrong check character and one without a name. Every row is accounted for.
+func ExampleImportRoster() {
+	roster := `姓名,身份证号码,村（社区）,就业状况,参保状态,缴费档次,民族
+张三,500115197803150011,石堰村,未就业,未参保,,汉
+李小红,５００１１５１９８５０６２０００２１,桃花村,新业态,城乡居民,1500,汉
+王五,500115197803150012,石堰村,未就业,未参保,,汉
+,500115196301010030,石堰村,未就业,未参保,,汉
+`
+	rep, err := reporting.ImportRoster(strings.NewReader(roster), reporting.ImportOptions{Encoding: reporting.AutoDetect},
+		func(row reporting.RosterRow) error {
+			r := row.Resident
+			fmt.Printf("line %d: %s %s %v tier %s\n", row.Line, r.ID.Masked(), r.Hukou.Village, r.EffectiveGender(), r.ResidentTier)
+			return nil
+		},
+		func(e *reporting.RowError) error {
+			fmt.Println(e)
+			return nil
+		})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(rep.Counts, "ignored:", rep.Ignored)
+	// Output:
+	// line 2: 500115********0011 石堰村 male tier 0
+	// line 3: 500115********0021 桃花村 female tier 1500
+	// reporting: roster line 4, column 身份证号码 "500115********0012": invalid identity number (eligibility: identity number "500115********0012": check character is 2, want 1)
+	// reporting: roster line 5, column 姓名: required value is empty
+	// 读入 4 行 = 接收 2 行 + 拒收 2 行 (平衡) ignored: [民族]
+}
+
+// A township names its columns its own way: the mapping is a value the
+// caller changes.
+func ExampleDefaultHeaders() {
+	h := reporting.DefaultHeaders()
+	h["户主"] = reporting.ColumnName
+	h["证件号"] = reporting.ColumnID
+	rr, err := reporting.NewRosterReader(strings.NewReader("户主,证件号\n张三,500115197803150011\n"), reporting.ImportOptions{Headers: h})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for row, err := range rr.All() {
+		fmt.Println(row.Resident.Name, row.Resident.ID.Masked(), err)
+	}
+	fmt.Println(rr.Report().Columns)
+	// Output:
+	// 张三 500115********0011 <nil>
+	// [姓名 公民身份号码]
+}
+
+// Rejected rows carry a sentinel for errors.Is and the underlying cause for
+// errors.As.
+func ExampleRowError() {
+	roster := "姓名,身份证号码\n张三,500115197802300011\n"
+	_, _ = reporting.ImportRoster(strings.NewReader(roster), reporting.ImportOptions{}, nil, func(e *reporting.RowError) error {
+		var idErr *eligibility.IDError
+		fmt.Println(errors.Is(e, reporting.ErrInvalidID), errors.As(e, &idErr), idErr.Kind, e.Value)
+		return nil
+	})
+	// Output:
+	// true true date 500115********0011
+}
+
+// The roster of residents to enrol (扩面人员明细表), masked by default.
+func ExampleRosterWriter() {
+	rt := routing.MustCompile(routing.Shiyan2023())
+	asOf := eligibility.MustParseDate("2023-06-30")
+	var out strings.Builder
+	rw, err := reporting.NewRosterWriter(&out, reporting.UTF8)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	roster := "姓名,身份证号码,村(社区),就业状况,参保状态,联系状况\n张小三,500115197803150011,石堰村,未就业,未参保,找不到人\n"
+	_, err = reporting.RouteRoster(strings.NewReader(roster), reporting.ImportOptions{}, rt.Route, asOf,
+		func(row reporting.RosterRow, d *routing.Decision) error {
+			return rw.Write(reporting.NewRosterEntry(row, d, reporting.MaskOptions{}))
+		}, nil)
+	if err == nil {
+		err = rw.Close()
+	}
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Print(strings.ReplaceAll(out.String(), "\r\n", "\n")) // the CSV has CRLF line ends
+	// Output:
+	// 序号,行号,公民身份号码,姓名,性别,年龄,村(社区),扩面对象类别,去向(险种),参保渠道,办理地点,不愿参加时,补贴,后续工作,备注
+	// 1,2,500115********0011,张*三,男,45,石堰村,八 其他应参未参人员,城乡居民基本养老保险,个人参保缴费,,,,到派出所核实真实户籍地、备注在扩面人员明细表、纳入进度通报,
+}
