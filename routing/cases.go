@@ -408,6 +408,8 @@ const MaxCaseLine = 4096
 // Resident keys: id, gender, birth, hukou (local | non_local), village,
 // employment, platform, licence, insured (none | employee | resident |
 // other), status, location, tier, flags, land acquired on, contact, note.
+// Facts left out keep eligibility's zero value: hukou non-local, employment
+// unknown, uninsured, contact not yet visited.
 // Expectation keys: expect scheme, expect channel, expect venue, expect
 // fallback, expect fallback channel, expect fallback venue, expect
 // subsidies, expect actions, expect groups, expect phase, expect citations,

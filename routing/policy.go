@@ -231,7 +231,7 @@ func (p Policy) WithDerivedAgeLines() Policy {
 	return q
 }
 
-// Retirement2024 is the citation of the 2024 retirement reform used by
+// retirement2024 is the citation of the 2024 retirement reform used by
 // derived age lines.
 var retirement2024 = Citation{
 	Document: "全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定（2024年9月13日）",

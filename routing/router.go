@@ -132,7 +132,8 @@ func Compile(p Policy, opts ...Option) (*Router, error) {
 	}
 	p = p.Clone()
 	fs := Validate(p)
-	if o.rulebook != nil { // the option replaces the named rulebook
+	fromOption := o.rulebook != nil
+	if fromOption { // the option replaces the named rulebook
 		fs = slices.DeleteFunc(fs, func(f Finding) bool { return f.Code == CodeUnknownRulebook })
 	} else if p.Groups != 0 {
 		if rb, ok := groupRulebook(p.GroupRulebook); ok {
@@ -143,6 +144,11 @@ func Compile(p Policy, opts ...Option) (*Router, error) {
 		if err := o.rulebook.Validate(); err != nil {
 			fs = append(fs, Finding{Severity: SeverityError, Code: CodeUnknownRulebook, Path: "group_rulebook",
 				Message: "group rulebook is invalid: " + err.Error()})
+		}
+		if fromOption { // Validate checked the period of a named rulebook only
+			v := &validator{p: p}
+			v.rulebookPeriod(o.rulebook)
+			fs = append(fs, v.fs...)
 		}
 	}
 	if Fatal(fs) {

@@ -327,3 +327,14 @@ func TestDerivedFemale50(t *testing.T) {
 		t.Errorf("female_retirement_age 52 accepted: %v", err)
 	}
 }
+
+func TestGroupRulebookPeriod(t *testing.T) {
+	p := routing.Shiyan2023()
+	p.Effective.To = d("2024-06-30")
+	if _, err := routing.Compile(p); !errors.Is(err, routing.ErrInvalidPolicy) || !strings.Contains(err.Error(), `not covered by group rulebook "shiyan-2023"`) {
+		t.Errorf("Compile with a period beyond the group rulebook: %v", err)
+	}
+	if _, err := routing.Compile(p, routing.WithGroupRulebook(eligibility.Shiyan2023())); !errors.Is(err, routing.ErrInvalidPolicy) {
+		t.Errorf("Compile with option and a period beyond its rulebook: %v", err)
+	}
+}

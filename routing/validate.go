@@ -3,6 +3,8 @@ package routing
 import (
 	"fmt"
 	"slices"
+
+	"github.com/canbao/kuomian/eligibility"
 )
 
 // Code identifies the kind of a validation [Finding].
@@ -99,9 +101,11 @@ func (v *validator) header() {
 		}
 	}
 	if p.Groups != 0 {
-		if _, ok := groupRulebook(p.GroupRulebook); !ok {
+		if rb, ok := groupRulebook(p.GroupRulebook); !ok {
 			v.add(SeverityError, CodeUnknownRulebook, "group_rulebook", Citation{},
 				"the policy uses groups but names no known group rulebook (known: \"shiyan-2023\"): %q", p.GroupRulebook)
+		} else {
+			v.rulebookPeriod(&rb)
 		}
 	}
 	switch {
@@ -110,6 +114,20 @@ func (v *validator) header() {
 	case p.Effective.From.After(p.Effective.To):
 		v.add(SeverityError, CodeBadPeriod, "effective", Citation{},
 			"effective period is inverted: from %s is after to %s", p.Effective.From, p.Effective.To)
+	}
+}
+
+// rulebookPeriod reports an effective period the group rulebook does not
+// cover: routing on such a date would fail in classification.
+func (v *validator) rulebookPeriod(rb *eligibility.Rulebook) {
+	p := v.p
+	if p.Effective.From.IsZero() || p.Effective.To.IsZero() {
+		return
+	}
+	if !rb.InEffect(p.Effective.From) || !rb.InEffect(p.Effective.To) {
+		v.add(SeverityError, CodeBadPeriod, "effective", Citation{},
+			"effective period %s..%s is not covered by group rulebook %q (%s..%s)",
+			p.Effective.From, p.Effective.To, rb.ID, rb.ValidFrom, rb.ValidTo)
 	}
 }
 
