@@ -397,7 +397,8 @@ const MaxCaseLine = 4096
 //
 // Lines starting with # are comments; blank lines are ignored. Each line is
 // "key: value" (a full-width ： works too). "case:" starts a case; a
-// "policy:" line before the first case applies to every case of the file.
+// "policy:" line before the first case applies to every case of the file,
+// one inside a case to that case only.
 // Keys are case-insensitive, and "_", "." and "-" count as spaces
 // ("expect.scheme" = "expect scheme"); each has a Chinese alias (性别,
 // 出生日期, 预期险种, …). Values are the names used in JSON policies, their

@@ -79,7 +79,7 @@ func ExampleLoadPolicy() {
 	_, err := routing.LoadPolicy(strings.NewReader(typo))
 	fmt.Println(err)
 	// Output:
-	// routing: policy at rules[2].when: unknown key "form_age" (did you mean "from_age"?)
+	// routing: policy at rules[3].when: unknown key "form_age" (did you mean "from_age"?)
 }
 
 // 石堰's "男45岁以下 … 男45岁以上" both include 45: validation reports the

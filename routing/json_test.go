@@ -127,8 +127,8 @@ func TestValidate(t *testing.T) {
 			p.Rules[6], p.Rules[7] = p.Rules[7], p.Rules[6]
 			p.Rules[6].When = routing.Condition{}
 		}, routing.CodeNeverFires, routing.SeverityError, "rules[7] (2.2.2.1)", `earlier route rule "2.2.2.2"`},
-		{"empty age range", routing.Luodong2019, func(p *routing.Policy) { p.Rules[0].When.FromAge = 20 },
-			routing.CodeNeverFires, routing.SeverityError, "rules[0] (scope.under-16)", "from_age 20 is not below below_age 16"},
+		{"empty age range", routing.Luodong2019, func(p *routing.Policy) { p.Rules[1].When.FromAge = 20 },
+			routing.CodeNeverFires, routing.SeverityError, "rules[1] (scope.under-16)", "from_age 20 is not below below_age 16"},
 		{"band outside range", routing.Luodong2019, func(p *routing.Policy) { p.Rules[7].When.FromAge = 50 },
 			routing.CodeNeverFires, routing.SeverityError, "rules[7] (2.2.2.2)", "band younger"},
 		{"outcome no rule yields", routing.Luodong2019, func(p *routing.Policy) { p.Rules[11].When.Channel = routing.ChannelsOf(routing.ChannelProxyPay) },
@@ -137,8 +137,8 @@ func TestValidate(t *testing.T) {
 			routing.CodeUndeclaredGroup, routing.SeverityError, "rules[2] (2.5)", "affluent_resident"},
 		{"unknown rulebook", routing.Shiyan2023, func(p *routing.Policy) { p.GroupRulebook = "nowhere-2023" },
 			routing.CodeUnknownRulebook, routing.SeverityError, "group_rulebook", `"nowhere-2023"`},
-		{"duplicate rule id", routing.Luodong2019, func(p *routing.Policy) { p.Rules[1].ID = p.Rules[0].ID },
-			routing.CodeDuplicateRule, routing.SeverityError, "rules[1] (scope.under-16)", "already used by rules[0]"},
+		{"duplicate rule id", routing.Luodong2019, func(p *routing.Policy) { p.Rules[2].ID = p.Rules[1].ID },
+			routing.CodeDuplicateRule, routing.SeverityError, "rules[2] (scope.under-16)", "already used by rules[1]"},
 		{"missing citation", routing.Luodong2019, func(p *routing.Policy) { p.Rules[4].Citation.Clause = "" },
 			routing.CodeMissingCitation, routing.SeverityError, "rules[4] (2.2.1)", "cite"},
 		{"route rule without channel", routing.Luodong2019, func(p *routing.Policy) { p.Rules[4].Channel = routing.ChannelNone },

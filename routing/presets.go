@@ -40,15 +40,18 @@ var (
 // fresh value.
 //
 // Rules, in the order they are tried:
+//   - 二(二) (only 未参保人员 are routed): already insured → covered.
 //   - 附件 (任务分解表 counts 16–59周岁): under 16 and 60 or over → not eligible;
 //     国发〔2014〕8号 四: students (在校学生) → not eligible.
-//   - 二(二) (only 未参保人员 are routed): already insured → covered.
 //   - 二(二)1: employed → 企业职工基本养老保险 through the employer.
 //   - 二(二)3: 被征地农民 → 企业职工 as 灵活就业人员 with the contribution subsidy
 //     (if unwilling: 城乡居民).
 //   - 二(二)2(1): men 45 and over, women 40 and over → 城乡居民.
 //   - 二(二)2(2): men under 45, women under 40 → 企业职工 as 灵活就业人员; if
 //     unwilling, 城乡居民 (the fallback).
+//     二(二)2 speaks of 未就业; the preset applies it to everyone without an
+//     employer to enrol them: the not employed, the self-employed, platform
+//     workers, freelancers and residents whose employment is unknown.
 //   - 二(三): 灵活就业 registers at the 市社会保险管理中心; 城乡居民 at the
 //     resident's 村(社区).
 //   - 三(一): every resident routed to a scheme is counted in the monthly bulletin.
@@ -85,6 +88,12 @@ func Luodong2019() Policy {
 		},
 		Rules: []Rule{
 			{
+				ID: "2.2.insured", Kind: KindRoute, When: Condition{Insured: insured},
+				Outcome: OutcomeCovered, Citation: lu("二(二)"),
+				Summary:   "分类引导的对象是未参保人员；已参保的无需引导",
+				SummaryEN: "only uninsured people are routed; the insured are already covered",
+			},
+			{
 				ID: "scope.under-16", Kind: KindRoute, When: Condition{BelowAge: 16},
 				Outcome: OutcomeNotEligible, Citation: lu("附件"),
 				Summary:   "任务分解表以16-59周岁人员为扩面对象，未满16周岁的不在其列",
@@ -102,12 +111,6 @@ func Luodong2019() Policy {
 				Outcome: OutcomeNotEligible, Citation: lu("附件"),
 				Summary:   "任务分解表以16-59周岁人员为扩面对象，60周岁及以上的不在其列",
 				SummaryEN: "the task table counts people aged 16 to 59; people aged 60 or over are not targets",
-			},
-			{
-				ID: "2.2.insured", Kind: KindRoute, When: Condition{Insured: insured},
-				Outcome: OutcomeCovered, Citation: lu("二(二)"),
-				Summary:   "分类引导的对象是未参保人员；已参保的无需引导",
-				SummaryEN: "only uninsured people are routed; the insured are already covered",
 			},
 			{
 				ID: "2.2.1", Kind: KindRoute, When: Condition{Employment: employed},
