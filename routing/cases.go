@@ -65,7 +65,7 @@ type Expect struct {
 	Phase           string
 	Citations       []string // "二(二)2(2)" or "罗政〔2019〕185号 二(二)2(2)"
 	Rules           []string // rule IDs
-	Error           string   // an error key (see errorKeys), e.g. "outside_period"
+	Error           string   // an error key (see ParseCases), e.g. "outside_period"
 	Band            Band
 	Age             int
 }
