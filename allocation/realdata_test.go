@@ -93,8 +93,8 @@ func seatsOf(t *testing.T, res allocation.Result, name string) int64 {
 // 309,183,463 (2010), 435 seats each.
 func TestUSHouse(t *testing.T) {
 	for _, c := range []struct {
-		year   string
-		pop    int64
+		year string
+		pop  int64
 		// states where Sainte-Laguë (Webster) differs from the census,
 		// computed by this package (not published): they make the test
 		// fail if the two divisor methods were swapped.
