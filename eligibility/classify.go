@@ -2,6 +2,7 @@ package eligibility
 
 import (
 	"iter"
+	"math/big"
 	"math/bits"
 
 	"github.com/shopspring/decimal"
@@ -244,14 +245,54 @@ func notInEffect(rb *Rulebook, asOf Date) error {
 
 // decimalGreater reports whether a > b exactly. It does not allocate when
 // both coefficients have at most 15 digits (every real contribution tier);
-// otherwise it falls back to decimal.Cmp.
+// otherwise it compares by order of magnitude first ([decimalCmpExact]), so
+// that a hostile value such as 1234567890123456789e100000000 costs time in
+// proportion to its coefficient, never to its exponent (decimal.Cmp would
+// rescale it to the other operand's exponent: 10^100000000).
 func decimalGreater(a, b decimal.Decimal) bool {
 	ca, ea, okA := smallDecimal(a)
 	cb, eb, okB := smallDecimal(b)
 	if !okA || !okB {
-		return a.Cmp(b) > 0
+		return decimalCmpExact(a, b) > 0
 	}
 	return cmpScaled(ca, ea, cb, eb) > 0
+}
+
+// decimalCmpExact compares a and b exactly for any coefficient and exponent:
+// by sign, then by the position of the leading digit (digits + exponent),
+// and only when those agree by the coefficients scaled to a common exponent
+// (a scale bounded by the coefficients' own lengths).
+func decimalCmpExact(a, b decimal.Decimal) int {
+	sa, sb := a.Sign(), b.Sign()
+	if sa != sb || sa == 0 {
+		return cmpInt(sa, sb)
+	}
+	ma, mb := new(big.Int).Abs(a.Coefficient()), new(big.Int).Abs(b.Coefficient())
+	ea, eb := int64(a.Exponent()), int64(b.Exponent())
+	la, lb := int64(len(ma.Text(10)))+ea, int64(len(mb.Text(10)))+eb
+	c := 0
+	switch {
+	case la != lb:
+		c = cmpInt64(la, lb)
+	case ea >= eb:
+		// ea − eb = digits(mb) − digits(ma): bounded by the input's length.
+		c = new(big.Int).Mul(ma, pow10(ea-eb)).Cmp(mb)
+	default:
+		c = ma.Cmp(new(big.Int).Mul(mb, pow10(eb-ea)))
+	}
+	return c * sa
+}
+
+func pow10(n int64) *big.Int { return new(big.Int).Exp(big.NewInt(10), big.NewInt(n), nil) }
+
+func cmpInt64(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
 }
 
 // smallDecimal returns d as coefficient × 10^exponent when the coefficient

@@ -227,3 +227,39 @@ func FuzzClassify(f *testing.F) {
 		}
 	})
 }
+
+// FuzzTierAbove checks the tier condition against decimal.Cmp (safe for the
+// small exponents fuzzed here) for any tier and threshold, including
+// coefficients too long for the allocation-free path.
+func FuzzTierAbove(f *testing.F) {
+	f.Add(int64(100001), int8(-2), int64(1000), int8(0), uint8(0))
+	f.Add(int64(1000), int8(0), int64(1), int8(3), uint8(0))
+	f.Add(int64(999999999999999), int8(-12), int64(1000), int8(0), uint8(3))
+	f.Add(int64(-5), int8(40), int64(7), int8(-40), uint8(20))
+	f.Fuzz(func(t *testing.T, ca int64, ea int8, cb int64, eb int8, widen uint8) {
+		a := decimal.New(ca, int32(ea))
+		b := decimal.New(cb, int32(eb))
+		if widen > 0 {
+			// Lengthen a's coefficient without changing its value.
+			w := int32(widen % 40)
+			a = decimal.NewFromBigInt(a.Coefficient().Mul(a.Coefficient(), decimal.New(1, w).BigInt()), a.Exponent()-w)
+		}
+		rb := eligibility.Shiyan2023()
+		for i := range rb.Rules {
+			if rb.Rules[i].TierAbove.Valid {
+				rb.Rules[i].TierAbove = decimal.NewNullDecimal(b)
+			}
+		}
+		r := eligibility.Resident{
+			Insurance:    eligibility.Insurance{Scheme: eligibility.SchemeResident},
+			ResidentTier: a,
+		}
+		c, err := rb.Classify(r, asOf2023)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := c.Has(eligibility.GroupAffluentResident), a.Cmp(b) > 0; got != want {
+			t.Errorf("tier %s above %s: got %v, want %v", a, b, got, want)
+		}
+	})
+}

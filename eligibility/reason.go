@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/shopspring/decimal"
 	"golang.org/x/text/language"
 )
 
@@ -77,7 +78,7 @@ func (r Reason) Chinese() string {
 		parts = append(parts, "未达法定退休年龄（"+r.Retirement.String()+"达到）")
 	}
 	if r.Checks&CheckTier != 0 {
-		parts = append(parts, "缴费档次"+r.Tier.String()+"元，高于"+r.TierAbove.String()+"元")
+		parts = append(parts, "缴费档次"+decimalText(r.Tier)+"元，高于"+decimalText(r.TierAbove)+"元")
 	}
 	if r.Checks&CheckResidual != 0 {
 		parts = append(parts, "不属于其他重点人群")
@@ -143,7 +144,7 @@ func (r Reason) English() string {
 		parts = append(parts, "below statutory retirement age (reached on "+r.Retirement.String()+")")
 	}
 	if r.Checks&CheckTier != 0 {
-		parts = append(parts, "contribution tier "+r.Tier.String()+" yuan, above "+r.TierAbove.String()+" yuan")
+		parts = append(parts, "contribution tier "+decimalText(r.Tier)+" yuan, above "+decimalText(r.TierAbove)+" yuan")
 	}
 	if r.Checks&CheckResidual != 0 {
 		parts = append(parts, "in no other target group")
@@ -151,4 +152,15 @@ func (r Reason) English() string {
 	b.WriteString(strings.Join(parts, "; "))
 	b.WriteString(".")
 	return b.String()
+}
+
+// decimalText writes d in plain notation (1000.01) when its exponent is
+// between −40 and 20, and otherwise as coefficient and exponent
+// (1234567890123456789e100000000), so that rendering a hostile value never
+// writes millions of zeros.
+func decimalText(d decimal.Decimal) string {
+	if e := d.Exponent(); e >= -40 && e <= 20 {
+		return d.String()
+	}
+	return d.Coefficient().String() + "e" + strconv.FormatInt(int64(d.Exponent()), 10)
 }

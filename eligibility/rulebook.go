@@ -269,7 +269,7 @@ func (rb *Rulebook) Validate() error {
 			return fail(i, ErrInvalidRulebook, "FemaleRetirementAge must be 55 or 50, not "+strconv.Itoa(rb.FemaleRetirementAge))
 		}
 		if r.TierAbove.Valid && r.TierAbove.Decimal.Sign() < 0 {
-			return fail(i, ErrInvalidRulebook, "negative tier threshold "+r.TierAbove.Decimal.String())
+			return fail(i, ErrInvalidRulebook, "negative tier threshold "+decimalText(r.TierAbove.Decimal))
 		}
 	}
 	return nil

@@ -93,7 +93,7 @@ func (r Resident) Validate(asOf Date) error {
 		add("Employment.Licence", ErrInconsistent, "licence for "+r.Employment.Kind.String())
 	}
 	if r.ResidentTier.Sign() < 0 {
-		add("ResidentTier", ErrOutOfRange, "negative tier "+r.ResidentTier.String())
+		add("ResidentTier", ErrOutOfRange, "negative tier "+decimalText(r.ResidentTier))
 	} else if r.ResidentTier.Sign() > 0 && r.Insurance.Scheme != SchemeResident {
 		add("ResidentTier", ErrInconsistent, "tier without 城乡居民 insurance")
 	}
