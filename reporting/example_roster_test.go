@@ -87,7 +87,7 @@ func ExampleRosterWriter() {
 		return
 	}
 	roster := "姓名,身份证号码,村(社区),就业状况,参保状态,联系状况\n张小三,500115197803150011,石堰村,未就业,未参保,找不到人\n"
-	_, err = reporting.RouteRoster(strings.NewReader(roster), reporting.ImportOptions{}, rt.Route, asOf,
+	_, err = reporting.RouteRoster(strings.NewReader(roster), reporting.ImportOptions{}, rt, asOf,
 		func(row reporting.RosterRow, d *routing.Decision) error {
 			return rw.Write(reporting.NewRosterEntry(row, d, reporting.MaskOptions{}))
 		}, nil)

@@ -45,7 +45,7 @@ func ExampleTallyRoster() {
 		return
 	}
 	rt := routing.MustCompile(routing.Shiyan2023())
-	res, err := reporting.TallyRoster(data, rt.Route, reporting.PipelineOptions{AsOf: eligibility.MustParseDate("2023-06-30")})
+	res, err := reporting.TallyRoster(data, rt, reporting.PipelineOptions{AsOf: eligibility.MustParseDate("2023-06-30")})
 	if err != nil {
 		fmt.Println(err)
 		return

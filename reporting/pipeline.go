@@ -12,9 +12,12 @@ import (
 	"github.com/canbao/kuomian/routing"
 )
 
-// RouteFunc decides where one resident goes on a date. The Route method of a
-// compiled [routing.Router] is one: pass rt.Route.
-type RouteFunc func(r eligibility.Resident, asOf eligibility.Date) (routing.Decision, error)
+// Router decides where one resident goes on a date. A compiled
+// [*routing.Router] is one. (An interface rather than a func value: calling
+// through a method value would copy every decision once more.)
+type Router interface {
+	Route(r eligibility.Resident, asOf eligibility.Date) (routing.Decision, error)
+}
 
 // ErrNotRouted is returned in [RowError].Err for a row that was read but for
 // which the router gave no decision (a [*routing.FactError] in Cause).
@@ -63,7 +66,7 @@ type PipelineResult struct {
 //
 // To read GB18030, decode it first (for instance with [NewDecoder] and
 // io.ReadAll), or use [NewRosterReader], which streams.
-func TallyRoster(data []byte, route RouteFunc, opt PipelineOptions) (PipelineResult, error) {
+func TallyRoster(data []byte, route Router, opt PipelineOptions) (PipelineResult, error) {
 	enc := UTF8
 	if bytes.HasPrefix(data, utf8BOM) {
 		enc = UTF8BOM
@@ -192,7 +195,7 @@ type shardResult struct {
 
 // runShard processes the records of window[start:], the first of which
 // starts on line+1.
-func runShard(window []byte, start, line int, layout *rosterLayout, route RouteFunc, asOf eligibility.Date, keepErrs bool) shardResult {
+func runShard(window []byte, start, line int, layout *rosterLayout, route Router, asOf eligibility.Date, keepErrs bool) shardResult {
 	var res shardResult
 	res.rej = make(map[rejKey]int)
 	count := func(field int, e *RowError) {
@@ -226,7 +229,7 @@ func runShard(window []byte, start, line int, layout *rosterLayout, route RouteF
 			count(layout.fieldOf(e), e)
 			continue
 		}
-		d, err := route(row.Resident, asOf)
+		d, err := route.Route(row.Resident, asOf)
 		if err != nil {
 			var pe *routing.PeriodError
 			if errors.As(err, &pe) {
@@ -262,7 +265,7 @@ func runShard(window []byte, start, line int, layout *rosterLayout, route RouteF
 // each was called for and Counts still reconciles. A [*routing.PeriodError]
 // (asOf outside the policy) stops the import with that error, as does an
 // error returned by a callback. Either callback may be nil.
-func RouteRoster(r io.Reader, opt ImportOptions, route RouteFunc, asOf eligibility.Date,
+func RouteRoster(r io.Reader, opt ImportOptions, route Router, asOf eligibility.Date,
 	each func(RosterRow, *routing.Decision) error, reject func(*RowError) error) (ImportReport, error) {
 	rr, err := NewRosterReader(r, opt)
 	if err != nil {
@@ -275,7 +278,7 @@ func RouteRoster(r io.Reader, opt ImportOptions, route RouteFunc, asOf eligibili
 		}
 		var re *RowError
 		if err == nil {
-			d, rerr := route(row.Resident, asOf)
+			d, rerr := route.Route(row.Resident, asOf)
 			if rerr != nil {
 				var pe *routing.PeriodError
 				if errors.As(rerr, &pe) {

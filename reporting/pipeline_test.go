@@ -90,7 +90,7 @@ func TestTallyRosterMatchesOnePass(t *testing.T) {
 		want, wantRep, wantLines := rosSequential(t, in.data)
 		for _, workers := range []int{1, 2, 3, 8} {
 			var gotLines []int
-			res, err := reporting.TallyRoster(in.data, rosRouter().Route, reporting.PipelineOptions{
+			res, err := reporting.TallyRoster(in.data, rosRouter(), reporting.PipelineOptions{
 				AsOf: rosAsOf, Workers: workers,
 				Reject: func(e *reporting.RowError) { gotLines = append(gotLines, e.Line) },
 			})
@@ -127,16 +127,16 @@ func slicesSort(xs []int) {
 
 func TestTallyRosterErrors(t *testing.T) {
 	data, _, _ := synth.Generate(synth.Options{Seed: 1, Rows: 10})
-	_, err := reporting.TallyRoster(data, rosRouter().Route, reporting.PipelineOptions{AsOf: eligibility.MustParseDate("2030-01-01")})
+	_, err := reporting.TallyRoster(data, rosRouter(), reporting.PipelineOptions{AsOf: eligibility.MustParseDate("2030-01-01")})
 	var pe *routing.PeriodError
 	if !errors.As(err, &pe) {
 		t.Errorf("TallyRoster(as of 2030) error = %v, want a *routing.PeriodError", err)
 	}
-	_, err = reporting.TallyRoster([]byte("姓名,性别\n"), rosRouter().Route, reporting.PipelineOptions{AsOf: rosAsOf})
+	_, err = reporting.TallyRoster([]byte("姓名,性别\n"), rosRouter(), reporting.PipelineOptions{AsOf: rosAsOf})
 	if !errors.Is(err, reporting.ErrMissingColumn) {
 		t.Errorf("TallyRoster(no ID column) error = %v, want ErrMissingColumn", err)
 	}
-	_, err = reporting.TallyRoster(nil, rosRouter().Route, reporting.PipelineOptions{AsOf: rosAsOf})
+	_, err = reporting.TallyRoster(nil, rosRouter(), reporting.PipelineOptions{AsOf: rosAsOf})
 	if !errors.Is(err, reporting.ErrNoHeader) {
 		t.Errorf("TallyRoster(nil) error = %v, want ErrNoHeader", err)
 	}
@@ -160,7 +160,7 @@ var rosBenchData = sync.OnceValue(func() []byte {
 // not grow with the number of rows (no allocation per row).
 func BenchmarkRosterPipeline(b *testing.B) {
 	data := rosBenchData()
-	route := rosRouter().Route
+	route := rosRouter()
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	b.ResetTimer()

@@ -42,7 +42,11 @@ var yesNoVocab = []vocab[bool]{
 	{"本区", true}, {"区外", false}, {"本地", true}, {"外地", false},
 }
 
+// employmentVocab lists the commonest values first: most rows of a campaign
+// roster are people without work.
 var employmentVocab = []vocab[eligibility.EmploymentKind]{
+	{"未就业", eligibility.NotEmployed},
+	{"务农", eligibility.NotEmployed},
 	{"单位就业", eligibility.EmployedByUnit},
 	{"已就业", eligibility.EmployedByUnit},
 	{"在职", eligibility.EmployedByUnit},
@@ -59,10 +63,8 @@ var employmentVocab = []vocab[eligibility.EmploymentKind]{
 	{"自由职业", eligibility.LicensedFreelancer},
 	{"自由职业者", eligibility.LicensedFreelancer},
 	{"持证自由职业者", eligibility.LicensedFreelancer},
-	{"未就业", eligibility.NotEmployed},
 	{"无业", eligibility.NotEmployed},
 	{"失业", eligibility.NotEmployed},
-	{"务农", eligibility.NotEmployed},
 	{"学生", eligibility.Student},
 	{"在校学生", eligibility.Student},
 }

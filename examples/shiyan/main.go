@@ -118,7 +118,7 @@ func compute(cfg config) (*campaign, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.report, err = reporting.RouteRoster(bytes.NewReader(input), reporting.ImportOptions{Encoding: reporting.AutoDetect}, rt.Route, cfg.asOf,
+	c.report, err = reporting.RouteRoster(bytes.NewReader(input), reporting.ImportOptions{Encoding: reporting.AutoDetect}, rt, cfg.asOf,
 		func(row reporting.RosterRow, d *routing.Decision) error {
 			c.entries = append(c.entries, reporting.NewRosterEntry(row, d, reporting.MaskOptions{}))
 			return c.tally.AddDecision(row.Resident.Hukou.Village, d)
