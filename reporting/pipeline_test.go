@@ -205,3 +205,47 @@ func BenchmarkRosterCSVBaseline(b *testing.B) {
 	}
 	b.ReportMetric(float64(rosBenchRows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
 }
+
+// A row the router cannot decide (born after the as-of date) is rejected
+// with ErrNotRouted, by both entry points, and the counts still reconcile.
+func TestNotRoutedRowsAreRejected(t *testing.T) {
+	data := []byte("姓名,身份证号码,村(社区)\n张三,500115197803150011,石堰村\n小宝,50011520240101001X,石堰村\n")
+	var rejected []*reporting.RowError
+	res, err := reporting.TallyRoster(data, rosRouter(), reporting.PipelineOptions{
+		AsOf: rosAsOf, Reject: func(e *reporting.RowError) { rejected = append(rejected, e) },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (reporting.Counts{Rows: 2, Accepted: 1, Rejected: 1}); res.Report.Counts != want {
+		t.Errorf("TallyRoster counts = %+v, want %+v", res.Report.Counts, want)
+	}
+	if len(rejected) != 1 || !errors.Is(rejected[0], reporting.ErrNotRouted) || rejected[0].Line != 3 {
+		t.Errorf("TallyRoster rejected %v, want line 3 with ErrNotRouted", rejected)
+	}
+	if err := res.Tally.Reconcile(res.Report.Counts); err != nil {
+		t.Error(err)
+	}
+	var fe *routing.FactError
+	if !errors.As(rejected[0], &fe) {
+		t.Errorf("%v does not unwrap to a *routing.FactError", rejected[0])
+	}
+
+	var each int
+	rejected = nil
+	rep, err := reporting.RouteRoster(bytes.NewReader(data), reporting.ImportOptions{}, rosRouter(), rosAsOf,
+		func(reporting.RosterRow, *routing.Decision) error { each++; return nil },
+		func(e *reporting.RowError) error { rejected = append(rejected, e); return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (reporting.Counts{Rows: 2, Accepted: 1, Rejected: 1}); rep.Counts != want || each != 1 {
+		t.Errorf("RouteRoster counts = %+v after %d rows, want %+v", rep.Counts, each, want)
+	}
+	if len(rejected) != 1 || !errors.Is(rejected[0], reporting.ErrNotRouted) {
+		t.Errorf("RouteRoster rejected %v, want ErrNotRouted", rejected)
+	}
+	if len(rep.Rejections) != 1 || rep.Rejections[0].Err != reporting.ErrNotRouted || rep.Rejections[0].Count != 1 {
+		t.Errorf("Rejections = %+v", rep.Rejections)
+	}
+}
