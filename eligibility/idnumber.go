@@ -64,12 +64,16 @@ func (k IDErrorKind) String() string {
 }
 
 // IDError reports an identity number that [ParseIDNumber] refused. It never
-// holds the full input: Masked keeps at most the first 6 and the last 4
-// characters.
+// holds the full input, nor any part of an input shorter than 15 characters:
+// Masked keeps at most the first 6 and the last 4 characters and hides at
+// least 6, and the message quotes only Masked.
 type IDError struct {
-	Kind   IDErrorKind
-	Masked string // the input masked like IDNumber.Masked (all stars when shorter than 15 characters)
-	Length int    // the number of characters after trimming spaces
+	Kind IDErrorKind
+	// Masked is the input masked (first 6 and last 4 characters kept for
+	// 18 or more characters, first 6 and last 3 for 15 to 17, all stars
+	// when shorter; at most 16 stars, then "…").
+	Masked string
+	Length int // the number of characters after trimming spaces
 	// Pos is the 1-based position of the offending character (IDCharacter)
 	// or 0.
 	Pos int
@@ -86,6 +90,9 @@ func (e *IDError) Error() string {
 	case IDCharacter:
 		return msg + "invalid character at position " + strconv.Itoa(e.Pos)
 	case IDArea:
+		if len(e.Masked) > 0 && e.Masked[0] == '9' && e.Length == 18 {
+			return msg + "invalid address code (地址码): a number starting with 9 is a foreign permanent residence ID card (外国人永久居留身份证), not a 公民身份号码"
+		}
 		return msg + "invalid address code (地址码)"
 	case IDDate:
 		return msg + "invalid birth date (出生日期码)"
@@ -130,13 +137,26 @@ const (
 // spreadsheets typed with a Chinese input method often contain them.
 //
 // It checks, in order: the length; the characters (digits, and X only as the
-// 18th); the address code (first digit 1-9 and a province code in use: 11-15,
-// 21-23, 31-37, 41-46, 50-54, 61-65, 71, 81-83 — 81/82/83 are the codes of
-// residence permits for Hong Kong, Macao and Taiwan residents); the birth date
-// (a calendar day with the year in [MinIDBirthYear] through [MaxIDBirthYear]);
-// and the check character. Any failure is an [*IDError]; the sequence code
-// (including 000) is not checked further, as the standard leaves it to the
-// issuing office.
+// 18th); the address code; the birth date (a calendar day with the year in
+// [MinIDBirthYear] through [MaxIDBirthYear]: 19000229 and 00000000 are
+// refused, 20000229 is accepted); and the check character. Any failure is an
+// [*IDError]; the sequence code (including 000) is not checked further, as
+// the standard leaves it to the issuing office.
+//
+// Address codes: the first two digits must be a province-level code of GB/T
+// 2260 — 11-15, 21-23, 31-37, 41-46, 50-54, 61-65 or 71 (台湾省) — or the
+// whole code must be 810000, 820000 or 830000, the codes of the residence
+// permits for Hong Kong, Macao and Taiwan residents (港澳台居民居住证, 2018),
+// which carry a 公民身份号码. The six digits are not looked up further (codes
+// change as districts are merged, and a number keeps the code of its first
+// registration). Foreign permanent residence ID cards of the 2023 version
+// (外国人永久居留身份证, 18 characters starting with 9, same check
+// character) are not 公民身份号码 and are refused with [IDArea]; the message
+// says so.
+//
+// Legacy numbers: the 15-digit form has no century, and is always read as
+// 19YY (GB 11643-1989 reserved sequence codes 996-999 for centenarians; such
+// a number is still read as 19YY and should be checked by hand).
 //
 // ParseIDNumber does not allocate when it succeeds.
 func ParseIDNumber(s string) (IDNumber, error) {
@@ -296,13 +316,19 @@ func idCheckChar(b *[18]byte) byte {
 	return "10X98765432"[sum%11]
 }
 
+// plausibleArea reports whether the address code starts with a province-level
+// code of GB/T 2260 (11-15, 21-23, 31-37, 41-46, 50-54, 61-65, 71) or is one
+// of the three whole codes of residence permits for Hong Kong, Macao and
+// Taiwan residents (810000, 820000, 830000).
 func plausibleArea(b *[18]byte) bool {
 	p := int(b[0]-'0')*10 + int(b[1]-'0')
 	switch {
 	case p >= 11 && p <= 15, p >= 21 && p <= 23, p >= 31 && p <= 37,
 		p >= 41 && p <= 46, p >= 50 && p <= 54, p >= 61 && p <= 65,
-		p == 71, p >= 81 && p <= 83:
+		p == 71:
 		return true
+	case p >= 81 && p <= 83:
+		return b[2] == '0' && b[3] == '0' && b[4] == '0' && b[5] == '0'
 	}
 	return false
 }
@@ -346,31 +372,50 @@ func idSyntaxError(t string) error {
 	return e
 }
 
-// maskInput masks a possibly invalid input: inputs of 15 or more characters
-// keep their first 6 and last 4 characters with the middle starred (at most
-// 16 stars, then "…"); shorter inputs become all stars. Invalid UTF-8 becomes
-// U+FFFD.
+// maskInput masks a possibly invalid input without revealing it: inputs of
+// 18 or more characters keep their first 6 and last 4 characters (as
+// [IDNumber.Masked] does), inputs of 15 to 17 characters their first 6 and
+// last 3 (a 15-digit number keeps its area and sequence codes and hides the
+// birth date, as the 18-character mask does); the middle is starred, with at
+// most 16 stars and then "…". Shorter inputs become all stars (at most 16,
+// then "…"), so nothing of a short input is revealed. Invalid UTF-8 becomes
+// U+FFFD. The result is at most 26 characters whatever the input's length,
+// and the input is never copied whole.
 func maskInput(t string) string {
-	rs := []rune(t)
-	n := len(rs)
-	out := make([]rune, 0, 6+17+4)
-	if n < 15 {
-		for range min(n, 16) {
+	n := utf8.RuneCountInString(t)
+	out := make([]byte, 0, 6*utf8.UTFMax+16+3+4*utf8.UTFMax)
+	stars := func(k int) {
+		for range min(k, 16) {
 			out = append(out, '*')
 		}
-		if n > 16 {
-			out = append(out, '…')
+		if k > 16 {
+			out = append(out, "…"...)
 		}
+	}
+	if n < 15 {
+		stars(n)
 		return string(out)
 	}
-	out = append(out, rs[:6]...)
-	for range min(n-10, 16) {
-		out = append(out, '*')
+	keep := 4
+	if n < 18 {
+		keep = 3
 	}
-	if n-10 > 16 {
-		out = append(out, '…')
+	rest := t
+	for range 6 {
+		r, w := utf8.DecodeRuneInString(rest)
+		out = utf8.AppendRune(out, r)
+		rest = rest[w:]
 	}
-	out = append(out, rs[n-4:]...)
+	stars(n - 6 - keep)
+	var tail [4]rune
+	for k := keep - 1; k >= 0; k-- {
+		r, w := utf8.DecodeLastRuneInString(rest)
+		tail[k] = r
+		rest = rest[:len(rest)-w]
+	}
+	for _, r := range tail[:keep] {
+		out = utf8.AppendRune(out, r)
+	}
 	return string(out)
 }
 
