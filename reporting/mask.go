@@ -2,7 +2,9 @@ package reporting
 
 import (
 	"bufio"
+	"cmp"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -243,4 +245,30 @@ func RosterTable(title string, entries []RosterEntry) Table {
 		"个人信息：除非明确要求显示，身份证号码只保留前6位和后4位、姓名只保留首尾字（石堰府发〔2023〕10号 六(三) 做好个人信息安全保密工作）。",
 	}
 	return t
+}
+
+// SortRosterEntries orders a roster by village, in the Chinese collation
+// order of [Tally.Villages] (pinyin, numbers numerically), and within a
+// village by line, so that each village's residents come together as the
+// 各村 roster of 石堰府发〔2023〕10号 四(二) lists them.
+func SortRosterEntries(entries []RosterEntry) {
+	names := make([]string, 0, 16)
+	seen := make(map[string]bool)
+	for _, e := range entries {
+		if !seen[e.Village] {
+			seen[e.Village] = true
+			names = append(names, e.Village)
+		}
+	}
+	sortVillages(names)
+	rank := make(map[string]int, len(names))
+	for i, v := range names {
+		rank[v] = i
+	}
+	slices.SortStableFunc(entries, func(a, b RosterEntry) int {
+		if c := cmp.Compare(rank[a.Village], rank[b.Village]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Line, b.Line)
+	})
 }

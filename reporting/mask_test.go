@@ -180,3 +180,18 @@ func TestTallyTables(t *testing.T) {
 		t.Errorf("totals table does not sum to the 5 residents:\n%s", buf.String())
 	}
 }
+
+func TestSortRosterEntries(t *testing.T) {
+	entries := []reporting.RosterEntry{
+		{Line: 5, Village: "石堰村"}, {Line: 2, Village: "第10组"}, {Line: 3, Village: "石堰村"},
+		{Line: 4, Village: "第2组"}, {Line: 9, Village: "安乐村"},
+	}
+	reporting.SortRosterEntries(entries)
+	var got []int
+	for _, e := range entries {
+		got = append(got, e.Line)
+	}
+	if diff := cmp.Diff([]int{9, 4, 2, 3, 5}, got); diff != "" {
+		t.Errorf("SortRosterEntries() lines mismatch (-want +got):\n%s", diff)
+	}
+}

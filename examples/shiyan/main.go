@@ -133,6 +133,7 @@ func compute(cfg config) (*campaign, error) {
 	if err := c.tally.Reconcile(c.report.Counts); err != nil {
 		return nil, err
 	}
+	reporting.SortRosterEntries(c.entries) // village by village
 
 	// Split the town's target across the villages in proportion to the
 	// residents each must enrol (石堰府发〔2023〕10号 三(二)1: 根据全镇参保扩面
