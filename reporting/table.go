@@ -321,26 +321,25 @@ type ColumnFooting struct {
 	Sum    int64
 }
 
-// Diff returns Stated − Sum, unscaled: the 罗东 应扩面人数 column states 9777
-// while its cells sum to 9778, so its Diff is −1.
-func (f ColumnFooting) Diff() int64 { return f.Stated - f.Sum }
+// Diff returns Sum − Stated, unscaled, with the sign convention of
+// allocation.Footing.Diff: the 罗东 应扩面人数 column states 9777 while its
+// cells sum to 9778, so its Diff is +1 (the cells exceed the stated total).
+func (f ColumnFooting) Diff() int64 { return f.Sum - f.Stated }
 
 // Foots reports whether the stated total equals the sum.
 func (f ColumnFooting) Foots() bool { return f.Stated == f.Sum }
 
 // String describes the footing in one line in Chinese, such as
-// "应扩面人数：合计栏公布 9777，各行之和 9778，相差 -1".
+// "应扩面人数：合计栏公布 9777，各行之和 9778（多 1）".
 func (f ColumnFooting) String() string {
 	s := f.Header + "：合计栏公布 " + tblFormatFixed(f.Stated, f.Scale) + "，各行之和 " + tblFormatFixed(f.Sum, f.Scale)
 	if f.Foots() {
 		return s + "，相符"
 	}
-	d := f.Diff()
-	sign := "+"
-	if d < 0 {
-		sign = ""
+	if d := f.Diff(); d < 0 {
+		return s + "（少 " + tblFormatFixed(-d, f.Scale) + "）"
 	}
-	return s + "，相差 " + sign + tblFormatFixed(d, f.Scale)
+	return s + "（多 " + tblFormatFixed(f.Diff(), f.Scale) + "）"
 }
 
 // TotalAudit is the audit of a table's stated total row: one footing per
