@@ -100,8 +100,9 @@ func (c *Classification) Reasons() iter.Seq[Reason] {
 // wrapping [ErrNotInEffect] when asOf is unset or outside the rulebook's
 // period ([Rulebook.InEffect]). It does not validate the rulebook (call
 // [Rulebook.Validate] once after building one) and does not allocate.
-func (rb *Rulebook) Classify(r Resident, asOf Date) (Classification, error) {
-	c := Classification{Rulebook: rb.ID, AsOf: asOf, Age: -1}
+func (rb *Rulebook) Classify(r Resident, asOf Date) (c Classification, err error) {
+	// c is the named result: it is filled in place, never copied.
+	c.Rulebook, c.AsOf, c.Age = rb.ID, asOf, -1
 	if !rb.InEffect(asOf) {
 		return c, notInEffect(rb, asOf)
 	}
