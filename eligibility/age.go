@@ -57,13 +57,18 @@ type AgeBand struct {
 	Min, Max int
 }
 
-// MaxAge is the largest age an [AgeBand] needs: use it as Max for "and
-// above" (60周岁以上 is AgeBand{60, MaxAge}).
+// MaxAge marks an open-ended [AgeBand]: use it as Max for "and above"
+// (60周岁以上 is AgeBand{60, MaxAge}). A band whose Max is MaxAge or more has
+// no upper bound at all, so that an implausible age (a birth date typed as
+// 1023-05-01 gives 1000 周岁) still falls in 60周岁以上 rather than in no
+// band; [Resident.Validate] is where implausible birth dates are reported.
 const MaxAge = 200
 
-// Contains reports whether Min <= age <= Max. A negative age (unknown) is in
-// no band.
-func (b AgeBand) Contains(age int) bool { return age >= 0 && age >= b.Min && age <= b.Max }
+// Contains reports whether Min <= age <= Max, with no upper bound when Max is
+// [MaxAge] or more. A negative age (unknown) is in no band.
+func (b AgeBand) Contains(age int) bool {
+	return age >= 0 && age >= b.Min && (age <= b.Max || b.Max >= MaxAge)
+}
 
 // IsZero reports whether b is the zero AgeBand{0, 0}, which a [Rule] reads as
 // "no age condition".

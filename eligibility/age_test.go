@@ -1,6 +1,7 @@
 package eligibility_test
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/canbao/kuomian/eligibility"
@@ -112,5 +113,51 @@ func TestAgeBand(t *testing.T) {
 	}
 	if !(eligibility.AgeBand{}).IsZero() || band.IsZero() {
 		t.Error("IsZero wrong")
+	}
+}
+
+// TestAgeOnExtremes checks documented answers at the ends of the calendar and
+// for 29 February births in the years around it.
+func TestAgeOnExtremes(t *testing.T) {
+	tests := []struct {
+		birth, asOf string
+		want        int
+	}{
+		{"0001-01-01", "9999-12-31", 9998},
+		{"0001-01-02", "9999-01-01", 9997},
+		{"9999-12-31", "9999-12-31", 0},
+		{"9999-12-31", "9999-12-30", -1}, // before birth
+		{"0004-02-29", "0005-02-28", 0},
+		{"0004-02-29", "0005-03-01", 1},
+		{"1896-02-29", "1900-02-28", 3}, // 1900 is a common year
+		{"1896-02-29", "1900-03-01", 4},
+		{"1996-02-29", "2000-02-29", 4},
+		{"2000-02-29", "2100-02-28", 99},
+		{"2000-02-29", "2100-03-01", 100},
+	}
+	for _, tt := range tests {
+		if got := eligibility.AgeOn(d(tt.birth), d(tt.asOf)); got != tt.want {
+			t.Errorf("AgeOn(%s, %s) = %d, want %d", tt.birth, tt.asOf, got, tt.want)
+		}
+	}
+}
+
+// TestAgeBandOpenEnded checks that MaxAge makes a band open-ended: an
+// implausible age still falls in 60周岁以上, and a closed band keeps its
+// bound.
+func TestAgeBandOpenEnded(t *testing.T) {
+	over := eligibility.AgeBand{Min: 60, Max: eligibility.MaxAge}
+	age := eligibility.AgeOn(d("1023-05-01"), d("2023-06-30"))
+	if age != 1000 || !over.Contains(age) || !over.Contains(eligibility.MaxAge+1) {
+		t.Errorf("60+ band does not contain age %d", age)
+	}
+	closed := eligibility.AgeBand{Min: 16, Max: 59}
+	if closed.Contains(1000) {
+		t.Error("16-59 band contains 1000")
+	}
+	// Such a birth date is reported by Validate.
+	r := eligibility.Resident{Birth: d("1023-05-01")}
+	if err := r.Validate(eligibility.Date{}); !errors.Is(err, eligibility.ErrOutOfRange) {
+		t.Errorf("Validate(born 1023) = %v, want ErrOutOfRange", err)
 	}
 }
