@@ -67,6 +67,15 @@ type PipelineResult struct {
 // To read GB18030, decode it first (for instance with [NewDecoder] and
 // io.ReadAll), or use [NewRosterReader], which streams.
 func TallyRoster(data []byte, route Router, opt PipelineOptions) (PipelineResult, error) {
+	return tallyRoster(data, route, opt, minShardBytes)
+}
+
+// minShardBytes is the least input worth a second goroutine.
+const minShardBytes = 1 << 16
+
+// tallyRoster is TallyRoster with the least shard size as a parameter, so
+// that tests can shard small inputs.
+func tallyRoster(data []byte, route Router, opt PipelineOptions, minShard int) (PipelineResult, error) {
 	enc := UTF8
 	if bytes.HasPrefix(data, utf8BOM) {
 		enc = UTF8BOM
@@ -89,7 +98,7 @@ func TallyRoster(data []byte, route Router, opt PipelineOptions) (PipelineResult
 		workers = runtime.GOMAXPROCS(0)
 	}
 	body, firstLine := sc.pos, sc.line
-	bounds := splitRecords(data, body, workers)
+	bounds := splitRecords(data, body, workers, minShard)
 	shards := make([]shardResult, len(bounds)-1)
 	var wg sync.WaitGroup
 	for i := range shards {
@@ -113,7 +122,7 @@ func TallyRoster(data []byte, route Router, opt PipelineOptions) (PipelineResult
 				// CSV (quote counting cannot be trusted past a bare quote):
 				// do it again in one pass.
 				opt.Workers = 1
-				return TallyRoster(data, route, opt)
+				return tallyRoster(data, route, opt, minShard)
 			}
 		}
 	}
@@ -142,16 +151,15 @@ func TallyRoster(data []byte, route Router, opt PipelineOptions) (PipelineResult
 	return res, nil
 }
 
-// splitRecords cuts data[start:] into up to n shards at record boundaries:
-// just after a line feed with an even number of quote characters before it
+// splitRecords cuts data[start:] into up to n shards of about minShard
+// bytes or more, at record boundaries: just after a line feed with an even number of quote characters before it
 // (so not inside a quoted field of well-formed CSV). It returns the n'+1
 // boundaries, from start to len(data).
-func splitRecords(data []byte, start, n int) []int {
+func splitRecords(data []byte, start, n, minShard int) []int {
 	bounds := []int{start}
 	size := len(data) - start
-	if n < 1 || size < 1<<16 {
-		n = 1
-	}
+	n = min(n, size/max(minShard, 1))
+	n = max(n, 1)
 	quotes := 0 // quote characters in data[:pos]
 	pos := 0
 	prev := start

@@ -1,0 +1,49 @@
+package reporting
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/routing"
+)
+
+// FuzzTallyRosterShards checks that any input, cut into shards as small as
+// a few bytes, gives the tally, counts and rejections of one pass — quoted
+// line breaks, bare quotes and all.
+func FuzzTallyRosterShards(f *testing.F) {
+	f.Add([]byte("张三,500115197803150011,石堰村\n\"李\n四\",500115198506200021,桃花村\n"), uint8(3))
+	f.Add([]byte("王\"五,500115196301010030,石堰村\n赵六,500115200002290043,\"第\"\"10\"\"组\"\r\n"), uint8(5))
+	f.Add([]byte("\"x\n,500115197009090058,a\nb,500115197009090058,\"c\nd\"\n"), uint8(2))
+	rt := routing.MustCompile(routing.Shiyan2023())
+	asOf := eligibility.MustParseDate("2023-06-30")
+	f.Fuzz(func(t *testing.T, body []byte, workers uint8) {
+		data := append([]byte("姓名,身份证号码,村(社区)\n"), body...)
+		var oneErrs, manyErrs []int
+		one, err1 := tallyRoster(data, rt, PipelineOptions{AsOf: asOf, Workers: 1, Reject: func(e *RowError) { oneErrs = append(oneErrs, e.Line) }}, 1)
+		many, err2 := tallyRoster(data, rt, PipelineOptions{AsOf: asOf, Workers: 1 + int(workers%8), Reject: func(e *RowError) { manyErrs = append(manyErrs, e.Line) }}, 1)
+		if (err1 == nil) != (err2 == nil) {
+			t.Fatalf("errors differ: %v and %v", err1, err2)
+		}
+		if err1 != nil {
+			return
+		}
+		if !one.Tally.Equal(many.Tally) || one.Report.Counts != many.Report.Counts {
+			t.Fatalf("sharded result differs: counts %+v and %+v", one.Report.Counts, many.Report.Counts)
+		}
+		if !bytes.Equal(intsBytes(oneErrs), intsBytes(manyErrs)) {
+			t.Fatalf("rejected lines differ: %v and %v", oneErrs, manyErrs)
+		}
+		if !one.Report.Counts.Reconciles() || one.Tally.Reconcile(one.Report.Counts) != nil {
+			t.Fatalf("does not reconcile: %+v", one.Report.Counts)
+		}
+	})
+}
+
+func intsBytes(xs []int) []byte {
+	var b []byte
+	for _, x := range xs {
+		b = append(b, byte(x), byte(x>>8), byte(x>>16))
+	}
+	return b
+}
