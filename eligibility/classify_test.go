@@ -62,7 +62,11 @@ func TestClassifyShiyan2023(t *testing.T) {
 			r.Employment.Kind = eligibility.SelfEmployedBusiness
 			r.Insurance = insured(eligibility.SchemeResident, eligibility.StatusActive, eligibility.InDistrict)
 		}), groups()},
-		{"employed by a unit, uninsured: only 八", person(func(r *eligibility.Resident) { r.Employment.Kind = eligibility.EmployedByUnit }), groups(G8)},
+		{"一 employed by a unit, uninsured (劳动合同备案)", person(func(r *eligibility.Resident) { r.Employment.Kind = eligibility.EmployedByUnit }), groups(G1)},
+		{"employed by a unit, in 企业职工", person(func(r *eligibility.Resident) {
+			r.Employment.Kind = eligibility.EmployedByUnit
+			r.Insurance = insured(eligibility.SchemeEmployee, eligibility.StatusActive, eligibility.InDistrict)
+		}), groups()},
 
 		// 二(二)
 		{"二 land acquired", person(func(r *eligibility.Resident) { r.Flags = eligibility.FlagLandAcquired }), groups(G2)},
@@ -79,7 +83,13 @@ func TestClassifyShiyan2023(t *testing.T) {
 			r.Flags = eligibility.FlagVillageCadre
 			r.Insurance = insured(eligibility.SchemeEmployee, eligibility.StatusActive, eligibility.InDistrict)
 		}), groups()},
-		{"retired fisher is not 二", person(func(r *eligibility.Resident) { r.Flags = eligibility.FlagRetiredFisher }), groups(G8)},
+		{"二 retired fisher (三(二)2 缴费补贴)", person(func(r *eligibility.Resident) { r.Flags = eligibility.FlagRetiredFisher }), groups(G2)},
+		{"二 college graduate (三(二)2 社会保险补贴)", person(func(r *eligibility.Resident) { r.Flags = eligibility.FlagCollegeGraduate }), groups(G2)},
+		{"二 employment difficulty (三(二)2 社会保险补贴)", person(func(r *eligibility.Resident) { r.Flags = eligibility.FlagEmploymentDifficulty }), groups(G2)},
+		{"retired fisher in 城乡居民 is not 二", person(func(r *eligibility.Resident) {
+			r.Flags = eligibility.FlagRetiredFisher
+			r.Insurance = insured(eligibility.SchemeResident, eligibility.StatusActive, eligibility.InDistrict)
+		}), groups()},
 
 		// 二(三)
 		{"三 courier uninsured", person(func(r *eligibility.Resident) {

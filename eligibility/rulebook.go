@@ -103,12 +103,17 @@ type Rulebook struct {
 // The document names the groups by example ("主要包括…"); the criteria chosen
 // for each, from its text:
 //
-//   - 二(一) GroupSmallBusiness: 个体工商户 or 小微企业从业人员, and 未参保
-//     (no statutory scheme).
+//   - 二(一) GroupSmallBusiness: 个体工商户, 小微企业从业人员 or 单位就业
+//     (employed by a unit: the text names "与劳动合同备案数据比对的未参保人员",
+//     people with a filed labour contract and no insurance), and 未参保 (no
+//     statutory scheme).
 //   - 二(二) GroupSubsidyEligible: flagged 被征地, 镇(街道)聘用, 村(社区)干部,
-//     财政供养, 产业带头人 or 农村劳动力转移, and not yet insured (the text
-//     says "还未参加城乡居民基本养老保险的"; a person already in 企业职工 or
-//     another statutory scheme is covered and not a target).
+//     财政供养, 产业带头人 or 农村劳动力转移 (the list of 二(二)), or 退捕渔民,
+//     高校毕业生 or 就业困难人员 (the other 参保缴费补贴 groups that 三(二)2
+//     names beside 被征地人员 and 在职村干部: "符合享受政府参保缴费补贴政策
+//     人员" is the group's own definition), and not yet insured (the text says
+//     "还未参加城乡居民基本养老保险的"; a person already in 企业职工 or another
+//     statutory scheme is covered and not a target).
 //   - 二(三) GroupPlatformWorker: a platform worker (any platform: the list
 //     网约车、快递、外卖、同城货运 ends with 等), not yet in 企业职工 or another
 //     employee-type scheme: uninsured or in 城乡居民 (三(三): 动员引导新就业形态
@@ -147,13 +152,14 @@ func Shiyan2023() Rulebook {
 		Rules: []Rule{
 			{
 				Group: GroupSmallBusiness, Clause: "二(一)",
-				Employment: SetOf(SelfEmployedBusiness, SmallBusinessEmployee),
+				Employment: SetOf(SelfEmployedBusiness, SmallBusinessEmployee, EmployedByUnit),
 				Schemes:    uninsured,
 			},
 			{
 				Group: GroupSubsidyEligible, Clause: "二(二)",
 				AnyFlag: FlagLandAcquired | FlagTownshipHire | FlagVillageCadre |
-					FlagFiscallySupported | FlagIndustryLeader | FlagRuralMigrantWorker,
+					FlagFiscallySupported | FlagIndustryLeader | FlagRuralMigrantWorker |
+					FlagRetiredFisher | FlagCollegeGraduate | FlagEmploymentDifficulty,
 				Schemes: uninsured,
 			},
 			{
