@@ -102,11 +102,12 @@ func tallyRoster(data []byte, route Router, opt PipelineOptions, minShard int) (
 	shards := make([]shardResult, len(bounds)-1)
 	var wg sync.WaitGroup
 	for i := range shards {
-		line := firstLine + bytes.Count(data[body:bounds[i]], []byte{'\n'})
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			shards[i] = runShard(data[:bounds[i+1]], bounds[i], line, layout, route, opt.AsOf, opt.Reject != nil)
+			// Lines count from the shard's start; they are made absolute
+			// below, once the lines of the shards before are known.
+			shards[i] = runShard(data[:bounds[i+1]], bounds[i], 0, layout, route, opt.AsOf, opt.Reject != nil)
 		}()
 	}
 	wg.Wait()
@@ -127,10 +128,16 @@ func tallyRoster(data []byte, route Router, opt PipelineOptions, minShard int) (
 		}
 	}
 	if opt.Reject != nil {
+		offset := firstLine
 		for _, s := range shards {
 			for _, e := range s.errs {
+				e.Line += offset
+				if se, ok := e.Cause.(*csvSyntaxError); ok {
+					se.line += offset
+				}
 				opt.Reject(e)
 			}
+			offset += s.lines
 		}
 	}
 	res := PipelineResult{Tally: &Tally{}, Report: ImportReport{Encoding: enc}}
@@ -199,6 +206,7 @@ type shardResult struct {
 	misaligned bool  // the shard ended inside a quoted field (or had a CSV syntax error)
 	fatal      error // a router error not about one row
 	errs       []*RowError
+	lines      int // physical lines the shard spans
 }
 
 // runShard processes the records of window[start:], the first of which
@@ -225,6 +233,7 @@ func runShard(window []byte, start, line int, layout *rosterLayout, route Router
 	for {
 		switch sc.next() {
 		case csvEOF:
+			res.lines = sc.line - line
 			return res
 		case csvBad:
 			res.misaligned = true
