@@ -40,6 +40,17 @@ func FuzzParseIDNumber(f *testing.F) {
 			if utf8.RuneCountInString(e.Masked) > 6+17+4 {
 				t.Fatalf("masked value too long: %q", e.Masked)
 			}
+			// At least six characters are hidden, and nothing of an input
+			// shorter than 15 characters is shown.
+			if stars := strings.Count(e.Masked, "*"); stars < min(6, e.Length) {
+				t.Fatalf("Masked %q of a %d-character input hides %d", e.Masked, e.Length, stars)
+			}
+			if e.Length < 15 && strings.Trim(e.Masked, "*…") != "" {
+				t.Fatalf("Masked %q reveals part of a short input", e.Masked)
+			}
+			if len(err.Error()) > 400 {
+				t.Fatalf("error message of %d bytes", len(err.Error()))
+			}
 			return
 		}
 		str := id.String()
