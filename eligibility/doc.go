@@ -23,28 +23,41 @@
 // code, the birth date and the ISO 7064 MOD 11-2 check character; it accepts
 // a lowercase x, full-width digits and surrounding spaces, and upgrades
 // 15-digit numbers of GB 11643-1989 by inserting 19 and computing the check.
-// It does not allocate on success. A refused number gives an [*IDError] whose
+// It does not allocate on success. The address code must start with a
+// province-level code (11-15, 21-23, 31-37, 41-46, 50-54, 61-65, 71) or be
+// 810000, 820000 or 830000 (residence permits of Hong Kong, Macao and Taiwan
+// residents); foreign permanent residence ID cards (starting with 9) are not
+// 公民身份号码 and are refused. A refused number gives an [*IDError] whose
 // [IDErrorKind] says what is wrong ([ErrIDCheck] and its siblings work with
-// errors.Is) and whose message carries only a masked form. [IDNumber.Masked]
-// gives 110105********002X for display; [IDNumber.BirthDate] and
-// [IDNumber.Gender] read the number.
+// errors.Is) and whose message carries only a masked form, never more than
+// the first 6 and last 4 characters, nothing of an input shorter than 15
+// characters, and never a copy of a long input. [IDNumber.Masked] gives
+// 110105********002X for display; [IDNumber.BirthDate] and [IDNumber.Gender]
+// read the number.
 //
 // # Ages and retirement
 //
 // [AgeOn] gives the age in 周岁 on a date: a person reaches age n on the n-th
 // birthday, and a person born on 29 February reaches it on 1 March in a
-// common year (see [AgeOn] for the reasoning). [AgeBand] is an inclusive
-// range such as the 罗东 table's 16-59周岁.
+// common year (see [AgeOn] for the reasoning); it is -1 when a date is unset
+// or asOf is before the birth. [AgeBand] is an inclusive range such as the
+// 罗东 table's 16-59周岁; a band with Max [MaxAge] has no upper bound
+// (60周岁以上).
 //
 // [RetirementAge] and [RetirementDate] apply the decision of the NPC Standing
 // Committee of 2024-09-13 on gradually raising the statutory retirement age
 // (in force 2025-01-01) for the classes [Male60], [Female55] and [Female50]:
 // men from 60 to 63 and women of original age 55 to 58 by one month for every
 // four months of birth from 1965-01 and 1970-01, women of original age 50 to
-// 55 by one month for every two months of birth from 1975-01.
-// [MinContributionMonths] gives the minimum contribution for a monthly
-// pension by retirement year: 180 months to 2029, then 6 more a year up to
-// 240 from 2039.
+// 55 by one month for every two months of birth from 1975-01. The results
+// agree, month for month, with the three 对照表 annexed to the decision's
+// 办法 (附件1-3): a man born in 1965-01 retires at 60岁1个月 in 2025-02, one
+// born in 1976-09 or later at 63; women of original age 55 reach 58 from
+// births in 1981-09, women of original age 50 reach 55 from births in
+// 1984-11. [RetirementDate] keeps the day of the month of the birth date
+// (the last day of a shorter month). [MinContributionMonths] gives the
+// minimum contribution for a monthly pension by retirement year: 180 months
+// to 2029, then 6 more a year from 2030 (2030: 186) up to 240 from 2039.
 //
 // # Residents
 //
@@ -67,7 +80,11 @@
 // below retirement, tier strictly above a threshold, residual). [Shiyan2023]
 // returns the 石堰 preset and documents the criteria chosen for each group; a
 // town's variant is a modified copy, not new code. [Rulebook.Validate] checks
-// one once.
+// one once. A rulebook applies only within its period: [Shiyan2023] covers the
+// campaign year 2023 (the plan's target is "到2023年末"), and Classify refuses
+// an as-of date outside it with [ErrNotInEffect] rather than apply a 2023
+// campaign's rules to 2024; a later campaign on the same rules is a copy with
+// new ValidFrom and ValidTo.
 //
 // [Rulebook.Classify] returns a [Classification]: every group the resident is
 // in with a [Reason] each — the clause cited and the facts that met each
