@@ -73,7 +73,7 @@ func (e *InputError) Error() string {
 	if e.Index >= 0 {
 		fmt.Fprintf(&b, "unit %d", e.Index)
 		if e.Name != "" {
-			fmt.Fprintf(&b, " (%q)", e.Name)
+			b.WriteString(" (" + quoteShort(e.Name) + ")")
 		}
 		b.WriteString(": ")
 	}

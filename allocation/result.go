@@ -111,8 +111,14 @@ type Tie struct {
 	Level Quota
 }
 
+// tieListed is the most units (and winners) that [Tie.String] names; a
+// longer list is cut and ends with the number left out, so that an error
+// message stays short whatever the number of tied units.
+const tieListed = 10
+
 // String describes the tie: "3 units tie for the last 1 seat (#0 \"甲村\", …)",
-// followed by the rule and the winners when a rule settled it.
+// followed by the rule and the winners when a rule settled it. At most ten
+// units and ten winners are named; the rest are counted ("… 99990 more").
 func (t Tie) String() string {
 	var b strings.Builder
 	seat := "seats"
@@ -121,19 +127,42 @@ func (t Tie) String() string {
 	}
 	fmt.Fprintf(&b, "%d units tie for the last %d %s (", len(t.Units), t.Seats, seat)
 	for k, i := range t.Units {
+		if k == tieListed {
+			fmt.Fprintf(&b, ", … %d more", len(t.Units)-k)
+			break
+		}
 		if k > 0 {
 			b.WriteString(", ")
 		}
 		b.WriteString("#" + strconv.Itoa(i))
 		if k < len(t.Names) && t.Names[k] != "" {
-			b.WriteString(" " + strconv.Quote(t.Names[k]))
+			b.WriteString(" " + quoteShort(t.Names[k]))
 		}
 	}
 	b.WriteString(")")
 	if t.Rule != TieFail {
-		fmt.Fprintf(&b, ", settled by %s: %v", t.Rule, t.Winners)
+		fmt.Fprintf(&b, ", settled by %s: [", t.Rule)
+		for k, i := range t.Winners {
+			if k == tieListed {
+				fmt.Fprintf(&b, " … %d more", len(t.Winners)-k)
+				break
+			}
+			if k > 0 {
+				b.WriteString(" ")
+			}
+			b.WriteString(strconv.Itoa(i))
+		}
+		b.WriteString("]")
 	}
 	return b.String()
+}
+
+// quoteShort quotes a name for a message, cut to 40 characters.
+func quoteShort(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		s = string(r[:40]) + "…"
+	}
+	return strconv.Quote(s)
 }
 
 // Change is one unit whose allocation differs between two results.
