@@ -66,12 +66,28 @@ func refDivisorCmp(m allocation.Method, a, b refSeat) int {
 	return pa.Cmp(pb)
 }
 
+// refTie is a tie as the references see it: the units whose claim equals the
+// claim of the last seat given, how many of those claims were given, and the
+// claim itself (for Huntington-Hill its square).
+type refTie struct {
+	units   []int
+	seats   int64
+	level   *big.Rat
+	partial []int64 // the allocation without the tied seats
+}
+
 // refDivisor apportions total by listing every seat each unit could win
 // above its lower bound (up to its upper bound), sorting them by priority and
 // taking the best. It reports tie = true when the last seat taken and the
 // first seat left have the same priority. Only for small totals.
 func refDivisor(total int64, units []allocation.Unit, m allocation.Method) (alloc []int64, tie bool) {
-	alloc = make([]int64, len(units))
+	alloc, t := refDivisorTie(total, units, m)
+	return alloc, t != nil
+}
+
+// refDivisorTie is refDivisor with the tie described.
+func refDivisorTie(total int64, units []allocation.Unit, m allocation.Method) ([]int64, *refTie) {
+	alloc := make([]int64, len(units))
 	left := total
 	var seats []refSeat
 	for i, u := range units {
@@ -92,10 +108,49 @@ func refDivisor(total int64, units []allocation.Unit, m allocation.Method) (allo
 	for _, s := range seats[:left] {
 		alloc[s.unit]++
 	}
-	if left > 0 && int(left) < len(seats) && refDivisorCmp(m, seats[left-1], seats[left]) == 0 {
-		tie = true
+	if left == 0 || int(left) == len(seats) || refDivisorCmp(m, seats[left-1], seats[left]) != 0 {
+		return alloc, nil
 	}
-	return alloc, tie
+	last := seats[left-1]
+	t := &refTie{level: refLevel(m, last), partial: slices.Clone(alloc)}
+	for k, s := range seats {
+		if refDivisorCmp(m, s, last) == 0 {
+			t.units = append(t.units, s.unit)
+			if k < int(left) {
+				t.seats++
+				t.partial[s.unit]--
+			}
+		}
+	}
+	slices.Sort(t.units)
+	return alloc, t
+}
+
+// refLevel is the priority w/d(k) of a seat (w²/(k(k+1)) for
+// Huntington-Hill), 0 when infinite.
+func refLevel(m allocation.Method, s refSeat) *big.Rat {
+	w, k := big.NewRat(s.w, 1), big.NewRat(s.k, 1)
+	one := big.NewRat(1, 1)
+	k1 := new(big.Rat).Add(k, one)
+	var d *big.Rat
+	switch m {
+	case allocation.DHondt:
+		d = k1
+	case allocation.SainteLague:
+		d = new(big.Rat).Add(k, big.NewRat(1, 2))
+	case allocation.Adams:
+		d = k
+	case allocation.Dean:
+		d = new(big.Rat).Mul(big.NewRat(2, 1), new(big.Rat).Mul(k, k1))
+		d.Quo(d, new(big.Rat).Add(k, k1))
+	default:
+		w.Mul(w, w)
+		d = new(big.Rat).Mul(k, k1)
+	}
+	if d.Sign() == 0 {
+		return new(big.Rat)
+	}
+	return w.Quo(w, d)
 }
 
 // refHamilton apportions total by the largest remainder method within
@@ -103,6 +158,12 @@ func refDivisor(total int64, units []allocation.Unit, m allocation.Method) (allo
 // breakpoints of that piecewise linear function, then gives each unit the
 // floor of its clamped quota and the seats left to the largest remainders.
 func refHamilton(total int64, units []allocation.Unit) (alloc []int64, tie bool) {
+	alloc, t := refHamiltonTie(total, units)
+	return alloc, t != nil
+}
+
+// refHamiltonTie is refHamilton with the tie described.
+func refHamiltonTie(total int64, units []allocation.Unit) (alloc []int64, tie *refTie) {
 	n := len(units)
 	clamp := func(lam *big.Rat, i int) *big.Rat {
 		u := units[i]
@@ -195,9 +256,53 @@ func refHamilton(total int64, units []allocation.Unit) (alloc []int64, tie bool)
 		alloc[r.i]++
 	}
 	if left > 0 && int(left) < n && rems[left-1].r.Cmp(rems[left].r) == 0 {
-		tie = true
+		lvl := rems[left-1].r
+		tie = &refTie{level: lvl, partial: slices.Clone(alloc)}
+		for k, r := range rems {
+			if r.r.Cmp(lvl) == 0 {
+				tie.units = append(tie.units, r.i)
+				if k < int(left) {
+					tie.seats++
+					tie.partial[r.i]--
+				}
+			}
+		}
+		slices.Sort(tie.units)
 	}
 	return alloc, tie
 }
 
 func ratOf(n, d int64) *big.Rat { return big.NewRat(n, d) }
+
+// refWinners returns the units a tie rule gives the tied seats to, in
+// increasing order, straight from the rule's definition.
+func refWinners(rule allocation.TieRule, t *refTie, units []allocation.Unit) []int {
+	order := slices.Clone(t.units) // increasing input position
+	switch rule {
+	case allocation.TieByWeight:
+		slices.SortStableFunc(order, func(a, b int) int { return -cmpInt(units[a].Weight, units[b].Weight) })
+	case allocation.TieByName:
+		slices.SortStableFunc(order, func(a, b int) int {
+			switch {
+			case units[a].Name < units[b].Name:
+				return -1
+			case units[a].Name > units[b].Name:
+				return 1
+			}
+			return 0
+		})
+	}
+	w := slices.Clone(order[:t.seats])
+	slices.Sort(w)
+	return w
+}
+
+func cmpInt(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
