@@ -196,17 +196,23 @@ func Luodong2019() Policy {
 //
 // Rules, in the order they are tried:
 //   - 国发〔2014〕8号 四: under 16 and students → not eligible.
-//   - 二(五): 城乡富裕人员 (城乡居民 with a tier above 1000 元) → 企业职工 as
-//     灵活就业人员; if unwilling they stay covered.
+//   - 二(五): 城乡富裕人员 (城乡居民 with a tier above 1000 元) under 60 → 企业职工
+//     as 灵活就业人员; if unwilling they stay covered. From 60 the 城乡居民
+//     scheme pays out and no tier is chosen: such a resident is covered.
 //   - 三(二)1: insured outside the district and suspended → 转移接续 in the
 //     district, in the scheme already joined.
 //   - 二 (the groups are 未参保 people): other insured residents → covered.
 //   - 三(二)2: uninsured local residents aged 60 and over → 城乡居民 by 补缴;
 //     other people aged 60 and over → not eligible.
-//   - 三(二)2: 低保对象, 特困人员, 重度残疾人员 → 城乡居民 with contributions paid by
-//     the government (代缴).
 //   - 二(一): employed by a unit or a small business → 企业职工 through the
-//     employer (一(一): 督促用人单位守法参保).
+//     employer (一(一): 督促用人单位守法参保). This comes before 代缴: 三(二)2
+//     pays for those "符合条件参加城乡居民基本养老保险", and a person the
+//     employees' scheme covers is not (国发〔2014〕8号 四).
+//   - 三(二)2: 低保对象, 特困人员, 重度残疾人员 not employed by a unit → 城乡居民
+//     with contributions paid by the government (代缴), whatever their age
+//     line: 代缴 is the specific policy for them, 四(二) a general
+//     suggestion (动员参保建议). A 低保对象 aged 30 is routed to 代缴, not to
+//     企业职工 as 灵活就业人员.
 //   - 四(二): men 45 and over, women 40 and over → 城乡居民; younger → 企业职工 as
 //     灵活就业人员.
 //   - 三(二)2: subsidies for 高校毕业生, 就业困难人员, 被征地人员, 在职村干部, 退捕渔民.
@@ -268,13 +274,14 @@ func Shiyan2023() Policy {
 			},
 			{
 				ID: "2.5", Kind: KindRoute,
-				When:    Condition{GroupsAny: GroupsOf(eligibility.GroupAffluentResident)},
+				When:    Condition{GroupsAny: GroupsOf(eligibility.GroupAffluentResident), BelowAge: 60},
 				Outcome: OutcomeEmployee, Channel: ChannelFlexible,
 				Fallback: Choice{Outcome: OutcomeCovered},
 				Citation: sy("二(五)"),
-				Summary:  "具备城镇职工养老保险缴费能力的城乡富裕人员（城乡居民缴费档次高于1000元），宣传发动后愿意参加企业职工基本养老保险",
-				SummaryEN: "affluent residents (residents' scheme, tier above 1000 yuan) are encouraged to move " +
-					"to the employees' scheme; if unwilling they stay covered",
+				Summary: "具备城镇职工养老保险缴费能力的城乡富裕人员（城乡居民缴费档次高于1000元），宣传发动后愿意参加企业职工基本养老保险；" +
+					"60周岁以上的已到城乡居民养老保险待遇领取年龄、不再选择缴费档次，不在此列",
+				SummaryEN: "affluent residents under 60 (residents' scheme, tier above 1000 yuan) are encouraged to move " +
+					"to the employees' scheme; if unwilling they stay covered (from 60 the residents' scheme pays out and no tier is chosen)",
 			},
 			{
 				ID: "3.2.1", Kind: KindRoute,
@@ -303,16 +310,16 @@ func Shiyan2023() Policy {
 				SummaryEN: "back-payment is for local (长寿) residents only; others aged 60 and over are not targets here",
 			},
 			{
-				ID: "3.2.2.proxy-pay", Kind: KindRoute, When: Condition{GroupsAny: hardship},
-				Outcome: OutcomeResident, Channel: ChannelProxyPay, Citation: sy("三(二)2"),
-				Summary:   "对符合条件参加城乡居民基本养老保险的低保对象、特困人员、重度残疾人员等困难群体，按政策要求为其代缴城乡居民基本养老保险费",
-				SummaryEN: "for 低保, 特困 and severely disabled people the government pays the residents' scheme contributions",
-			},
-			{
 				ID: "2.1", Kind: KindRoute, When: Condition{Employment: employed},
 				Outcome: OutcomeEmployee, Channel: ChannelEmployer, Citation: sy("二(一)"),
-				Summary:   "小微企业等未参保市场主体及与劳动合同备案数据比对的未参保人员，由用人单位参保",
-				SummaryEN: "uninsured employees of units and small businesses are insured by their employer",
+				Summary:   "小微企业等未参保市场主体及与劳动合同备案数据比对的未参保人员，由用人单位参保（职工基本养老保险覆盖的人员不属于“符合条件参加城乡居民基本养老保险”的代缴对象）",
+				SummaryEN: "uninsured employees of units and small businesses are insured by their employer (people the employees' scheme covers are not eligible for the residents' scheme, so not for 代缴 either)",
+			},
+			{
+				ID: "3.2.2.proxy-pay", Kind: KindRoute, When: Condition{GroupsAny: hardship},
+				Outcome: OutcomeResident, Channel: ChannelProxyPay, Citation: sy("三(二)2"),
+				Summary:   "对符合条件参加城乡居民基本养老保险的低保对象、特困人员、重度残疾人员等困难群体，按政策要求为其代缴城乡居民基本养老保险费（专项政策，先于四(二)的年龄建议）",
+				SummaryEN: "for 低保, 特困 and severely disabled people eligible for the residents' scheme the government pays its contributions (a specific policy, before 四(二)'s age suggestion)",
 			},
 			{
 				ID: "4.2.older", Kind: KindRoute, When: Condition{Band: BandOlder},
