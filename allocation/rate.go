@@ -1,7 +1,9 @@
 package allocation
 
 import (
+	"math"
 	"math/big"
+	"math/bits"
 	"strconv"
 	"strings"
 
@@ -176,9 +178,45 @@ func (r *Rate) UnmarshalText(b []byte) error {
 
 // mulRate returns q·r exactly, or ErrOverflow.
 func (q Quota) mulRate(r Rate) (Quota, error) {
+	if p, ok := q.mulRateFast(r); ok {
+		return p, nil
+	}
 	x := q.Rat()
 	x.Mul(x, new(big.Rat).SetFrac(new(big.Int).SetUint64(r.num), new(big.Int).SetUint64(r.Den())))
 	return quotaFromRat(x)
+}
+
+// mulRateFast computes q·r = (i·d + n)·num / (d·den) in 64- and 128-bit
+// integers, without allocating, when q is non-negative and the numbers are
+// small enough (as for every quota of a village table); ok is false
+// otherwise, and the caller goes through math/big. The result need not be in
+// lowest terms.
+func (q Quota) mulRateFast(r Rate) (_ Quota, ok bool) {
+	if q.i < 0 {
+		return Quota{}, false
+	}
+	d := q.den()
+	hi, t := bits.Mul64(uint64(q.i), d) // i·d
+	if hi != 0 {
+		return Quota{}, false
+	}
+	t, c := bits.Add64(t, q.n, 0) // i·d + n
+	if c != 0 {
+		return Quota{}, false
+	}
+	dh, dl := bits.Mul64(d, r.Den()) // d·den
+	if dh != 0 || dl > math.MaxInt64 {
+		return Quota{}, false
+	}
+	nh, nl := bits.Mul64(t, r.num)
+	if nh >= dl {
+		return Quota{}, false
+	}
+	fl, rem := bits.Div64(nh, nl, dl)
+	if fl > math.MaxInt64 {
+		return Quota{}, false
+	}
+	return quotaFrac(int64(fl), rem, dl), true
 }
 
 // Of returns rate·total exactly, and rounded with an independent rounding
