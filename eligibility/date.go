@@ -37,8 +37,11 @@ var (
 // DateError reports a string that [ParseDate] could not read, or fields that
 // [NewDate] could not accept.
 type DateError struct {
-	Input string // the input as given (truncated to 40 bytes), or the fields formatted
-	Err   error  // ErrDateSyntax or ErrDateRange
+	// Input is the input as given, or the fields formatted: at most 40
+	// bytes, and a run of 10 or more digits starred after its sixth (an
+	// identity number in a date column must not reach a log).
+	Input string
+	Err   error // ErrDateSyntax or ErrDateRange
 }
 
 func (e *DateError) Error() string {
@@ -57,7 +60,7 @@ func pack(y, m, d int) Date { return Date{uint32(y)<<9 | uint32(m)<<5 | uint32(d
 func NewDate(year int, month time.Month, day int) (Date, error) {
 	if !validYMD(year, int(month), day) {
 		return Date{}, &DateError{
-			Input: strconv.Itoa(year) + "-" + strconv.Itoa(int(month)) + "-" + strconv.Itoa(day),
+			Input: truncate(strconv.Itoa(year)+"-"+strconv.Itoa(int(month))+"-"+strconv.Itoa(day), 40),
 			Err:   ErrDateRange,
 		}
 	}
@@ -124,10 +127,7 @@ func ParseDate(s string) (Date, error) {
 }
 
 func dateErr(s string, err error) error {
-	if len(s) > 40 {
-		s = s[:40]
-	}
-	return &DateError{Input: s, Err: err}
+	return &DateError{Input: truncate(s, 40), Err: err}
 }
 
 // digits parses a short run of ASCII digits.

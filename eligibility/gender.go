@@ -1,6 +1,10 @@
 package eligibility
 
-import "golang.org/x/text/language"
+import (
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
+)
 
 // Gender is a resident's sex as the identity number and the rules use it
 // (性别). The zero value is GenderUnknown.
@@ -63,7 +67,7 @@ func (g *Gender) UnmarshalText(text []byte) error {
 // not recognise.
 type TextError struct {
 	Type  string // the Go type, e.g. "Gender"
-	Input string // the text (truncated to 40 bytes)
+	Input string // the text (at most 40 bytes; a run of 10 or more digits is starred after its sixth)
 }
 
 func (e *TextError) Error() string {
@@ -77,9 +81,50 @@ func isChinese(t language.Tag) bool {
 	return b == zh
 }
 
+// truncate prepares an input for an error message: it keeps at most n bytes
+// (never splitting a character; "…" marks a cut) and, when what is kept has a
+// run of 10 or more digits (ASCII or full-width) — an identity number, or a
+// large part of one, typed into the wrong column — stars every digit and X of
+// such a run after its first six, so that no error of this package carries an
+// identity number (nor its birth date and sequence code).
 func truncate(s string, n int) string {
+	cut := false
 	if len(s) > n {
-		return s[:n]
+		k := n
+		for k > 0 && !utf8.RuneStart(s[k]) {
+			k--
+		}
+		s, cut = s[:k], true
+	}
+	isDigit := func(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+	isIDChar := func(r rune) bool { return isDigit(r) || r == 'X' || r == 'x' || r == 'Ｘ' || r == 'ｘ' }
+	run, longest := 0, 0
+	for _, r := range s {
+		if isDigit(r) {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	if longest >= 10 {
+		rs := []rune(s)
+		for i := 0; i < len(rs); {
+			j := i
+			for j < len(rs) && isIDChar(rs[j]) {
+				j++
+			}
+			if j-i >= 10 {
+				for k := i + 6; k < j; k++ {
+					rs[k] = '*'
+				}
+			}
+			i = max(j, i+1)
+		}
+		s = string(rs)
+	}
+	if cut {
+		s += "…"
 	}
 	return s
 }

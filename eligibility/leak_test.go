@@ -1,0 +1,80 @@
+package eligibility_test
+
+import (
+	"encoding"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/canbao/kuomian/eligibility"
+)
+
+// TestNoErrorCarriesIdentityNumber feeds identity numbers (and large parts
+// of them) to every parser and UnmarshalText method of the package, as a
+// roster with shifted columns would, and checks that no error message holds
+// more than the first six characters of the number's digits in a row.
+func TestNoErrorCarriesIdentityNumber(t *testing.T) {
+	ids := []string{
+		"11010519491231002X",
+		"11010519491231002x",
+		"110105491231002",
+		"１１０１０５１９４９１２３１００２Ｘ",
+		"出生 11010519491231002X 备注",
+		strings.Repeat("此", 5) + "11010519491231002X",
+	}
+	// leaks reports whether msg holds 7 or more consecutive characters of
+	// the number's 18-character or 15-character form.
+	leaks := func(msg string) bool {
+		for _, full := range []string{"11010519491231002X", "11010519491231002x", "110105491231002", "１１０１０５１９４９１２３１００２Ｘ"} {
+			rs := []rune(full)
+			for i := 0; i+7 <= len(rs); i++ {
+				if strings.Contains(msg, string(rs[i:i+7])) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	unmarshalers := map[string]func() encoding.TextUnmarshaler{
+		"Date":              func() encoding.TextUnmarshaler { return new(eligibility.Date) },
+		"IDNumber":          func() encoding.TextUnmarshaler { return new(eligibility.IDNumber) },
+		"Gender":            func() encoding.TextUnmarshaler { return new(eligibility.Gender) },
+		"Group":             func() encoding.TextUnmarshaler { return new(eligibility.Group) },
+		"EmploymentKind":    func() encoding.TextUnmarshaler { return new(eligibility.EmploymentKind) },
+		"Scheme":            func() encoding.TextUnmarshaler { return new(eligibility.Scheme) },
+		"InsuranceStatus":   func() encoding.TextUnmarshaler { return new(eligibility.InsuranceStatus) },
+		"InsuranceLocation": func() encoding.TextUnmarshaler { return new(eligibility.InsuranceLocation) },
+		"PlatformKind":      func() encoding.TextUnmarshaler { return new(eligibility.PlatformKind) },
+		"ContactStatus":     func() encoding.TextUnmarshaler { return new(eligibility.ContactStatus) },
+		"Flags":             func() encoding.TextUnmarshaler { return new(eligibility.Flags) },
+		"RetirementClass":   func() encoding.TextUnmarshaler { return new(eligibility.RetirementClass) },
+	}
+	for _, in := range ids {
+		for _, wrong := range []string{in, in[:len(in)-1] + "9", "X" + in} {
+			if _, err := eligibility.ParseDate(wrong); err == nil || leaks(err.Error()) {
+				t.Errorf("ParseDate(%q) error %v", wrong, err)
+			}
+			if _, err := eligibility.ParseIDNumber(wrong); err != nil && leaks(err.Error()) {
+				t.Errorf("ParseIDNumber(%q) error %v", wrong, err)
+			}
+			for name, mk := range unmarshalers {
+				if err := mk().UnmarshalText([]byte(wrong)); err != nil && leaks(err.Error()) {
+					t.Errorf("%s.UnmarshalText(%q) error %v", name, wrong, err)
+				}
+			}
+		}
+	}
+	// An identity number's digits passed as a year.
+	if _, err := eligibility.NewDate(110105194912310, time.December, 31); err == nil || leaks(err.Error()) {
+		t.Errorf("NewDate error %v", err)
+	}
+	// Ordinary bad input is still quoted as given.
+	_, err := eligibility.ParseDate("2019-07-18T12:00")
+	if err == nil || !strings.Contains(err.Error(), `"2019-07-18T12:00"`) {
+		t.Errorf("ParseDate error %v does not quote a short input", err)
+	}
+	_, err = eligibility.ParseDate(strings.Repeat("年", 30))
+	if err == nil || !strings.Contains(err.Error(), strings.Repeat("年", 13)+"…") {
+		t.Errorf("ParseDate error %v: want the input cut at a character boundary", err)
+	}
+}
