@@ -134,7 +134,8 @@ var otherAreas = []string{"500112", "500101", "510104", "420106"}
 
 // Generate returns a roster of opt.Rows rows and what it holds.
 func Generate(opt Options) ([]byte, Stats, error) {
-	return Append(nil, opt)
+	// About 130 bytes a row: size the buffer once.
+	return Append(make([]byte, 0, len(Header)+1+max(opt.Rows, 0)*136), opt)
 }
 
 // Append appends a roster (header included) to dst.
