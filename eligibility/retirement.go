@@ -100,7 +100,10 @@ func RetirementAge(birth Date, c RetirementClass) (years, months int) {
 // counts the birthday as reached (1 March); the month, which is what the
 // pension office uses (benefits start the month after), is the published one.
 //
-// It returns the zero Date for an unset birth or RetirementUnknown.
+// It returns the zero Date for an unset birth or RetirementUnknown. For a
+// birth after about 9936 the date would fall after 9999-12-31, the last day
+// a [Date] holds, and RetirementDate returns 9999-12-31 ([Date.AddMonths]
+// saturates); [RetirementAge] is exact for every birth date.
 func RetirementDate(birth Date, c RetirementClass) Date {
 	y, m := RetirementAge(birth, c)
 	if y == 0 {

@@ -221,3 +221,27 @@ func TestMinContributionMonthsEveryYear(t *testing.T) {
 		}
 	}
 }
+
+// TestRetirementDateCalendarEnds checks the documented answers at both ends
+// of the calendar.
+func TestRetirementDateCalendarEnds(t *testing.T) {
+	tests := []struct {
+		born  string
+		class eligibility.RetirementClass
+		want  string
+	}{
+		{"0001-01-01", eligibility.Male60, "0061-01-01"},
+		{"0001-02-28", eligibility.Female50, "0051-02-28"},
+		{"9936-12-31", eligibility.Male60, "9999-12-31"},
+		{"9950-06-15", eligibility.Male60, "9999-12-31"}, // saturates
+		{"9999-12-31", eligibility.Female50, "9999-12-31"},
+	}
+	for _, tt := range tests {
+		if got := eligibility.RetirementDate(d(tt.born), tt.class); got.String() != tt.want {
+			t.Errorf("RetirementDate(%s, %v) = %v, want %s", tt.born, tt.class, got, tt.want)
+		}
+	}
+	if y, m := eligibility.RetirementAge(d("9999-12-31"), eligibility.Male60); y != 63 || m != 0 {
+		t.Errorf("RetirementAge(9999-12-31) = %d y %d m, want 63 y 0 m", y, m)
+	}
+}
