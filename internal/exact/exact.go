@@ -69,13 +69,53 @@ func (z U256) Cmp(x U256) int {
 // IsZero reports whether z is zero.
 func (z U256) IsZero() bool { return z == U256{} }
 
-// Prod returns the exact product of the factors (at most four).
+// Prod returns the exact product of the factors (at most four). Two, three
+// and four factors — the cases of the allocation engine's comparisons — take
+// straight-line 64-bit multiplications.
 func Prod(f ...uint64) U256 {
+	switch len(f) {
+	case 2:
+		hi, lo := bits.Mul64(f[0], f[1])
+		return U256{lo, hi}
+	case 3:
+		hi, lo := bits.Mul64(f[0], f[1])
+		return mul128x64(hi, lo, f[2])
+	case 4:
+		ah, al := bits.Mul64(f[0], f[1])
+		bh, bl := bits.Mul64(f[2], f[3])
+		return mul128x128(ah, al, bh, bl)
+	}
 	r := U256{1}
 	for _, x := range f {
 		r = r.Mul(x)
 	}
 	return r
+}
+
+// mul128x64 returns (ah·2^64 + al)·m.
+func mul128x64(ah, al, m uint64) U256 {
+	h0, l0 := bits.Mul64(al, m)
+	h1, l1 := bits.Mul64(ah, m)
+	r1, c := bits.Add64(h0, l1, 0)
+	return U256{l0, r1, h1 + c}
+}
+
+// mul128x128 returns (ah·2^64 + al)·(bh·2^64 + bl).
+func mul128x128(ah, al, bh, bl uint64) U256 {
+	h00, l00 := bits.Mul64(al, bl)
+	h01, l01 := bits.Mul64(al, bh)
+	h10, l10 := bits.Mul64(ah, bl)
+	h11, l11 := bits.Mul64(ah, bh)
+	// limb 1: h00 + l01 + l10
+	r1, c1 := bits.Add64(h00, l01, 0)
+	r1, c2 := bits.Add64(r1, l10, 0)
+	// limb 2: h01 + h10 + l11 + carries
+	r2, c3 := bits.Add64(h01, h10, 0)
+	r2, c4 := bits.Add64(r2, l11, 0)
+	r2, c5 := bits.Add64(r2, c1+c2, 0)
+	// limb 3: h11 + carries (the product fits in 256 bits)
+	r3 := h11 + c3 + c4 + c5
+	return U256{l00, r1, r2, r3}
 }
 
 // Cmp2 compares a·b with c·d exactly.
