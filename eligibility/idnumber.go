@@ -132,7 +132,10 @@ const (
 // It accepts the 18-character form of GB 11643-1999 and the 15-digit form of
 // GB 11643-1989, which it upgrades by inserting "19" before the two-digit year
 // and computing the check character. It ignores leading and trailing spaces
-// (ASCII white space and the ideographic space U+3000), accepts a lowercase x
+// (ASCII white space, the ideographic space U+3000, the no-break space U+00A0
+// and a byte-order mark U+FEFF) but no space inside the number (110105
+// 19491231 002X is refused: a roster cell holds the number as written on the
+// card), accepts a lowercase x
 // as check character, and folds full-width digits ０-９ and Ｘ/ｘ to ASCII, as
 // spreadsheets typed with a Chinese input method often contain them.
 //
@@ -160,13 +163,14 @@ const (
 //
 // ParseIDNumber does not allocate when it succeeds.
 func ParseIDNumber(s string) (IDNumber, error) {
-	// Trim spaces.
+	// Trim spaces: ASCII white space, U+3000 (E3 80 80), U+00A0 (C2 A0)
+	// and U+FEFF (EF BB BF, a byte-order mark left in a first CSV cell).
 	i, j := 0, len(s)
 	for i < j {
 		if c := s[i]; c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
 			i++
-		} else if c == 0xE3 && j-i >= 3 && s[i+1] == 0x80 && s[i+2] == 0x80 {
-			i += 3
+		} else if n := wideSpaceAt(s[i:j]); n > 0 {
+			i += n
 		} else {
 			break
 		}
@@ -174,8 +178,8 @@ func ParseIDNumber(s string) (IDNumber, error) {
 	for j > i {
 		if c := s[j-1]; c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
 			j--
-		} else if c == 0x80 && j-i >= 3 && s[j-2] == 0x80 && s[j-3] == 0xE3 {
-			j -= 3
+		} else if n := wideSpaceBefore(s[i:j]); n > 0 {
+			j -= n
 		} else {
 			break
 		}
@@ -208,6 +212,33 @@ func ParseIDNumber(s string) (IDNumber, error) {
 		return id, nil
 	}
 	return parseIDSlow(t)
+}
+
+// wideSpaceAt returns the length of the non-ASCII space (U+3000, U+00A0 or
+// U+FEFF) that s starts with, or 0.
+func wideSpaceAt(s string) int {
+	switch {
+	case len(s) >= 3 && s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80,
+		len(s) >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF:
+		return 3
+	case len(s) >= 2 && s[0] == 0xC2 && s[1] == 0xA0:
+		return 2
+	}
+	return 0
+}
+
+// wideSpaceBefore returns the length of the non-ASCII space that s ends
+// with, or 0.
+func wideSpaceBefore(s string) int {
+	n := len(s)
+	switch {
+	case n >= 3 && s[n-3] == 0xE3 && s[n-2] == 0x80 && s[n-1] == 0x80,
+		n >= 3 && s[n-3] == 0xEF && s[n-2] == 0xBB && s[n-1] == 0xBF:
+		return 3
+	case n >= 2 && s[n-2] == 0xC2 && s[n-1] == 0xA0:
+		return 2
+	}
+	return 0
 }
 
 // parseIDSlow parses a trimmed input that is not 18 ASCII characters:

@@ -251,3 +251,30 @@ func TestParseIDNumberHostileBounded(t *testing.T) {
 		}
 	}
 }
+
+func TestParseIDNumberSurroundingSpaces(t *testing.T) {
+	want := eligibility.MustParseIDNumber("11010519491231002X")
+	for _, in := range []string{
+		"\ufeff11010519491231002X",
+		"\u00a011010519491231002X\u00a0",
+		"\u3000 \u00a0\t11010519491231002x\r\n",
+		"\ufeff110105491231002\u3000",
+	} {
+		got, err := eligibility.ParseIDNumber(in)
+		if err != nil || got != want {
+			t.Errorf("ParseIDNumber(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for _, in := range []string{
+		"110105 19491231 002X",
+		"110105\u00a019491231002X",
+		"\u200b11010519491231002X", // zero-width space is not a space
+		"\xc2",
+		"\xe3\x80",
+		"\xef\xbb",
+	} {
+		if _, err := eligibility.ParseIDNumber(in); err == nil {
+			t.Errorf("ParseIDNumber(%q) accepted", in)
+		}
+	}
+}
