@@ -2,7 +2,6 @@ package reporting_test
 
 import (
 	"fmt"
-	"os"
 
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/internal/synth"
@@ -51,24 +50,10 @@ func ExampleTallyRoster() {
 		return
 	}
 	fmt.Println(res.Report.Counts)
+	fmt.Println("villages:", len(res.Tally.Villages()), "residents:", res.Tally.Total())
 	fmt.Println("reconciles:", res.Tally.Reconcile(res.Report.Counts) == nil)
-	if err := res.Tally.TotalsTable("分村去向汇总").Render(os.Stdout, reporting.FormatText, reporting.RenderOptions{}); err != nil {
-		fmt.Println(err)
-	}
 	// Output:
 	// 读入 5000 行 = 接收 4949 行 + 拒收 51 行 (平衡)
+	// villages: 8 residents: 4949
 	// reconciles: true
-	// 分村去向汇总
-	// 村(社区)  人数  企业职工基本养老保险  城乡居民基本养老保险  已参保  不属于扩面对象  未定
-	// ----------------------------------------------------------------------------------------
-	// 柏林村     631                   254                   215     152              10     0
-	// 大堰村     597                   234                   184     165              14     0
-	// 码头村     622                   264                   191     151              16     0
-	// 楠木村     644                   247                   214     166              17     0
-	// 石堰社区   624                   243                   212     155              14     0
-	// 双龙村     615                   235                   195     179               6     0
-	// 桃花村     612                   229                   208     159              16     0
-	// 新华村     604                   232                   209     138              25     0
-	// ----------------------------------------------------------------------------------------
-	// 合计      4949                  1938                  1628    1265             118     0
 }

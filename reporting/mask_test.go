@@ -42,19 +42,66 @@ func rosGolden(t *testing.T, name string, got []byte) {
 	}
 }
 
-// rosEntriesOf imports testdata/roster/good.csv and routes it.
+// rosDecisions are fixed decisions for the five rows of
+// testdata/roster/good.csv, so that the golden files test this package's
+// layout, not the routing presets (which have their own tests).
+func rosDecisions() []routing.Decision {
+	notFound := routing.ActionSet(0).With(routing.ActionVerifyHukou).With(routing.ActionNoteInRoster)
+	return []routing.Decision{
+		{Age: 45, Outcome: routing.OutcomeResident, Channel: routing.ChannelSelfPay, Venue: routing.VenueVillage,
+			Groups: routing.GroupsOf(eligibility.GroupOtherUninsured)},
+		{Age: 38, Outcome: routing.OutcomeEmployee, Channel: routing.ChannelFlexible, Venue: routing.VenueCityCentre,
+			Fallback: routing.Choice{Outcome: routing.OutcomeResident, Channel: routing.ChannelSelfPay},
+			Groups:   routing.GroupsOf(eligibility.GroupPlatformWorker, eligibility.GroupOtherUninsured)},
+		{Age: 60, Outcome: routing.OutcomeCovered, Actions: notFound, Subsidies: routing.SubsidySet(1 << routing.SubsidyLandAcquired),
+			Groups: routing.GroupsOf(eligibility.GroupAffluentResident)},
+		{Age: 23, Outcome: routing.OutcomeCovered},
+		{Age: 52, Outcome: routing.OutcomeResident, Channel: routing.ChannelSelfPay, Venue: routing.VenueVillage,
+			Groups: routing.GroupsOf(eligibility.GroupSmallBusiness)},
+	}
+}
+
+// rosEntriesOf imports testdata/roster/good.csv and pairs its rows with
+// rosDecisions.
 func rosEntriesOf(t *testing.T, opt reporting.MaskOptions) []reporting.RosterEntry {
 	t.Helper()
 	rows, _, _ := rosImportAll(t, rosRead(t, "good.csv"), reporting.ImportOptions{})
+	ds := rosDecisions()
+	if len(rows) != len(ds) {
+		t.Fatalf("%d rows, %d decisions", len(rows), len(ds))
+	}
 	var out []reporting.RosterEntry
+	for i, row := range rows {
+		out = append(out, reporting.NewRosterEntry(row, &ds[i], opt))
+	}
+	return out
+}
+
+// TestRosterOfRoutedRows routes the rows for real: whatever the preset
+// decides, the roster stays masked and lists every row.
+func TestRosterOfRoutedRows(t *testing.T) {
+	rows, _, _ := rosImportAll(t, rosRead(t, "good.csv"), reporting.ImportOptions{})
+	var entries []reporting.RosterEntry
 	for _, row := range rows {
 		d, err := rosRouter().Route(row.Resident, rosAsOf)
 		if err != nil {
 			t.Fatalf("line %d: %v", row.Line, err)
 		}
-		out = append(out, reporting.NewRosterEntry(row, &d, opt))
+		entries = append(entries, reporting.NewRosterEntry(row, &d, reporting.MaskOptions{}))
 	}
-	return out
+	got := rosWriteRoster(t, entries, reporting.UTF8)
+	for _, s := range rosGoodIDs {
+		if bytes.Contains(got, []byte(s)) {
+			t.Errorf("routed roster contains %s", s)
+		}
+	}
+	if n := bytes.Count(got, []byte("\r\n")); n != 1+len(rows) {
+		t.Errorf("%d lines, want %d", n, 1+len(rows))
+	}
+	// 王五 cannot be found: 石堰府发〔2023〕10号 四(二) asks to verify his 户籍.
+	if !bytes.Contains(got, []byte("到派出所核实真实户籍地")) {
+		t.Error("the routed roster lacks the follow-up action for the resident who cannot be found")
+	}
 }
 
 func rosWriteRoster(t *testing.T, entries []reporting.RosterEntry, enc reporting.Encoding) []byte {
