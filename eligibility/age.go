@@ -54,7 +54,7 @@ func BirthdayOn(birth Date, year int) Date {
 // AgeBand is an inclusive range of ages in 周岁, as the 罗东 table's
 // 16-59周岁 counts (16 and 59 both inside). Max < Min makes an empty band.
 type AgeBand struct {
-	Min, Max int
+	Min, Max int // 周岁, both inclusive; Max MaxAge means no upper bound
 }
 
 // MaxAge marks an open-ended [AgeBand]: use it as Max for "and above"

@@ -33,7 +33,7 @@ const (
 // sentence is rendered only when asked ([Reason.Text], [Reason.Chinese],
 // [Reason.English]).
 type Reason struct {
-	Group    Group
+	Group    Group  // the group the reason is for
 	Document string // e.g. "石堰府发〔2023〕10号"
 	Clause   string // e.g. "二(五)"
 	Checks   Check  // the conditions the rule applied
@@ -42,14 +42,14 @@ type Reason struct {
 	Ages       AgeBand // the rule's band (CheckAge)
 	Retirement Date    // statutory retirement date (CheckRetirement)
 
-	Employment EmploymentKind
-	Platform   PlatformKind
-	Flags      Flags // the resident's flags among those the rule names (CheckFlags)
+	Employment EmploymentKind // the resident's (CheckEmployment)
+	Platform   PlatformKind   // the resident's (CheckPlatform)
+	Flags      Flags          // the resident's flags among those the rule names (CheckFlags)
 
-	Scheme   Scheme
-	Status   InsuranceStatus
-	Location InsuranceLocation
-	Local    bool // 本区户籍 (CheckHukou)
+	Scheme   Scheme            // the resident's (CheckScheme; SchemeNone = 未参保)
+	Status   InsuranceStatus   // the resident's (CheckStatus)
+	Location InsuranceLocation // the resident's (CheckLocation)
+	Local    bool              // 本区户籍 (CheckHukou)
 
 	Tier      decimal.Decimal // the resident's tier (CheckTier)
 	TierAbove decimal.Decimal // the rule's threshold (CheckTier)
@@ -59,10 +59,10 @@ type Reason struct {
 // resident is in, each with its [Reason]. It is a fixed-size value (no
 // slices), so classifying does not allocate.
 type Classification struct {
-	Groups   GroupSet
-	Rulebook string // the rulebook's ID
-	AsOf     Date
-	Age      int // age in 周岁 on AsOf, -1 when the birth date is unknown
+	Groups   GroupSet // every group the resident is in
+	Rulebook string   // the rulebook's ID
+	AsOf     Date     // the as-of date of the classification
+	Age      int      // age in 周岁 on AsOf, -1 when the birth date is unknown
 
 	reasons [NumGroups]Reason
 }

@@ -44,6 +44,7 @@ type DateError struct {
 	Err   error // ErrDateSyntax or ErrDateRange
 }
 
+// Error returns the message, quoting Input.
 func (e *DateError) Error() string {
 	return "eligibility: date " + quote(e.Input) + ": " + e.Err.Error()
 }

@@ -70,6 +70,7 @@ type TextError struct {
 	Input string // the text (at most 40 bytes; a run of 10 or more digits is starred after its sixth)
 }
 
+// Error returns the message, quoting Input.
 func (e *TextError) Error() string {
 	return "eligibility: " + e.Type + ": unknown value " + quote(e.Input)
 }

@@ -68,7 +68,7 @@ func (k IDErrorKind) String() string {
 // Masked keeps at most the first 6 and the last 4 characters and hides at
 // least 6, and the message quotes only Masked.
 type IDError struct {
-	Kind IDErrorKind
+	Kind IDErrorKind // what is wrong
 	// Masked is the input masked (first 6 and last 4 characters kept for
 	// 18 or more characters, first 6 and last 3 for 15 to 17, all stars
 	// when shorter; at most 16 stars, then "…").
@@ -82,6 +82,9 @@ type IDError struct {
 	Expected, Got byte
 }
 
+// Error returns the message: the masked input and what is wrong with it
+// (for IDCheck, the character found and the one expected). It never
+// contains the full input.
 func (e *IDError) Error() string {
 	msg := "eligibility: identity number " + strconv.Quote(e.Masked) + ": "
 	switch e.Kind {

@@ -68,8 +68,8 @@ const (
 
 // Employment is a resident's work situation.
 type Employment struct {
-	Kind     EmploymentKind
-	Platform PlatformKind // set when Kind is PlatformWorker
+	Kind     EmploymentKind // 就业类型
+	Platform PlatformKind   // set when Kind is PlatformWorker
 	// Licence names the practising licence of a LicensedFreelancer
 	// (执业资格许可证), e.g. "导游" or "律师". Free text: the documents say
 	// "导游、律师等".
@@ -111,9 +111,9 @@ const (
 
 // Insurance is a resident's basic-pension insurance record.
 type Insurance struct {
-	Scheme   Scheme // SchemeNone when uninsured
-	Status   InsuranceStatus
-	Location InsuranceLocation
+	Scheme   Scheme            // SchemeNone when uninsured
+	Status   InsuranceStatus   // 缴费状态: 正常缴费 or 暂停缴费
+	Location InsuranceLocation // 参保地, relative to the district
 }
 
 // Flags is a set of identity markers (身份标记) a roster may carry.

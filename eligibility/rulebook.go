@@ -46,16 +46,16 @@ const (
 // rule states only what its clause says. A resident is in the rule's Group
 // when every condition holds on the as-of date.
 type Rule struct {
-	Group  Group
+	Group  Group  // the target group the rule defines
 	Clause string // the clause of the rulebook's Document, e.g. "二(三)"
 
-	Employment Set[EmploymentKind] // Employment.Kind is one of these
-	Platforms  Set[PlatformKind]   // Employment.Platform is one of these
-	AnyFlag    Flags               // at least one of these flags is set
-	Schemes    Set[Scheme]         // Insurance.Scheme is one of these (SchemeNone = 未参保)
-	Statuses   Set[InsuranceStatus]
-	Locations  Set[InsuranceLocation]
-	Hukou      HukouCondition
+	Employment Set[EmploymentKind]    // Employment.Kind is one of these
+	Platforms  Set[PlatformKind]      // Employment.Platform is one of these
+	AnyFlag    Flags                  // at least one of these flags is set
+	Schemes    Set[Scheme]            // Insurance.Scheme is one of these (SchemeNone = 未参保)
+	Statuses   Set[InsuranceStatus]   // Insurance.Status is one of these
+	Locations  Set[InsuranceLocation] // Insurance.Location is one of these
+	Hukou      HukouCondition         // 户籍 condition
 	// Ages is the age band in 周岁 on the as-of date; the zero AgeBand
 	// places no condition. A resident whose age is unknown fails any age
 	// condition.
@@ -232,6 +232,8 @@ type RulebookError struct {
 	Err      error  // one of the sentinel errors above
 }
 
+// Error returns the message: the rulebook, the rule index, the as-of date
+// when set, the sentinel and the detail.
 func (e *RulebookError) Error() string {
 	msg := "eligibility: rulebook " + strconv.Quote(e.Rulebook)
 	if e.Rule >= 0 {

@@ -22,6 +22,8 @@ type ResidentError struct {
 	Err    error  // one of the sentinel errors above
 }
 
+// Error returns the message: the masked identity number, the field, the
+// sentinel and the detail.
 func (e *ResidentError) Error() string {
 	msg := "eligibility: resident"
 	if e.Masked != "" {
