@@ -7,6 +7,7 @@ import (
 	"io"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/routing"
@@ -98,59 +99,73 @@ func tallyRoster(data []byte, route Router, opt PipelineOptions, minShard int) (
 		workers = runtime.GOMAXPROCS(0)
 	}
 	body, firstLine := sc.pos, sc.line
-	bounds := splitRecords(data, body, workers, minShard)
-	shards := make([]shardResult, len(bounds)-1)
+	// More chunks than workers, taken in turn, so that a worker slowed down
+	// (by another process on its core) does not hold up the rest.
+	bounds := splitRecords(data, body, workers*chunksPerWorker, minShard)
+	chunks := make([]chunkResult, len(bounds)-1)
+	ws := make([]shardWorker, min(workers, len(chunks)))
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	for i := range shards {
+	for k := range ws {
+		w := &ws[k]
+		w.init(layout)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			// Lines count from the shard's start; they are made absolute
-			// below, once the lines of the shards before are known.
-			shards[i] = runShard(data[:bounds[i+1]], bounds[i], 0, layout, route, opt.AsOf, opt.Reject != nil)
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(chunks) {
+					return
+				}
+				// Lines count from the chunk's start; they are made
+				// absolute below, once the lines of the chunks before are
+				// known.
+				chunks[i] = w.run(data[:bounds[i+1]], bounds[i], route, opt.AsOf, opt.Reject != nil)
+			}
 		}()
 	}
 	wg.Wait()
-	for _, s := range shards {
-		if s.fatal != nil {
-			return PipelineResult{}, s.fatal
+	for _, c := range chunks {
+		if c.fatal != nil {
+			return PipelineResult{}, c.fatal
 		}
 	}
-	if len(shards) > 1 {
-		for _, s := range shards {
-			if s.misaligned {
-				// A shard boundary fell inside a quoted field of malformed
+	if len(chunks) > 1 {
+		for _, c := range chunks {
+			if c.misaligned {
+				// A chunk boundary fell inside a quoted field of malformed
 				// CSV (quote counting cannot be trusted past a bare quote):
 				// do it again in one pass.
 				opt.Workers = 1
-				return tallyRoster(data, route, opt, minShard)
+				return tallyRoster(data, route, opt, len(data)+1)
 			}
 		}
 	}
 	if opt.Reject != nil {
 		offset := firstLine
-		for _, s := range shards {
-			for _, e := range s.errs {
+		for _, c := range chunks {
+			for _, e := range c.errs {
 				e.Line += offset
 				if se, ok := e.Cause.(*csvSyntaxError); ok {
 					se.line += offset
 				}
 				opt.Reject(e)
 			}
-			offset += s.lines
+			offset += c.lines
 		}
 	}
 	res := PipelineResult{Tally: &Tally{}, Report: ImportReport{Encoding: enc}}
 	rej := make(map[rejKey]int)
 	var order []rejKey
-	for _, s := range shards {
-		res.Tally.Merge(&s.tally)
-		res.Report.Counts = res.Report.Counts.Add(s.counts)
-		for _, k := range s.rejKeys {
+	for k := range ws {
+		w := &ws[k]
+		res.Tally.Merge(&w.tally)
+		res.Report.Counts = res.Report.Counts.Add(w.counts)
+		for _, k := range w.rejKeys {
 			if _, seen := rej[k]; !seen {
 				order = append(order, k)
 			}
-			rej[k] += s.rej[k]
+			rej[k] += w.rej[k]
 		}
 	}
 	rr := RosterReader{dec: &rowDecoder{layout: layout}, enc: enc, counts: res.Report.Counts, rej: rej, rejKeys: order}
@@ -197,52 +212,64 @@ func splitRecords(data []byte, start, n, minShard int) []int {
 	return append(bounds, len(data))
 }
 
-// shardResult is what one worker found.
-type shardResult struct {
-	tally      Tally
-	counts     Counts
-	rej        map[rejKey]int
-	rejKeys    []rejKey
-	misaligned bool  // the shard ended inside a quoted field (or had a CSV syntax error)
-	fatal      error // a router error not about one row
-	errs       []*RowError
-	lines      int // physical lines the shard spans
+// chunksPerWorker is how many chunks each worker gets on average.
+const chunksPerWorker = 4
+
+// shardWorker is one goroutine's state: its decoder and its share of the
+// counts, over all the chunks it takes.
+type shardWorker struct {
+	dec     *rowDecoder
+	vts     []*villageTally // by the decoder's village number
+	tally   Tally
+	counts  Counts
+	rej     map[rejKey]int
+	rejKeys []rejKey
 }
 
-// runShard processes the records of window[start:], the first of which
-// starts on line+1.
-func runShard(window []byte, start, line int, layout *rosterLayout, route Router, asOf eligibility.Date, keepErrs bool) shardResult {
-	var res shardResult
-	res.rej = make(map[rejKey]int)
+// chunkResult is what a worker found in one chunk, beyond the counts.
+type chunkResult struct {
+	errs       []*RowError // rejected rows, lines relative to the chunk
+	lines      int         // physical lines the chunk spans
+	misaligned bool        // a CSV syntax error (perhaps a chunk cut inside a quoted field)
+	fatal      error       // a router error not about one row
+}
+
+func (w *shardWorker) init(layout *rosterLayout) {
+	w.dec = newRowDecoder(layout)
+	w.dec.skipNames = true
+	w.rej = make(map[rejKey]int)
+}
+
+// run processes the records of window[start:]; their lines count from 1.
+func (w *shardWorker) run(window []byte, start int, route Router, asOf eligibility.Date, keepErrs bool) chunkResult {
+	var res chunkResult
+	layout := w.dec.layout
 	count := func(field int, e *RowError) {
-		res.counts.Rejected++
+		w.counts.Rejected++
 		k := rejKey{field, e.Err}
-		if _, seen := res.rej[k]; !seen {
-			res.rejKeys = append(res.rejKeys, k)
+		if _, seen := w.rej[k]; !seen {
+			w.rejKeys = append(w.rejKeys, k)
 		}
-		res.rej[k]++
+		w.rej[k]++
 		if keepErrs {
 			res.errs = append(res.errs, e)
 		}
 	}
-	sc := csvScanner{buf: window, pos: start, line: line, atEOF: true}
-	dec := newRowDecoder(layout)
-	dec.skipNames = true
+	sc := csvScanner{buf: window, pos: start, atEOF: true}
 	var row RosterRow
-	var vts []*villageTally // by the decoder's village number
 	for {
 		switch sc.next() {
 		case csvEOF:
-			res.lines = sc.line - line
+			res.lines = sc.line
 			return res
 		case csvBad:
 			res.misaligned = true
-			res.counts.Rows++
+			w.counts.Rows++
 			count(-1, &RowError{Line: sc.recLine, Err: ErrMalformedCSV, Cause: csvCause(sc.err, sc.errLine)})
 			continue
 		}
-		res.counts.Rows++
-		if e := dec.decode(sc.fields, sc.recLine, sc.wide, &row); e != nil {
+		w.counts.Rows++
+		if e := w.dec.decode(sc.fields, sc.recLine, sc.wide, &row); e != nil {
 			count(layout.fieldOf(e), e)
 			continue
 		}
@@ -257,20 +284,20 @@ func runShard(window []byte, start, line int, layout *rosterLayout, route Router
 			continue
 		}
 		var vt *villageTally
-		if k := dec.village; k >= 0 && k < len(vts) {
-			vt = vts[k]
+		if k := w.dec.village; k >= 0 && k < len(w.vts) {
+			vt = w.vts[k]
 		} else {
-			vt = res.tally.village(row.Resident.Hukou.Village)
-			if k == len(vts) {
-				vts = append(vts, vt)
+			vt = w.tally.village(row.Resident.Hukou.Village)
+			if k == len(w.vts) {
+				w.vts = append(w.vts, vt)
 			}
 		}
 		if d.Outcome >= tallyOutcomes || d.Channel >= tallyChannels {
 			res.fatal = fmt.Errorf("%w: outcome %d, channel %d", ErrTallyRange, d.Outcome, d.Channel)
 			return res
 		}
-		res.tally.add(vt, d.Groups.Set(), d.Outcome, d.Channel)
-		res.counts.Accepted++
+		w.tally.add(vt, d.Groups.Set(), d.Outcome, d.Channel)
+		w.counts.Accepted++
 	}
 }
 

@@ -8,9 +8,10 @@ import (
 	"github.com/canbao/kuomian/routing"
 )
 
-// FuzzTallyRosterShards checks that any input, cut into shards as small as
-// a few bytes, gives the tally, counts and rejections of one pass — quoted
-// line breaks, bare quotes and all.
+// FuzzTallyRosterShards checks that any input, cut into chunks as small as
+// a few bytes and run on up to eight workers, gives the tally, counts and
+// rejections of one pass in one chunk — quoted line breaks, bare quotes and
+// all.
 func FuzzTallyRosterShards(f *testing.F) {
 	f.Add([]byte("张三,500115197803150011,石堰村\n\"李\n四\",500115198506200021,桃花村\n"), uint8(3))
 	f.Add([]byte("王\"五,500115196301010030,石堰村\n赵六,500115200002290043,\"第\"\"10\"\"组\"\r\n"), uint8(5))
@@ -20,7 +21,7 @@ func FuzzTallyRosterShards(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte, workers uint8) {
 		data := append([]byte("姓名,身份证号码,村(社区)\n"), body...)
 		var oneErrs, manyErrs []int
-		one, err1 := tallyRoster(data, rt, PipelineOptions{AsOf: asOf, Workers: 1, Reject: func(e *RowError) { oneErrs = append(oneErrs, e.Line) }}, 1)
+		one, err1 := tallyRoster(data, rt, PipelineOptions{AsOf: asOf, Workers: 1, Reject: func(e *RowError) { oneErrs = append(oneErrs, e.Line) }}, len(data)+1)
 		many, err2 := tallyRoster(data, rt, PipelineOptions{AsOf: asOf, Workers: 1 + int(workers%8), Reject: func(e *RowError) { manyErrs = append(manyErrs, e.Line) }}, 1)
 		if (err1 == nil) != (err2 == nil) {
 			t.Fatalf("errors differ: %v and %v", err1, err2)
