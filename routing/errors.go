@@ -93,7 +93,8 @@ func (e *LoadError) Error() string {
 func (e *LoadError) Unwrap() error { return e.Err }
 
 // ValidationError reports a policy with at least one finding of
-// [SeverityError]. Findings holds every finding, errors and warnings alike.
+// [SeverityError]. Findings holds every finding, errors and warnings alike;
+// the message lists the first twenty errors.
 type ValidationError struct {
 	Policy   string
 	Findings []Finding
@@ -102,14 +103,34 @@ type ValidationError struct {
 func (e *ValidationError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "routing: policy %q is invalid:", e.Policy)
+	n := 0
 	for _, f := range e.Findings {
-		if f.Severity == SeverityError {
-			b.WriteString("\n\t")
-			b.WriteString(f.String())
+		if f.Severity != SeverityError {
+			continue
 		}
+		if n == maxListedFindings {
+			fmt.Fprintf(&b, "\n\t… and %d more errors (see Findings)", countErrors(e.Findings)-n)
+			break
+		}
+		b.WriteString("\n\t")
+		b.WriteString(f.String())
+		n++
 	}
 	return b.String()
 }
 
 // Unwrap returns [ErrInvalidPolicy].
 func (e *ValidationError) Unwrap() error { return ErrInvalidPolicy }
+
+// maxListedFindings bounds the findings a ValidationError message lists.
+const maxListedFindings = 20
+
+func countErrors(fs []Finding) int {
+	n := 0
+	for _, f := range fs {
+		if f.Severity == SeverityError {
+			n++
+		}
+	}
+	return n
+}

@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // MaxPolicyBytes bounds the size of a policy file [LoadPolicy] reads.
@@ -18,10 +20,11 @@ const MaxPolicyBytes = 4 << 20
 // LoadPolicy reads a policy written as JSON (the form [EncodePolicy]
 // writes), checks it strictly and validates it.
 //
-// Strict means: every key must be one the format defines, spelled exactly
+// The file must be UTF-8 (a leading byte-order mark is skipped) and at most
+// [MaxPolicyBytes] long. Strict means: every key must be one the format defines, spelled exactly
 // (JSON keys are otherwise matched case-insensitively by encoding/json); a
 // key may appear only once per object; names (schemes, channels, groups,
-// flags, …) must be known; nothing may follow the policy. A bad file gives
+// flags, …) must be known and listed once; nothing may follow the policy. A bad file gives
 // a *[LoadError] naming the path and the key, and the known key it
 // resembles:
 //
@@ -38,6 +41,19 @@ func LoadPolicy(r io.Reader) (Policy, error) {
 	}
 	if len(data) > MaxPolicyBytes {
 		return Policy{}, &LoadError{Err: fmt.Errorf("%w: policy larger than %d bytes", ErrBadValue, MaxPolicyBytes)}
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte-order mark some editors write
+	if !utf8.Valid(data) {
+		off := 0
+		for off < len(data) {
+			r, n := utf8.DecodeRune(data[off:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			off += n
+		}
+		line := 1 + bytes.Count(data[:off], []byte("\n"))
+		return Policy{}, &LoadError{Err: fmt.Errorf("%w: invalid UTF-8 at byte %d (line %d): save the file as UTF-8", ErrSyntax, off, line)}
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
@@ -110,6 +126,10 @@ func typeErr(path, want string, tok json.Token) error {
 	return &LoadError{Path: path, Err: fmt.Errorf("%w: want %s, got %s", ErrBadValue, want, got)}
 }
 
+// listLimits bounds the lists of a policy while it is read, so that a
+// hostile file fails fast instead of being validated rule by rule.
+var listLimits = map[string]int{"rules": MaxRules, "phases": MaxPhases, "milestones": MaxMilestones}
+
 // walk consumes one JSON value from dec and checks it against type t:
 // known and unique keys, value kinds, known names.
 func walk(dec *json.Decoder, t reflect.Type, path string) error {
@@ -125,6 +145,7 @@ func walk(dec *json.Decoder, t reflect.Type, path string) error {
 		if d, ok := tok.(json.Delim); !ok || d != '[' {
 			return typeErr(path, "a list of names", tok)
 		}
+		var names []string
 		for i := 0; dec.More(); i++ {
 			el := fmt.Sprintf("%s[%d]", path, i)
 			tok, err := dec.Token()
@@ -136,9 +157,17 @@ func walk(dec *json.Decoder, t reflect.Type, path string) error {
 				return typeErr(el, "a name", tok)
 			}
 			one, _ := json.Marshal([]string{s})
-			if err := reflect.New(t).Interface().(json.Unmarshaler).UnmarshalJSON(one); err != nil {
+			v := reflect.New(t)
+			if err := v.Interface().(json.Unmarshaler).UnmarshalJSON(one); err != nil {
 				return &LoadError{Path: el, Err: err}
 			}
+			// The same member twice, possibly under two spellings (a key
+			// and its label): compare the decoded values.
+			key := fmt.Sprint(v.Elem().Interface())
+			if slices.Contains(names, key) {
+				return &LoadError{Path: el, Err: fmt.Errorf("%w: %q is already listed", ErrDuplicate, s)}
+			}
+			names = append(names, key)
 		}
 		_, err := dec.Token() // ']'
 		if err != nil {
@@ -200,7 +229,11 @@ func walk(dec *json.Decoder, t reflect.Type, path string) error {
 		if d, ok := tok.(json.Delim); !ok || d != '[' {
 			return typeErr(path, "a list", tok)
 		}
+		limit := listLimits[path]
 		for i := 0; dec.More(); i++ {
+			if limit > 0 && i == limit {
+				return &LoadError{Path: path, Err: fmt.Errorf("%w: more than %d entries", ErrBadValue, limit)}
+			}
 			if err := walk(dec, t.Elem(), fmt.Sprintf("%s[%d]", path, i)); err != nil {
 				return err
 			}

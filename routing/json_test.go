@@ -80,6 +80,38 @@ func TestLoadPolicyErrors(t *testing.T) {
 		{"trailing data", base + "{}", routing.ErrSyntax, `data after the policy object`},
 		{"truncated", base[:len(base)/2], routing.ErrSyntax, `unexpected end`},
 		{"not an object", `[1,2]`, routing.ErrBadValue, `want an object`},
+		{"empty input", ``, routing.ErrSyntax, `unexpected end of the document`},
+		{"blank input", " \n\t ", routing.ErrSyntax, `unexpected end of the document`},
+		{"null", `null`, routing.ErrBadValue, `want an object, got null`},
+		{"typo in an age line", replace(`"inclusive"`, `"inclusiv"`), routing.ErrUnknownKey,
+			`routing: policy at age_lines.men.younger: unknown key "inclusiv" (did you mean "inclusive"?)`},
+		{"typo in a citation", replace(`"clause"`, `"clasue"`), routing.ErrUnknownKey,
+			`routing: policy at age_lines.citation: unknown key "clasue" (did you mean "clause"?)`},
+		{"typo in a fallback", replace(`"fallback": {`, `"fallback": {"chanel": "self_pay",`), routing.ErrUnknownKey,
+			`routing: policy at rules[2].fallback: unknown key "chanel" (did you mean "channel"?)`},
+		{"typo in a phase period", replaceAfter(base, `"phases"`, `"from"`, `"form"`), routing.ErrUnknownKey,
+			`routing: policy at phases[0].period: unknown key "form" (did you mean "from"?)`},
+		{"typo in a milestone", replaceAfter(base, `"milestones"`, `"percent"`, `"precent"`), routing.ErrUnknownKey,
+			`routing: policy at milestones[0]: unknown key "precent" (did you mean "percent"?)`},
+		{"duplicate nested key", replace(`"below_age": 16`, `"below_age": 16, "below_age": 17`), routing.ErrDuplicate,
+			`routing: policy at rules[0].when: duplicate key "below_age"`},
+		{"name listed twice", replace(`"hardship"`, `"hardship", "hardship"`), routing.ErrDuplicate,
+			`routing: policy at groups[6]: duplicate: "hardship" is already listed`},
+		{"name listed twice as key and label", replace(`"hardship"`, `"hardship", "低保对象、特困人员、重度残疾人员等缴费困难群体"`), routing.ErrDuplicate,
+			`at groups[6]: duplicate`},
+		{"list of numbers", replace(`"groups": [`, `"groups": [1, `), routing.ErrBadValue,
+			`routing: policy at groups[0]: bad value: want a name, got 1`},
+		{"huge number", replace(`"below_age": 16`, `"below_age": 1e400`), routing.ErrBadValue,
+			`at rules[0].when.below_age: bad value: want a whole number, got 1e400`},
+		{"number beyond int64", replace(`"below_age": 16`, `"below_age": 99999999999999999999`), routing.ErrBadValue,
+			`want a whole number`},
+		{"fraction", replace(`"below_age": 16`, `"below_age": 16.5`), routing.ErrBadValue, `want a whole number, got 16.5`},
+		{"string for a bool", replace(`"inclusive": true`, `"inclusive": "true"`), routing.ErrBadValue, `want true or false, got "true"`},
+		{"deeply nested arrays", `{"rules": ` + strings.Repeat("[", 100000) + strings.Repeat("]", 100000) + `}`,
+			routing.ErrBadValue, `at rules[0]: bad value: want an object, got '['`},
+		{"invalid UTF-8", strings.Replace(base, "石堰镇基本", "\xff石堰镇基本", 1), routing.ErrSyntax, `invalid UTF-8 at byte`},
+		{"trailing garbage", base + "garbage", routing.ErrSyntax, `data after the policy object`},
+		{"too large", base + strings.Repeat(" ", 10<<20), routing.ErrBadValue, `policy larger than 4194304 bytes`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -149,6 +181,12 @@ func TestValidate(t *testing.T) {
 			routing.CodePhase, routing.SeverityError, "phases[1]", "overlaps phases[0]"},
 		{"milestones out of order", routing.Luodong2019, func(p *routing.Policy) { p.Milestones[1].Percent = 50 },
 			routing.CodeMilestone, routing.SeverityError, "milestones[1]", "non-decreasing"},
+		{"negative age", routing.Luodong2019, func(p *routing.Policy) { p.Rules[1].When.BelowAge = -16 },
+			routing.CodeRuleShape, routing.SeverityError, "rules[1] (scope.under-16)", "negative"},
+		{"huge age", routing.Luodong2019, func(p *routing.Policy) { p.Rules[3].When.FromAge = 1 << 40 },
+			routing.CodeRuleShape, routing.SeverityError, "rules[3] (scope.60-and-over)", "ages must lie in 0..200"},
+		{"negative age line", routing.Luodong2019, func(p *routing.Policy) { p.AgeLines.Men.Younger.Age = -45 },
+			routing.CodeAgeLineInvalid, routing.SeverityError, "age_lines.men", "0..150"},
 		{"missing id", routing.Luodong2019, func(p *routing.Policy) { p.ID = "" },
 			routing.CodeMissingField, routing.SeverityError, "id", "empty"},
 	}
@@ -193,4 +231,57 @@ func replaceAfter(s, marker, old, new string) string {
 		return s
 	}
 	return s[:i] + strings.Replace(s[i:], old, new, 1)
+}
+
+// TestLoadPolicyBOM checks that a UTF-8 byte-order mark, as some editors
+// write one, is skipped.
+func TestLoadPolicyBOM(t *testing.T) {
+	js := encode(t, routing.Luodong2019())
+	p, err := routing.LoadPolicy(bytes.NewReader(append([]byte("\ufeff"), js...)))
+	if err != nil {
+		t.Fatalf("LoadPolicy with a BOM: %v", err)
+	}
+	if diff := cmp.Diff(routing.Luodong2019(), p, dateCmp); diff != "" {
+		t.Errorf("LoadPolicy with a BOM mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestPolicySizeLimits checks that an oversized policy fails fast, with one
+// finding rather than one per rule, and that a ValidationError message stays
+// short however many errors the policy has.
+func TestPolicySizeLimits(t *testing.T) {
+	rule := `{"id":"a","kind":"route","when":{}},`
+	js := `{"id":"x","rules":[` + strings.TrimSuffix(strings.Repeat(rule, routing.MaxRules+1), ",") + `]}`
+	_, err := routing.LoadPolicy(strings.NewReader(js))
+	var le *routing.LoadError
+	if !errors.As(err, &le) || le.Path != "rules" || !errors.Is(err, routing.ErrBadValue) {
+		t.Fatalf("LoadPolicy(%d rules) error = %v, want a *LoadError at rules", routing.MaxRules+1, err)
+	}
+	if want := "routing: policy at rules: bad value: more than 4096 entries"; err.Error() != want {
+		t.Errorf("error = %q, want %q", err, want)
+	}
+
+	p := routing.Luodong2019()
+	for len(p.Rules) <= 50*routing.MaxRules {
+		p.Rules = append(p.Rules, p.Rules...)
+	}
+	fs := routing.Validate(p)
+	if len(fs) != 1 || fs[0].Code != routing.CodeTooLarge {
+		t.Fatalf("Validate(%d rules) = %d findings %v…, want one %s", len(p.Rules), len(fs), fs[:min(len(fs), 3)], routing.CodeTooLarge)
+	}
+
+	p = routing.Luodong2019()
+	p.Rules = append(p.Rules, p.Rules...)
+	for i := range p.Rules {
+		p.Rules[i].ID = "" // every rule: missing id, and duplicates
+	}
+	_, err = routing.Compile(p)
+	var ve *routing.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("Compile error = %v, want a *ValidationError", err)
+	}
+	msg := err.Error()
+	if n := strings.Count(msg, "\n\t"); n != 21 || !strings.Contains(msg, "more errors (see Findings)") {
+		t.Errorf("message lists %d lines, want 20 findings and a summary:\n%s", n, msg)
+	}
 }

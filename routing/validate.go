@@ -73,6 +73,9 @@ func (v *validator) add(sev Severity, code Code, path string, c Citation, format
 func Validate(p Policy) []Finding {
 	v := &validator{p: p}
 	v.header()
+	if len(p.Rules) > MaxRules || len(p.Phases) > MaxPhases || len(p.Milestones) > MaxMilestones {
+		return v.fs // too large: checking it rule by rule would take quadratic time
+	}
 	v.ageLines()
 	v.rules()
 	v.phases()
@@ -90,8 +93,9 @@ const (
 func (v *validator) header() {
 	p := v.p
 	if len(p.Rules) > MaxRules || len(p.Phases) > MaxPhases || len(p.Milestones) > MaxMilestones {
-		v.add(SeverityError, CodeTooLarge, "", Citation{}, "a policy has at most %d rules, %d phases and %d milestones",
-			MaxRules, MaxPhases, MaxMilestones)
+		v.add(SeverityError, CodeTooLarge, "", Citation{},
+			"a policy has at most %d rules, %d phases and %d milestones (this one has %d, %d and %d); nothing else was checked",
+			MaxRules, MaxPhases, MaxMilestones, len(p.Rules), len(p.Phases), len(p.Milestones))
 	}
 	for _, f := range []struct{ name, val string }{
 		{"id", p.ID}, {"version", p.Version}, {"jurisdiction", p.Jurisdiction}, {"document", p.Document},
@@ -345,6 +349,10 @@ func (v *validator) condition(path string, r Rule, outs OutcomeSet, chans Channe
 	}
 	if c.FromAge < 0 || c.BelowAge < 0 {
 		v.add(SeverityError, CodeRuleShape, path, r.Citation, "ages cannot be negative")
+	}
+	if c.FromAge > eligibility.MaxAge || c.BelowAge > eligibility.MaxAge {
+		v.add(SeverityError, CodeRuleShape, path, r.Citation, "ages must lie in 0..%d (from_age %d, below_age %d)",
+			eligibility.MaxAge, c.FromAge, c.BelowAge)
 	}
 	if c.BelowAge > 0 && c.FromAge >= c.BelowAge {
 		never("from_age %d is not below below_age %d", c.FromAge, c.BelowAge)
