@@ -265,7 +265,10 @@ func (d *rowDecoder) decode(fields [][]byte, line int, wide bool, row *RosterRow
 		if len(raw) == 0 && c != ColumnName {
 			continue
 		}
-		v := d.clean(raw)
+		v := raw
+		if d.wide || len(raw) == 0 || raw[0] <= ' ' || raw[len(raw)-1] <= ' ' || raw[0] == 0xE3 || raw[len(raw)-1] == 0x80 {
+			v = d.clean(raw)
+		}
 		if len(v) == 0 {
 			switch c {
 			case ColumnName, ColumnID:
