@@ -113,6 +113,9 @@ func (rb *Rulebook) Classify(r Resident, asOf Date) (c Classification, err error
 
 	var matched GroupSet // groups matched by non-residual rules
 	for pass := 0; pass < 2; pass++ {
+		if pass == 1 && !matched.IsEmpty() {
+			break // residual rules match only when nothing else did
+		}
 		for i := range rb.Rules {
 			rule := &rb.Rules[i]
 			if rule.Residual != (pass == 1) || !rule.Group.IsValid() || c.Groups.Has(rule.Group) {
