@@ -212,7 +212,9 @@ func (s *csvScanner) record(end, nxt int, nl bool) csvStatus {
 // plainRecord splits a one-line record without quotes at its commas,
 // eight bytes at a time.
 func (s *csvScanner) plainRecord(line []byte, nxt int) csvStatus {
-	s.wide = bytes.IndexByte(line, 0xEF) >= 0 || bytes.Contains(line, ideographicSpace)
+	// E3 leads U+3000..U+3FFF (the ideographic space, 、 and other CJK
+	// punctuation): rare enough to check only when it occurs.
+	s.wide = bytes.IndexByte(line, 0xEF) >= 0 || bytes.IndexByte(line, 0xE3) >= 0 && bytes.Contains(line, ideographicSpace)
 	s.recLine = s.line + 1
 	s.err = nil
 	f := s.fields[:0]
