@@ -4,23 +4,23 @@
 //
 // The module has four packages; data flows one way through them:
 //
-//	roster rows → eligibility (facts, target groups)
-//	            → routing     (scheme, channel, venue, fallback, subsidies, reasons)
-//	            → reporting   (roster, tallies, bulletins)
-//	unit counts → allocation  (exact quotas)  → reporting (task tables)
+//		roster rows → eligibility (facts, target groups)
+//		            → routing     (scheme, channel, venue, fallback, subsidies, reasons)
+//		            → reporting   (roster, tallies, bulletins)
+//		unit counts → allocation  (exact quotas)  → reporting (task tables)
 //
-//   - [github.com/canbao/kuomian/eligibility]: residents, civil dates, identity
-//     numbers (GB 11643-1999), ages in 周岁, statutory retirement, and the target
-//     groups of 石堰府发〔2023〕10号 with the reason for each match.
-//   - [github.com/canbao/kuomian/routing]: effective-dated rulebooks (罗政〔2019〕185号,
-//     石堰府发〔2023〕10号, or loaded from JSON) and decisions that cite their clauses.
-//   - [github.com/canbao/kuomian/allocation]: exact apportionment of an integer
-//     target across units (independent rounding, largest remainder, divisor
-//     methods), derived columns, bounds, hierarchy, milestones and the audit of a
-//     published table.
-//   - [github.com/canbao/kuomian/reporting]: task tables, roster import, the
-//     扩面人员明细表, monthly bulletins and streaming tallies, rendered as aligned
-//     text, CSV, Markdown and HTML.
+//	  - [github.com/canbao/kuomian/eligibility]: residents, civil dates, identity
+//	    numbers (GB 11643-1999), ages in 周岁, statutory retirement, and the target
+//	    groups of 石堰府发〔2023〕10号 with the reason for each match.
+//	  - [github.com/canbao/kuomian/routing]: effective-dated rulebooks (罗政〔2019〕185号,
+//	    石堰府发〔2023〕10号, or loaded from JSON) and decisions that cite their clauses.
+//	  - [github.com/canbao/kuomian/allocation]: exact apportionment of an integer
+//	    target across units (independent rounding, largest remainder, divisor
+//	    methods), derived columns, bounds, hierarchy, milestones and the audit of a
+//	    published table.
+//	  - [github.com/canbao/kuomian/reporting]: task tables, roster import, the
+//	    扩面人员明细表, monthly bulletins and streaming tallies, rendered as aligned
+//	    text, CSV, Markdown and HTML.
 //
 // The library never reads the clock, never uses float64 in allocation
 // arithmetic, masks personal data in every rendered report unless the caller
