@@ -1,6 +1,7 @@
 package routing
 
 import (
+	"math/bits"
 	"slices"
 
 	"github.com/canbao/kuomian/eligibility"
@@ -45,33 +46,63 @@ type Router struct {
 	rb          *eligibility.Rulebook // nil: the policy uses no groups
 }
 
-// crule is a compiled rule: its condition as bit masks (0 = any).
+// crule is a compiled rule. The enumerated facts (employment, insured
+// scheme, status, location, contact, chosen outcome and channel) are one-hot
+// lanes of one uint64 (see facts.bits); mask holds, per lane, the values the
+// rule accepts (every bit when the rule places no condition), so the rule
+// accepts the resident's values when every lane of mask&bits is non-zero:
+// when it has exactly numLanes bits set.
 type crule struct {
-	idx   int
-	emp   uint16
-	ins   uint8
-	st    uint8
-	loc   uint8
-	con   uint8
-	outs  uint8
-	chans uint8
-	flags uint32
-	grp   uint16
-	from  int
-	below int
-	band  Band
-	hukou HukouCond
+	mask    uint64
+	flags   uint32 // any of these (0 = any)
+	grp     uint16 // any of these (0 = any)
+	band    Band
+	hukou   HukouCond
+	from    int
+	below   int
+	idx     int     // index in Policy.Rules
+	venue   Venue   // the rule's payload, copied from Policy.Rules
+	subsidy Subsidy //
+	action  Action  //
+}
+
+// The lanes of facts.bits and crule.mask: offset and width in bits. The top
+// bit of each lane stands for a value outside the enumeration (or, for the
+// outcome and channel lanes, for "not chosen yet"): only a lane without a
+// condition accepts it.
+const (
+	laneEmp, laneIns, laneSt, laneLoc, laneCon, laneOut, laneCh = 0, 16, 24, 32, 40, 48, 56
+	numLanes                                                    = 7
+)
+
+func laneAll(off uint) uint64 {
+	if off == laneEmp {
+		return 0xFFFF
+	}
+	return 0xFF << off
+}
+
+// laneMask is the mask of one lane for a condition set s of the given width
+// (0 = any).
+func laneMask(s uint64, off, width uint) uint64 {
+	if s == 0 {
+		return laneAll(off)
+	}
+	s &= 1<<(width-1) - 1 // never the out-of-range bit
+	return s << off
+}
+
+// laneBit is the one-hot bit of value v in a lane of the given width.
+func laneBit[T ~uint8](v T, off, width uint) uint64 {
+	if uint(v) >= width-1 {
+		return 1 << (off + width - 1)
+	}
+	return 1 << (off + uint(v))
 }
 
 // facts are a resident's facts as bits, for matching.
 type facts struct {
-	emp   uint16
-	ins   uint8
-	st    uint8
-	loc   uint8
-	con   uint8
-	out   uint8
-	ch    uint8
+	bits  uint64 // one bit in each lane
 	flags uint32
 	grp   uint16
 	age   int
@@ -79,23 +110,15 @@ type facts struct {
 	local bool
 }
 
-func bit8[T ~uint8](v T) uint8 {
-	if v >= 8 {
-		return 0
-	}
-	return 1 << v
+// setChoice sets the outcome and channel lanes of f.
+func (f *facts) setChoice(o Outcome, c Channel) {
+	f.bits = f.bits&^(laneAll(laneOut)|laneAll(laneCh)) | laneBit(o, laneOut, 8) | laneBit(c, laneCh, 8)
 }
 
 // match reports whether f satisfies c; needBand is set when c tests the age
 // band and f has none (unknown gender).
 func (c *crule) match(f *facts) (ok, needBand bool) {
-	if c.emp != 0 && c.emp&f.emp == 0 ||
-		c.ins != 0 && c.ins&f.ins == 0 ||
-		c.st != 0 && c.st&f.st == 0 ||
-		c.loc != 0 && c.loc&f.loc == 0 ||
-		c.con != 0 && c.con&f.con == 0 ||
-		c.outs != 0 && c.outs&f.out == 0 ||
-		c.chans != 0 && c.chans&f.ch == 0 ||
+	if bits.OnesCount64(c.mask&f.bits) != numLanes ||
 		c.flags != 0 && c.flags&f.flags == 0 ||
 		c.grp != 0 && c.grp&f.grp == 0 ||
 		f.age < c.from || f.age >= c.below {
@@ -165,21 +188,25 @@ func Compile(p Policy, opts ...Option) (*Router, error) {
 		rt.rb = o.rulebook
 	}
 	for i, r := range p.Rules {
+		w := r.When
 		c := crule{
-			idx:   i,
-			emp:   uint16(r.When.Employment),
-			ins:   uint8(r.When.Insured),
-			st:    uint8(r.When.Status),
-			loc:   uint8(r.When.Location),
-			con:   uint8(r.When.Contact),
-			outs:  uint8(r.When.Outcome),
-			chans: uint8(r.When.Channel),
-			flags: uint32(r.When.FlagsAny),
-			grp:   uint16(r.When.GroupsAny),
-			from:  r.When.FromAge,
-			below: r.When.BelowAge,
-			band:  r.When.Band,
-			hukou: r.When.Hukou,
+			mask: laneMask(uint64(w.Employment), laneEmp, 16) |
+				laneMask(uint64(w.Insured), laneIns, 8) |
+				laneMask(uint64(w.Status), laneSt, 8) |
+				laneMask(uint64(w.Location), laneLoc, 8) |
+				laneMask(uint64(w.Contact), laneCon, 8) |
+				laneMask(uint64(w.Outcome), laneOut, 8) |
+				laneMask(uint64(w.Channel), laneCh, 8),
+			flags:   uint32(w.FlagsAny),
+			grp:     uint16(w.GroupsAny),
+			band:    w.Band,
+			hukou:   w.Hukou,
+			from:    w.FromAge,
+			below:   w.BelowAge,
+			idx:     i,
+			venue:   r.Venue,
+			subsidy: r.Subsidy,
+			action:  r.Action,
 		}
 		if c.below == 0 {
 			c.below = 1 << 30
@@ -237,45 +264,59 @@ func Route(p Policy, r eligibility.Resident, asOf eligibility.Date) (Decision, e
 // after asOf, unknown gender where the age line decides, no rule matching).
 // It does not allocate.
 func (rt *Router) Route(r eligibility.Resident, asOf eligibility.Date) (d Decision, err error) {
+	// The decision (about 1.3 KB, most of it the Classification) is filled
+	// in place through a pointer to the named result: it is never copied
+	// inside the package.
+	if err = rt.decide(&d, &r, asOf); err != nil {
+		d = Decision{}
+	}
+	return
+}
+
+// decide fills d, which is zero, for resident *r on asOf. It may change *r
+// (Route's own copy): the effective birth date and gender are stored so that
+// classification does not read them from the identity number again.
+func (rt *Router) decide(d *Decision, r *eligibility.Resident, asOf eligibility.Date) error {
 	p := &rt.p
 	if !p.Effective.Contains(asOf) {
-		return Decision{}, &PeriodError{Policy: p.ID, AsOf: asOf, Period: p.Effective}
+		return &PeriodError{Policy: p.ID, AsOf: asOf, Period: p.Effective}
 	}
 	birth := r.EffectiveBirth()
 	if birth.IsZero() {
-		return Decision{}, &FactError{ID: r.ID.Masked(), Err: ErrNoBirthDate}
+		return &FactError{ID: r.ID.Masked(), Err: ErrNoBirthDate}
 	}
 	age := eligibility.AgeOn(birth, asOf)
 	if age < 0 {
-		return Decision{}, &FactError{ID: r.ID.Masked(), Err: ErrBornAfterAsOf}
+		return &FactError{ID: r.ID.Masked(), Err: ErrBornAfterAsOf}
 	}
 	d.rt = rt
 	d.AsOf = asOf
 	d.Age = age
 	d.Gender = r.EffectiveGender()
+	r.Birth, r.Gender = birth, d.Gender // classification reads them, not the ID, again
 
 	f := facts{
-		ins:   bit8(r.Insurance.Scheme),
-		st:    bit8(r.Insurance.Status),
-		loc:   bit8(r.Insurance.Location),
-		con:   bit8(r.Contact),
+		bits: laneBit(r.Employment.Kind, laneEmp, 16) |
+			laneBit(r.Insurance.Scheme, laneIns, 8) |
+			laneBit(r.Insurance.Status, laneSt, 8) |
+			laneBit(r.Insurance.Location, laneLoc, 8) |
+			laneBit(r.Contact, laneCon, 8),
 		flags: uint32(r.Flags),
 		age:   age,
 		local: r.Hukou.Local,
 	}
-	if k := r.Employment.Kind; k < 16 {
-		f.emp = 1 << k
-	}
+	f.setChoice(OutcomeNone, ChannelNone)
 	switch d.Gender {
 	case eligibility.Male, eligibility.Female:
-		d.Band = rt.band(&d, birth)
+		d.Band = rt.band(d, birth)
 		f.band = d.Band
 	}
 	d.add(ReasonAge, -1, 0)
 	if rt.rb != nil {
-		d.Classification, err = rt.rb.Classify(r, asOf)
+		var err error
+		d.Classification, err = rt.rb.Classify(*r, asOf)
 		if err != nil {
-			return Decision{}, err
+			return err
 		}
 		d.Groups = GroupMask(d.Classification.Groups) & p.Groups
 		f.grp = uint16(d.Groups)
@@ -289,7 +330,7 @@ func (rt *Router) Route(r eligibility.Resident, asOf eligibility.Date) (d Decisi
 	for i := range rt.route {
 		ok, needBand := rt.route[i].match(&f)
 		if needBand {
-			return Decision{}, &FactError{ID: r.ID.Masked(), Err: ErrNoGender}
+			return &FactError{ID: r.ID.Masked(), Err: ErrNoGender}
 		}
 		if ok {
 			c = &rt.route[i]
@@ -297,7 +338,7 @@ func (rt *Router) Route(r eligibility.Resident, asOf eligibility.Date) (d Decisi
 		}
 	}
 	if c == nil {
-		return Decision{}, &FactError{ID: r.ID.Masked(), Err: ErrNoRule}
+		return &FactError{ID: r.ID.Masked(), Err: ErrNoRule}
 	}
 	rule := &p.Rules[c.idx]
 	if c.band != BandAny {
@@ -322,18 +363,18 @@ func (rt *Router) Route(r eligibility.Resident, asOf eligibility.Date) (d Decisi
 
 	// Venues, for the first choice and the fallback.
 	if d.Outcome.IsJoin() {
-		f.out, f.ch = bit8(d.Outcome), bit8(d.Channel)
-		if i, err := rt.first(rt.venue, &f, &r); err != nil {
-			return Decision{}, err
+		f.setChoice(d.Outcome, d.Channel)
+		if i, err := rt.first(rt.venue, &f, r); err != nil {
+			return err
 		} else if i >= 0 {
 			d.Venue = p.Rules[i].Venue
 			d.add(ReasonVenue, i, 0)
 		}
 	}
 	if d.Fallback.Outcome.IsJoin() {
-		f.out, f.ch = bit8(d.Fallback.Outcome), bit8(d.Fallback.Channel)
-		if i, err := rt.first(rt.venue, &f, &r); err != nil {
-			return Decision{}, err
+		f.setChoice(d.Fallback.Outcome, d.Fallback.Channel)
+		if i, err := rt.first(rt.venue, &f, r); err != nil {
+			return err
 		} else if i >= 0 {
 			d.Fallback.Venue = p.Rules[i].Venue
 			d.add(ReasonFallbackVenue, i, 0)
@@ -341,27 +382,25 @@ func (rt *Router) Route(r eligibility.Resident, asOf eligibility.Date) (d Decisi
 	}
 
 	// Subsidies and actions: every match counts.
-	f.out, f.ch = bit8(d.Outcome), bit8(d.Channel)
+	f.setChoice(d.Outcome, d.Channel)
 	for i := range rt.subsidy {
 		ok, needBand := rt.subsidy[i].match(&f)
 		if needBand {
-			return Decision{}, &FactError{ID: r.ID.Masked(), Err: ErrNoGender}
+			return &FactError{ID: r.ID.Masked(), Err: ErrNoGender}
 		}
 		if ok {
-			idx := rt.subsidy[i].idx
-			d.Subsidies = d.Subsidies.With(p.Rules[idx].Subsidy)
-			d.add(ReasonSubsidy, idx, 0)
+			d.Subsidies = d.Subsidies.With(rt.subsidy[i].subsidy)
+			d.add(ReasonSubsidy, rt.subsidy[i].idx, 0)
 		}
 	}
 	for i := range rt.action {
 		ok, needBand := rt.action[i].match(&f)
 		if needBand {
-			return Decision{}, &FactError{ID: r.ID.Masked(), Err: ErrNoGender}
+			return &FactError{ID: r.ID.Masked(), Err: ErrNoGender}
 		}
 		if ok {
-			idx := rt.action[i].idx
-			d.Actions = d.Actions.With(p.Rules[idx].Action)
-			d.add(ReasonAction, idx, 0)
+			d.Actions = d.Actions.With(rt.action[i].action)
+			d.add(ReasonAction, rt.action[i].idx, 0)
 		}
 	}
 
@@ -381,7 +420,7 @@ func (rt *Router) Route(r eligibility.Resident, asOf eligibility.Date) (d Decisi
 			}
 		}
 	}
-	return d, nil
+	return nil
 }
 
 // first returns the policy index of the first rule of rs matching f, or -1.
