@@ -8,6 +8,7 @@ import (
 
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/routing"
+	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 )
 
@@ -103,5 +104,117 @@ func TestFactsDigest(t *testing.T) {
 	}
 	if !strings.HasPrefix(routing.CanonicalFacts(a), routing.FactsVersion+"\nbirth=1980-01-01\ngender=male\n") {
 		t.Errorf("CanonicalFacts = %q", routing.CanonicalFacts(a))
+	}
+}
+
+// idFor builds a valid identity number for a birth date and gender (check
+// character by ISO 7064 MOD 11-2), or the zero IDNumber.
+func idFor(birth eligibility.Date, g eligibility.Gender) eligibility.IDNumber {
+	if birth.IsZero() || g == eligibility.GenderUnknown {
+		return eligibility.IDNumber{}
+	}
+	seq := "002"
+	if g == eligibility.Male {
+		seq = "001"
+	}
+	s := "350583" + birth.Compact() + seq
+	weights := []int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
+	sum := 0
+	for i, w := range weights {
+		sum += int(s[i]-'0') * w
+	}
+	id, err := eligibility.ParseIDNumber(s + string("10X98765432"[sum%11]))
+	if err != nil {
+		return eligibility.IDNumber{}
+	}
+	return id
+}
+
+// TestRecordsHoldNoPersonalData routes every resident of the case files,
+// with a name, a village, a 户籍地 and an identity number added, and scans
+// each encoded record for any of them and for the birth date in every form.
+func TestRecordsHoldNoPersonalData(t *testing.T) {
+	rts := presets()
+	n := 0
+	for _, c := range loadCaseFiles(t) {
+		rt := rts[c.Policy]
+		r := c.Resident
+		r.Name = "欧阳娜娜"
+		r.Hukou.Area = "福建省泉州市南安市罗东镇"
+		r.Hukou.Village = "霞山村"
+		if r.ID.IsZero() {
+			r.ID = idFor(r.EffectiveBirth(), r.EffectiveGender())
+		}
+		dec, err := rt.Route(r, c.AsOf)
+		if err != nil {
+			continue
+		}
+		n++
+		var b bytes.Buffer
+		if err := routing.EncodeRecord(&b, routing.NewRecord(dec, r)); err != nil {
+			t.Fatal(err)
+		}
+		birth := r.EffectiveBirth()
+		secrets := []string{r.Name, r.Hukou.Area, r.Hukou.Village, r.Employment.Licence}
+		if birth != c.AsOf { // a record states its as-of date
+			secrets = append(secrets, birth.String(), birth.Compact(), strings.ReplaceAll(birth.String(), "-", "/"))
+		}
+		if !r.ID.IsZero() {
+			secrets = append(secrets, r.ID.String(), r.ID.Masked(), r.ID.String()[:6]+r.ID.String()[6:14])
+		}
+		for _, s := range secrets {
+			if s != "" && bytes.Contains(b.Bytes(), []byte(s)) {
+				t.Errorf("%s:%d: record contains personal data %q:\n%s", c.File, c.Line, s, b.String())
+			}
+		}
+	}
+	if n < 100 {
+		t.Errorf("only %d records scanned", n)
+	}
+}
+
+// TestRecordStable checks that a record does not depend on how the facts
+// were written (flag order, labels or keys, trailing zeros of the tier) nor
+// on what was routed before it.
+func TestRecordStable(t *testing.T) {
+	src := func(flags, tier string) string {
+		return "policy: shiyan-2023\ncase: x\nas of: 2023-06-01\ngender: 女\nbirth: 1980-03-03\nhukou: local\n" +
+			"insured: resident\nstatus: active\nlocation: in_district\ntier: " + tier + "\nflags: " + flags +
+			"\nexpect scheme: employee\n"
+	}
+	rt := routing.MustCompile(routing.Shiyan2023())
+	record := func(text string) string {
+		cs, err := routing.ParseCases(strings.NewReader(text), "x.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		dec, err := rt.Route(cs[0].Resident, cs[0].AsOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := routing.EncodeRecord(&b, routing.NewRecord(dec, cs[0].Resident)); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	want := record(src("land_acquired, village_cadre", "1200"))
+	for _, in := range []string{
+		src("village_cadre, land_acquired", "1200"),
+		src("村(社区)干部、被征地人员", "1200.00"),
+		src("被征地人员 village_cadre", "1200.0元"),
+	} {
+		if got := record(in); got != want {
+			t.Errorf("record differs for\n%s\n(-want +got):\n%s", in, cmp.Diff(want, got))
+		}
+	}
+	// Routing others in between changes nothing.
+	for _, c := range loadCaseFiles(t) {
+		if c.Policy == "shiyan-2023" {
+			_, _ = rt.Route(c.Resident, c.AsOf)
+		}
+	}
+	if got := record(src("land_acquired, village_cadre", "1200")); got != want {
+		t.Errorf("record changed after routing other residents:\n%s", cmp.Diff(want, got))
 	}
 }
