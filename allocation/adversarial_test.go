@@ -315,3 +315,37 @@ func TestNegativeMaxWithoutHasMax(t *testing.T) {
 		}
 	}
 }
+
+// TestDeepTree: a chain of 20,000 nested nodes (each with one sibling leaf)
+// is split in linear time, and an error deep down names a short path.
+func TestDeepTree(t *testing.T) {
+	const depth = 20_000
+	n := allocation.Node{Unit: allocation.Unit{Name: "leaf", Weight: 1}}
+	for range depth {
+		n = allocation.Node{Unit: allocation.Unit{Name: "镇"}, Children: []allocation.Node{n, {Unit: allocation.Unit{Name: "村", Weight: 1}}}}
+	}
+	// The chain's weights are 1, 2, 3, …: the node at height h weighs h+1.
+	res, err := allocation.ApportionTree(1<<40, n, allocation.Hamilton, allocation.WithTieRule(allocation.TieByOrder))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Weight != depth+1 || res.Sum != 1<<40 {
+		t.Fatalf("root weight %d, sum %d", res.Weight, res.Sum)
+	}
+	leaves := res.Leaves()
+	var sum int64
+	for _, l := range leaves {
+		sum += l.Allocated
+	}
+	if len(leaves) != depth+1 || sum != 1<<40 {
+		t.Fatalf("%d leaves summing to %d", len(leaves), sum)
+	}
+	_, err = allocation.ApportionTree(1<<40, n, allocation.Hamilton)
+	var tre *allocation.TreeError
+	if !errors.As(err, &tre) || !errors.Is(err, allocation.ErrTie) {
+		t.Fatalf("err = %v, want a tie deep down", err)
+	}
+	if msg := err.Error(); len(msg) > 300 || !strings.Contains(msg, "more") {
+		t.Errorf("message of %d bytes: %.300s", len(msg), msg)
+	}
+}

@@ -38,9 +38,35 @@ type TreeError struct {
 	Err  error
 }
 
-// Error describes the error.
+// Error describes the error. A path deeper than eight levels is shown by its
+// first two and last five names, and each name is cut to 40 characters, so
+// the message stays short whatever the tree.
 func (e *TreeError) Error() string {
-	return fmt.Sprintf("allocation: at %s: %v", strings.Join(e.Path, " / "), e.Err)
+	var b strings.Builder
+	b.WriteString("allocation: at ")
+	for k, name := range e.Path {
+		if len(e.Path) > 8 && k == 2 {
+			fmt.Fprintf(&b, " / … %d more", len(e.Path)-7)
+		}
+		if len(e.Path) > 8 && k >= 2 && k < len(e.Path)-5 {
+			continue
+		}
+		if k > 0 {
+			b.WriteString(" / ")
+		}
+		b.WriteString(cutName(name))
+	}
+	b.WriteString(": ")
+	b.WriteString(e.Err.Error())
+	return b.String()
+}
+
+// cutName cuts a name to 40 characters for a message.
+func cutName(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
 }
 
 // Unwrap returns the error found at the node.
@@ -51,55 +77,73 @@ func (e *TreeError) Unwrap() error { return e.Err }
 // among its own children the same way, and so on to the leaves. With an
 // independent rounding method each level rounds on its own, so children may
 // not add up to their parent. Errors are wrapped in a [*TreeError] naming the
-// node.
+// node. The cost is linear in the number of nodes, whatever the depth.
 func ApportionTree(total int64, root Node, m Method, opts ...Option) (TreeShare, error) {
 	if total < 0 {
 		return TreeShare{}, &TreeError{Path: []string{root.Name}, Err: &InputError{Index: -1, Field: "total", Value: total, Err: ErrNegative}}
 	}
-	w, err := nodeWeight(root, nil)
+	wt, err := weigh(root, nil)
 	if err != nil {
 		return TreeShare{}, err
 	}
-	top := TreeShare{Share: Share{Name: root.Name, Weight: w, Quota: quotaInt(total), Allocated: total}}
-	if err := splitNode(&top, root, m, opts, []string{root.Name}); err != nil {
+	top := TreeShare{Share: Share{Name: root.Name, Weight: wt.w, Quota: quotaInt(total), Allocated: total}}
+	if err := splitNode(&top, root, wt, m, opts, []string{root.Name}); err != nil {
 		return TreeShare{}, err
 	}
 	return top, nil
 }
 
-func nodeWeight(n Node, path []string) (int64, error) {
-	if len(n.Children) == 0 || n.Weight != 0 {
-		return n.Weight, nil
-	}
-	var sum int64
-	for _, c := range n.Children {
-		w, err := nodeWeight(c, slices.Concat(path, []string{n.Name}))
-		if err != nil {
-			return 0, err
-		}
-		if w < 0 {
-			return 0, &TreeError{Path: slices.Concat(path, []string{n.Name, c.Name}), Err: &InputError{Index: -1, Name: c.Name, Field: "weight", Value: w, Err: ErrNegative}}
-		}
-		if sum > math.MaxInt64-w {
-			return 0, &TreeError{Path: slices.Concat(path, []string{n.Name}), Err: &InputError{Index: -1, Field: "weight", Err: ErrOverflow}}
-		}
-		sum += w
-	}
-	return sum, nil
+// weighed holds the weight of a node and of each of its descendants, found
+// in one pass.
+type weighed struct {
+	w    int64
+	kids []weighed
 }
 
-func splitNode(ts *TreeShare, n Node, m Method, opts []Option, path []string) error {
+// weigh finds the weights of n and its descendants: a node with children and
+// no stated weight weighs the sum of its children. path holds the names
+// above n (a stack shared down the recursion; copied only for an error).
+func weigh(n Node, path []string) (weighed, error) {
+	wn := weighed{w: n.Weight}
+	if len(n.Children) == 0 {
+		return wn, nil
+	}
+	path = append(path, n.Name)
+	wn.kids = make([]weighed, len(n.Children))
+	var sum int64
+	for i, c := range n.Children {
+		k, err := weigh(c, path)
+		if err != nil {
+			return weighed{}, err
+		}
+		wn.kids[i] = k
+		if n.Weight != 0 {
+			continue // a stated weight: the children are checked when split
+		}
+		if k.w < 0 {
+			return weighed{}, &TreeError{Path: slices.Concat(path, []string{c.Name}), Err: &InputError{Index: -1, Name: c.Name, Field: "weight", Value: k.w, Err: ErrNegative}}
+		}
+		if sum > math.MaxInt64-k.w {
+			return weighed{}, &TreeError{Path: slices.Clone(path), Err: &InputError{Index: -1, Field: "weight", Err: ErrOverflow}}
+		}
+		sum += k.w
+	}
+	if n.Weight == 0 {
+		wn.w = sum
+	}
+	return wn, nil
+}
+
+// splitNode splits ts.Allocated among n's children (weights in wn) and
+// recurses. path holds the names from the root to n (a shared stack).
+func splitNode(ts *TreeShare, n Node, wn weighed, m Method, opts []Option, path []string) error {
 	if len(n.Children) == 0 {
 		return nil
 	}
 	units := make([]Unit, len(n.Children))
 	for i, c := range n.Children {
-		w, err := nodeWeight(c, path)
-		if err != nil {
-			return err
-		}
 		units[i] = c.Unit
-		units[i].Weight = w
+		units[i].Weight = wn.kids[i].w
 	}
 	res, err := Apportion(ts.Allocated, units, m, opts...)
 	if err != nil {
@@ -110,7 +154,7 @@ func splitNode(ts *TreeShare, n Node, m Method, opts []Option, path []string) er
 	ts.Children = make([]TreeShare, len(n.Children))
 	for i, c := range n.Children {
 		ts.Children[i] = TreeShare{Share: res.Shares[i]}
-		if err := splitNode(&ts.Children[i], c, m, opts, slices.Concat(path, []string{c.Name})); err != nil {
+		if err := splitNode(&ts.Children[i], c, wn.kids[i], m, opts, append(path, c.Name)); err != nil {
 			return err
 		}
 	}
@@ -119,12 +163,17 @@ func splitNode(ts *TreeShare, n Node, m Method, opts []Option, path []string) er
 
 // Leaves returns the shares of the leaves, depth first in input order.
 func (t TreeShare) Leaves() []Share {
-	if len(t.Children) == 0 {
-		return []Share{t.Share}
-	}
 	var out []Share
-	for _, c := range t.Children {
-		out = append(out, c.Leaves()...)
-	}
+	t.appendLeaves(&out)
 	return out
+}
+
+func (t TreeShare) appendLeaves(out *[]Share) {
+	if len(t.Children) == 0 {
+		*out = append(*out, t.Share)
+		return
+	}
+	for _, c := range t.Children {
+		c.appendLeaves(out)
+	}
 }
