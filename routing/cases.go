@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/shopspring/decimal"
@@ -160,7 +161,7 @@ func parseSet(v, kind string, table []name) (uint32, error) {
 // caseKeys lists every key of the case format (see ParseCases).
 var caseKeys = []caseKey{
 	{"policy", []string{"政策"}, func(c *Case, v string) error { c.Policy = v; return nil }},
-	{"as of", []string{"基准日", "日期"}, func(c *Case, v string) error {
+	{"as of", []string{"基准日", "日期", "as of date", "asof", "date"}, func(c *Case, v string) error {
 		d, err := eligibility.ParseDate(v)
 		c.AsOf = d
 		return err
@@ -170,13 +171,29 @@ var caseKeys = []caseKey{
 		c.Resident.ID = id
 		return err
 	}},
-	{"gender", []string{"性别"}, func(c *Case, v string) error { return c.Resident.Gender.UnmarshalText([]byte(v)) }},
-	{"birth", []string{"出生日期"}, func(c *Case, v string) error {
+	{"gender", []string{"性别", "sex"}, func(c *Case, v string) error {
+		switch strings.TrimSpace(v) {
+		case "男性":
+			v = "男"
+		case "女性":
+			v = "女"
+		}
+		return c.Resident.Gender.UnmarshalText([]byte(v))
+	}},
+	{"birth", []string{"出生日期", "生日", "birthday", "date of birth", "birth date"}, func(c *Case, v string) error {
 		d, err := eligibility.ParseDate(v)
 		c.Resident.Birth = d
 		return err
 	}},
 	{"hukou", []string{"户籍"}, func(c *Case, v string) error {
+		switch strings.ToLower(strings.TrimSpace(v)) {
+		case "本区户籍", "本区", "本地", "长寿户籍", "是", "yes", "true":
+			c.Resident.Hukou.Local = true
+			return nil
+		case "非本区户籍", "区外户籍", "外地", "外地户籍", "否", "no", "false":
+			c.Resident.Hukou.Local = false
+			return nil
+		}
 		var h HukouCond
 		if err := setEnum(&h, "hukou", hukouNames)(v); err != nil {
 			return err
@@ -185,14 +202,14 @@ var caseKeys = []caseKey{
 		return nil
 	}},
 	{"village", []string{"村", "村(社区)"}, func(c *Case, v string) error { c.Resident.Hukou.Village = v; return nil }},
-	{"employment", []string{"就业", "就业状况"}, func(c *Case, v string) error {
+	{"employment", []string{"就业", "就业状况", "就业情况"}, func(c *Case, v string) error {
 		return setEnum(&c.Resident.Employment.Kind, "employment", employmentNames)(v)
 	}},
 	{"platform", []string{"平台"}, func(c *Case, v string) error {
 		return setEnum(&c.Resident.Employment.Platform, "platform", platformNames)(v)
 	}},
 	{"licence", []string{"执业资格"}, func(c *Case, v string) error { c.Resident.Employment.Licence = v; return nil }},
-	{"insured", []string{"参保险种", "参保"}, func(c *Case, v string) error {
+	{"insured", []string{"参保险种", "参保", "参保状况", "insurance", "scheme"}, func(c *Case, v string) error {
 		return setEnum(&c.Resident.Insurance.Scheme, "insured scheme", insuredNames)(v)
 	}},
 	{"status", []string{"缴费状态"}, func(c *Case, v string) error {
@@ -201,7 +218,7 @@ var caseKeys = []caseKey{
 	{"location", []string{"参保地"}, func(c *Case, v string) error {
 		return setEnum(&c.Resident.Insurance.Location, "insurance location", locationNames)(v)
 	}},
-	{"tier", []string{"缴费档次"}, func(c *Case, v string) error {
+	{"tier", []string{"缴费档次", "档次"}, func(c *Case, v string) error {
 		d, err := decimal.NewFromString(strings.TrimSuffix(strings.TrimSpace(v), "元"))
 		if err != nil {
 			return fmt.Errorf("%w: not a number", ErrBadValue)
@@ -209,7 +226,7 @@ var caseKeys = []caseKey{
 		c.Resident.ResidentTier = d
 		return nil
 	}},
-	{"flags", []string{"身份标记"}, func(c *Case, v string) error {
+	{"flags", []string{"身份标记", "身份", "flag"}, func(c *Case, v string) error {
 		f, err := parseSet(v, "flag", flagNames)
 		c.Resident.Flags = eligibility.Flags(f)
 		return err
@@ -365,11 +382,21 @@ func canonKey(k string) string {
 func findKey(k string) (*caseKey, bool) {
 	ck := canonKey(k)
 	for i := range caseKeys {
-		if caseKeys[i].canon == ck || slices.Contains(caseKeys[i].zh, strings.TrimSpace(k)) {
+		if caseKeys[i].canon == ck || slices.Contains(caseKeys[i].zh, ck) {
 			return &caseKeys[i], true
 		}
 	}
 	return nil, false
+}
+
+// knownKeys lists every key and alias of the case format, for suggestions.
+func knownKeys() []string {
+	known := []string{"case", "用例"}
+	for _, ck := range caseKeys {
+		known = append(known, ck.canon)
+		known = append(known, ck.zh...)
+	}
+	return known
 }
 
 // MaxCaseLine is the longest line ParseCases accepts, in bytes.
@@ -401,10 +428,16 @@ const MaxCaseLine = 4096
 // one inside a case to that case only.
 // Keys are case-insensitive, and "_", "." and "-" count as spaces
 // ("expect.scheme" = "expect scheme"); each has a Chinese alias (性别,
-// 出生日期, 预期险种, …). Values are the names used in JSON policies, their
-// Chinese labels or a unique prefix of one (企业职工), or "none"/"无" for an
-// empty list. Lists are separated by commas, 、 or spaces; citations by ; or
-// commas.
+// 出生日期, 预期险种, …) and some an English one (sex, birthday, date of
+// birth). Values are the names used in JSON policies, their Chinese or
+// English labels or a unique prefix of a Chinese label (企业职工), or
+// "none"/"无" for an empty list; gender also takes 男性/女性 and M/F, hukou
+// also 本区户籍, 长寿户籍, 本地, 外地, 是/否. Lists are separated by commas,
+// 、 or spaces; citations by ; or commas. An unknown key or value is refused
+// with the nearest known one, in the language it was written in:
+//
+//	cases.txt:12: "出生日起": unknown key (did you mean "出生日期"?)
+//	cases.txt:15: "expect scheme": unknown outcome "企业职公基本养老保险" (did you mean "企业职工基本养老保险"?)
 //
 // Resident keys: id, gender, birth, hukou (local | non_local), village,
 // employment, platform, licence, insured (none | employee | resident |
@@ -418,8 +451,10 @@ const MaxCaseLine = 4096
 // born_after_as_of, no_gender, no_rule, none), expect band (younger |
 // older), expect age.
 //
-// Every case needs "as of" and at least one expectation. The first problem
-// found is returned as a *[CaseError] with the file and line.
+// Every case needs "as of" and at least one expectation. The file must be
+// UTF-8 (a leading byte-order mark is skipped) with lines of at most
+// [MaxCaseLine] bytes. The first problem found is returned as a
+// *[CaseError] with the file and line.
 func ParseCases(r io.Reader, file string) ([]Case, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 1024), MaxCaseLine)
@@ -449,6 +484,9 @@ func ParseCases(r io.Reader, file string) ([]Case, error) {
 		if line == 1 {
 			text = strings.TrimPrefix(text, "\ufeff")
 		}
+		if !utf8.ValidString(text) {
+			return nil, &CaseError{File: file, Line: line, Err: fmt.Errorf("%w: invalid UTF-8 (save the file as UTF-8)", ErrSyntax)}
+		}
 		if text == "" || strings.HasPrefix(text, "#") {
 			continue
 		}
@@ -475,11 +513,7 @@ func ParseCases(r io.Reader, file string) ([]Case, error) {
 		}
 		k, ok := findKey(key)
 		if !ok {
-			known := []string{"case"}
-			for _, ck := range caseKeys {
-				known = append(known, ck.canon)
-			}
-			return nil, &CaseError{File: file, Line: line, Key: key, Suggest: closest(canonKey(key), known), Err: ErrUnknownKey}
+			return nil, &CaseError{File: file, Line: line, Key: key, Suggest: closest(canonKey(key), knownKeys()), Err: ErrUnknownKey}
 		}
 		if cur == nil {
 			if k.canon == "policy" && filePolicy == "" {
@@ -497,6 +531,9 @@ func ParseCases(r io.Reader, file string) ([]Case, error) {
 		}
 	}
 	if err := sc.Err(); err != nil {
+		if errors.Is(err, bufio.ErrTooLong) {
+			return nil, &CaseError{File: file, Line: line + 1, Err: fmt.Errorf("%w: line longer than %d bytes", ErrSyntax, MaxCaseLine)}
+		}
 		return nil, &CaseError{File: file, Line: line + 1, Err: fmt.Errorf("%w: %v", ErrSyntax, err)}
 	}
 	if err := finish(); err != nil {

@@ -198,6 +198,17 @@ func TestParseCases(t *testing.T) {
 		{"bad id", "case: a\nas of: 2023-01-01\nid: 110105197408010012\n", 3, eligibility.ErrIDCheck, "110105********0012"},
 		{"bad error key", "case: a\nas of: 2023-01-01\nexpect error: outside_perod\n", 3, routing.ErrUnknownName, `did you mean "outside_period"`},
 		{"empty case name", "case:\n", 1, routing.ErrMissing, "needs a name"},
+		{"Chinese key typo", "用例：甲\n基准日：2023-01-01\n出生日起：1990-01-01\n", 3, routing.ErrUnknownKey,
+			`f.txt:3: "出生日起": unknown key (did you mean "出生日期"?)`},
+		{"traditional character in a key", "case: a\nas of: 2023-01-01\n性別: 男\n", 3, routing.ErrUnknownKey, `(did you mean "性别"?)`},
+		{"Chinese value typo", "case: a\nas of: 2023-01-01\nexpect scheme: 企业职公基本养老保险\n", 3, routing.ErrUnknownName,
+			`unknown outcome "企业职公基本养老保险" (did you mean "企业职工基本养老保险"?)`},
+		{"Chinese flag typo", "case: a\nas of: 2023-01-01\nflags: 被征地人员、低保对像\n", 3, routing.ErrUnknownName,
+			`unknown flag "低保对像" (did you mean "低保对象"?)`},
+		{"hukou any is not a fact", "case: a\nas of: 2023-01-01\nhukou: 不限\n", 3, routing.ErrUnknownName, `unknown hukou "不限"`},
+		{"invalid UTF-8", "case: a\nas of: 2023-01-01\n\xff\xfe: x\n", 3, routing.ErrSyntax, "invalid UTF-8"},
+		{"line too long", "case: a\nnote: " + strings.Repeat("长", routing.MaxCaseLine) + "\n", 2, routing.ErrSyntax, "line longer than 4096 bytes"},
+		{"bad tier", "case: a\nas of: 2023-01-01\ntier: 一千元\n", 3, routing.ErrBadValue, "not a number"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -210,6 +221,34 @@ func TestParseCases(t *testing.T) {
 				t.Errorf("error %q carries a full identity number", err)
 			}
 		})
+	}
+}
+
+// TestParseCasesAliases checks the spellings a policy officer may use for
+// the same fact.
+func TestParseCasesAliases(t *testing.T) {
+	parse := func(lines string) routing.Case {
+		t.Helper()
+		cs, err := routing.ParseCases(strings.NewReader("case: a\n"+lines+"expect age: 3\n"), "a.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return cs[0]
+	}
+	want := parse("as of: 2023-01-01\ngender: 男\nbirth: 1990-01-01\nhukou: local\n")
+	for _, in := range []string{
+		"As_Of: 2023-01-01\nsex: male\nbirthday: 1990-01-01\nhukou: 本地户籍\n",
+		"基准日：20230101\n性别：男性\n生日：19900101\n户籍：本区户籍\n",
+		"date: 2023-01-01\nGender: M\ndate of birth: 1990-01-01\n户籍: 长寿户籍\n",
+	} {
+		got := parse(in)
+		got.Line, want.Line = 0, 0
+		if diff := cmp.Diff(want, got, dateCmp, cmp.Comparer(func(a, b eligibility.IDNumber) bool { return a == b })); diff != "" {
+			t.Errorf("ParseCases(%q) mismatch (-want +got):\n%s", in, diff)
+		}
+	}
+	if c := parse("as of: 2023-01-01\nhukou: 外地\n"); c.Resident.Hukou.Local {
+		t.Error("hukou 外地 parsed as local")
 	}
 }
 

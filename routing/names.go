@@ -73,8 +73,16 @@ func (e *NameError) Error() string {
 // Unwrap returns [ErrUnknownName].
 func (e *NameError) Unwrap() error { return ErrUnknownName }
 
+// unknownName reports s as unknown, suggesting the nearest key or label: a
+// Chinese typo (企业职公) gets the Chinese label, an English one the key.
 func unknownName(kind string, table []name, s string) *NameError {
-	return &NameError{Kind: kind, Name: s, Suggest: closest(s, keys(table))}
+	cands := keys(table)
+	for _, n := range table {
+		if n.key != "" {
+			cands = append(cands, n.zh, n.en)
+		}
+	}
+	return &NameError{Kind: kind, Name: s, Suggest: closest(strings.TrimSpace(s), cands)}
 }
 
 // parseName parses one enumeration value.
