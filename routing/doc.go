@@ -18,8 +18,10 @@
 // (testdata/policies/ holds both presets as JSON).
 //
 // Loading is strict: an unknown or misspelt key, a duplicate key, an unknown
-// name (scheme, channel, group, flag …) or trailing data is a *[LoadError]
-// that names the path, the key and the known key it resembles:
+// name (scheme, channel, group, flag …) or one listed twice, a value of the
+// wrong type, invalid UTF-8, more than [MaxRules] rules, a file over
+// [MaxPolicyBytes] or trailing data is a *[LoadError] that names the path,
+// the key and the known key it resembles:
 //
 //	routing: policy at rules[3].when: unknown key "bellow_age" (did you mean "below_age"?)
 //
@@ -67,15 +69,19 @@
 //     新业态, 持证自由职业者, 城乡富裕人员 with a tier above 1000 元,
 //     低保/特困/重度残疾, 区外已参保暂停缴费, 其他应参未参), reported in
 //     [Decision.Groups] with the reason for each.
-//   - 二(五): 城乡富裕人员 → 企业职工 as 灵活就业人员; if unwilling they stay covered.
+//   - 二(五): 城乡富裕人员 under 60 → 企业职工 as 灵活就业人员; if unwilling they
+//     stay covered (from 60 the 城乡居民 scheme pays out: covered).
 //   - 三(二)1: insured outside the district with contributions suspended →
 //     转移接续 in the scheme already joined.
 //   - 三(二)2: 60+ uninsured local residents → 城乡居民 by 补缴 (others aged 60
-//     or over are not targets); 低保/特困/重度残疾 → 城乡居民 with contributions
-//     paid by the government (代缴); subsidies for 高校毕业生, 就业困难人员,
-//     被征地人员, 在职村干部, 退捕渔民.
+//     or over are not targets).
 //   - 二(一) and 一(一): employed by a unit or small business → through the
-//     employer.
+//     employer, 低保 or not: 三(二)2 pays only for those "符合条件参加城乡居民",
+//     which the employees' scheme excludes.
+//   - 三(二)2: 低保/特困/重度残疾 otherwise → 城乡居民 with contributions paid by
+//     the government (代缴), whatever their age line (a 低保对象 of 30 is not
+//     sent to 企业职工 as 灵活就业人员); subsidies for 高校毕业生, 就业困难人员,
+//     被征地人员, 在职村干部, 退捕渔民.
 //   - 四(二): men below 45 / women below 40 → 企业职工 as 灵活就业人员, older →
 //     城乡居民; people who cannot be found or say they are not local → verify
 //     the 户籍 at the police station and note it in
@@ -136,9 +142,12 @@
 // [RunCases] routes them and reports each failed expectation readably
 // ([CaseResult.String]). testdata/cases/ holds the cases of both presets:
 // every clause is covered, with the boundaries (men 44/45/46 and women
-// 39/40/41 on the day before, of and after the birthday, 60 for 补缴, tiers
-// 1000 and 1000.01, suspended and active, in and out of the district, not
-// found).
+// 39/40/41 on the day before, of and after the birthday, 29 February in
+// leap and common years, the 16th and 60th birthdays, a 40th birthday on
+// the first day of a phase, tiers 1000 and 1000.01, suspended in the
+// district, elsewhere in the city and outside it, 低保 employed and not,
+// not found at 65, facts read from the identity number, missing facts and
+// dates outside the effective period).
 //
 // # Comparing policies
 //
