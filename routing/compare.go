@@ -103,7 +103,11 @@ func (d Difference) Explain(tag language.Tag) string {
 	if d.ID != "" {
 		who += " " + d.ID
 	}
-	fmt.Fprintf(&b, pick(zh, "居民%s：%s不同\n", "resident %s: %s differ\n"), who, d.Fields)
+	fields := d.Fields.String()
+	if zh {
+		fields = bitLabels(uint32(d.Fields), diffNames, true, "、")
+	}
+	fmt.Fprintf(&b, pick(zh, "居民%s：%s不同\n", "resident %s: %s differ\n"), who, fields)
 	side := func(label string, dec Decision, err error) {
 		if err != nil {
 			fmt.Fprintf(&b, "  %s: %s\n", label, pick(zh, "错误："+err.Error(), "error: "+err.Error()))

@@ -46,7 +46,7 @@ func TestCompare(t *testing.T) {
 			t.Errorf("Explain lacks %q:\n%s", s, ex)
 		}
 	}
-	if zh := diffs[0].Explain(language.Chinese); !strings.Contains(zh, "居民#1") || !strings.Contains(zh, "四(二)") {
+	if zh := diffs[0].Explain(language.Chinese); !strings.Contains(zh, "居民#1 500115********0014：险种、渠道不同") || !strings.Contains(zh, "四(二)") {
 		t.Errorf("Chinese explanation:\n%s", zh)
 	}
 }
