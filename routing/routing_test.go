@@ -338,3 +338,22 @@ func TestGroupRulebookPeriod(t *testing.T) {
 		t.Errorf("Compile with option and a period beyond its rulebook: %v", err)
 	}
 }
+
+// TestRouteErrorGivesZeroDecision checks that a decision that fails part
+// way (after the age and the target groups were filled in) comes back zero.
+func TestRouteErrorGivesZeroDecision(t *testing.T) {
+	sy := routing.MustCompile(routing.Shiyan2023())
+	r := eligibility.Resident{Birth: d("1993-01-01"), Hukou: eligibility.Hukou{Local: true},
+		Employment: eligibility.Employment{Kind: eligibility.NotEmployed}}
+	dec, err := sy.Route(r, d("2023-06-01"))
+	if !errors.Is(err, routing.ErrNoGender) {
+		t.Fatalf("Route error = %v, want ErrNoGender", err)
+	}
+	if dec.Age != 0 || dec.NumReasons() != 0 || dec.Groups != 0 || !dec.Classification.Groups.IsEmpty() ||
+		dec.Classification.Rulebook != "" || dec.Outcome != routing.OutcomeNone {
+		t.Errorf("Route returned a partly filled decision with its error: %+v", dec)
+	}
+	if id, _ := dec.Policy(); id != "" {
+		t.Errorf("failed decision names policy %q", id)
+	}
+}
