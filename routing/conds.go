@@ -177,7 +177,7 @@ var contactNames = []name{
 	{"unknown", "未走访", "not yet visited"},
 	{"reached", "已联系", "reached"},
 	{"not_found", "找不到人、联系不上、核查无信息", "cannot be found"},
-	{"not_local", "自称不是当地人", "says they are not local"},
+	{"not_local", "村组觉得不是当地的群众", "thought by the village not to be local"},
 }
 
 // ContactOf returns the set holding the given statuses.

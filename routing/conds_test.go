@@ -46,7 +46,7 @@ func TestConditionJSON(t *testing.T) {
 		t.Errorf("round trip mismatch (-want +got):\n%s", diff)
 	}
 	// Chinese labels are accepted too.
-	if err := json.Unmarshal([]byte(`{"employment":["新业态从业人员"],"flags_any":["退捕渔民"],"contact":["自称不是当地人"]}`), &back); err != nil ||
+	if err := json.Unmarshal([]byte(`{"employment":["新业态从业人员"],"flags_any":["退捕渔民"],"contact":["村组觉得不是当地的群众"]}`), &back); err != nil ||
 		!back.Employment.Has(eligibility.PlatformWorker) || back.FlagsAny != routing.FlagSet(eligibility.FlagRetiredFisher) ||
 		!back.Contact.Has(eligibility.ContactNotLocal) {
 		t.Errorf("labels: %+v, %v", back, err)

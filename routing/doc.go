@@ -83,7 +83,7 @@
 //     sent to 企业职工 as 灵活就业人员); subsidies for 高校毕业生, 就业困难人员,
 //     被征地人员, 在职村干部, 退捕渔民.
 //   - 四(二): men below 45 / women below 40 → 企业职工 as 灵活就业人员, older →
-//     城乡居民; people who cannot be found or say they are not local → verify
+//     城乡居民; people who cannot be found or whom the village thinks not local → verify
 //     the 户籍 at the police station and note it in
 //     《石堰镇各村养老保险扩面人员明细表》.
 //   - 三(一): insured outside the city → collect the 市外参保证明.

@@ -217,7 +217,7 @@ func Luodong2019() Policy {
 //     灵活就业人员.
 //   - 三(二)2: subsidies for 高校毕业生, 就业困难人员, 被征地人员, 在职村干部, 退捕渔民.
 //   - 三(一): insured outside the city → collect the 市外参保证明.
-//   - 四(二): cannot be found, or says they are not local → verify the 户籍 at
+//   - 四(二): cannot be found, or thought not local (觉得不是当地的群众) → verify the 户籍 at
 //     the police station and note it in 《石堰镇各村养老保险扩面人员明细表》.
 //   - 六(四): routed residents are counted in the regular bulletin.
 //   - 四: phases 动员部署 (to 03-15), 重点攻坚 (03-16 to 09-30), 巩固提升
@@ -362,7 +362,7 @@ func Shiyan2023() Policy {
 				When:   Condition{Contact: ContactOf(eligibility.ContactNotFound, eligibility.ContactNotLocal)},
 				Action: ActionVerifyHukou, Citation: sy("四(二)"),
 				Summary:   "对于村组找不到人、联系不上、觉得不是当地的群众、核查人员无信息的建议到派出所核实真实的户籍地",
-				SummaryEN: "people who cannot be found or say they are not local: verify the 户籍 at the police station",
+				SummaryEN: "people who cannot be found or reached, whom the village thinks are not local, or of whom the checkers have no information: verify the 户籍 at the police station",
 			},
 			{
 				ID: "4.2.note-in-roster", Kind: KindAction,
