@@ -214,7 +214,11 @@ func Luodong2019() Policy {
 //     suggestion (动员参保建议). A 低保对象 aged 30 is routed to 代缴, not to
 //     企业职工 as 灵活就业人员.
 //   - 四(二): men 45 and over, women 40 and over → 城乡居民; younger → 企业职工 as
-//     灵活就业人员.
+//     灵活就业人员. This applies to every uninsured resident not routed above,
+//     whatever their group: 二(二)…二(四) and 二(八) name whom to reach, not
+//     where to send them, and 三(三)'s 动员引导新就业形态从业人员参加城镇企业职工基本养老保险
+//     is publicity, so a platform worker of 50 goes to 城乡居民 (listed in
+//     二(三) in Decision.Groups).
 //   - 三(二)2: subsidies for 高校毕业生, 就业困难人员, 被征地人员, 在职村干部, 退捕渔民.
 //   - 三(一): insured outside the city → collect the 市外参保证明.
 //   - 四(二): cannot be found, or thought not local (觉得不是当地的群众) → verify the 户籍 at
