@@ -77,7 +77,8 @@ svg .ref{stroke:var(--ink);stroke-width:1.5;stroke-dasharray:5 3}
 svg .pace{stroke:var(--muted);stroke-width:1;stroke-dasharray:2 3}
 svg .reflbl{font-size:11px;fill:var(--ink)}
 table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums;font-size:14px}
-th,td{padding:6px 10px;border-bottom:1px solid var(--rule);text-align:left;vertical-align:top}
+.scroll{overflow-x:auto}
+th,td{padding:6px 10px;border-bottom:1px solid var(--rule);text-align:left;vertical-align:top;white-space:nowrap}
 th{font-weight:600;border-bottom:2px solid var(--ink);background:var(--bg)}
 tbody tr:nth-child(even){background:var(--band)}
 tfoot td{font-weight:600;border-top:2px solid var(--ink);border-bottom:0}
@@ -110,13 +111,13 @@ footer{color:var(--muted);font-size:12px;margin-top:24px;border-top:1px solid va
 {{end}}{{end}}{{range .Refs}}<line class="{{.Class}}" x1="{{.X}}" y1="{{$top}}" x2="{{.X}}" y2="{{$bottom}}"/><text class="reflbl" x="{{.X}}" y="{{.LabelY}}" text-anchor="middle">{{.Label}}</text>
 {{end}}</svg>
 </figure>
-{{end}}<table>
+{{end}}<div class="scroll"><table>
 <thead><tr>{{range .Table.Headers}}<th class="{{.Class}}">{{.Text}}</th>{{end}}</tr></thead>
 <tbody>
 {{range .Table.Rows}}<tr>{{range .}}<td class="{{.Class}}"{{if .Title}} title="{{.Title}}"{{end}}>{{.Text}}</td>{{end}}</tr>
 {{end}}</tbody>
 {{if .Table.Total}}<tfoot><tr>{{range .Table.Total}}<td class="{{.Class}}"{{if .Title}} title="{{.Title}}"{{end}}>{{.Text}}{{if .Mark}}<sup>*</sup>{{end}}</td>{{end}}</tr></tfoot>
-{{end}}</table>
+{{end}}</table></div>
 {{if .Table.Notes}}<ul class="notes">
 {{range .Table.Notes}}<li>{{.}}</li>
 {{end}}</ul>
