@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -347,5 +348,32 @@ func TestDeepTree(t *testing.T) {
 	}
 	if msg := err.Error(); len(msg) > 300 || !strings.Contains(msg, "more") {
 		t.Errorf("message of %d bytes: %.300s", len(msg), msg)
+	}
+}
+
+// TestKthLargest checks the selection behind Hamilton's largest remainders
+// against sorting, with the default budget of partition rounds and with the
+// sort fallback forced after 0, 1 and 3 rounds (the path crafted inputs take).
+func TestKthLargest(t *testing.T) {
+	r := rand.New(rand.NewPCG(61, 62))
+	for iter := range 2000 {
+		n := 1 + r.IntN(60)
+		xs := make([]uint64, n)
+		for i := range xs {
+			xs[i] = r.Uint64N(uint64(1 + iter%20)) // many repeats
+		}
+		orig := slices.Clone(xs)
+		sorted := slices.Clone(xs)
+		slices.Sort(sorted)
+		k := 1 + r.IntN(n)
+		want := sorted[n-k]
+		for _, budget := range []int{-1, 0, 1, 3} {
+			if got := allocation.KthLargest(xs, k, budget); got != want {
+				t.Fatalf("KthLargest(%v, %d, budget %d) = %d, want %d", xs, k, budget, got, want)
+			}
+		}
+		if !slices.Equal(xs, orig) {
+			t.Fatal("input changed")
+		}
 	}
 }
