@@ -261,8 +261,10 @@ func Route(p Policy, r eligibility.Resident, asOf eligibility.Date) (Decision, e
 // r.EffectiveBirth(); the age band uses r.EffectiveGender(). Route returns a
 // *[PeriodError] when asOf is outside the policy's effective period and a
 // *[FactError] when the facts do not allow a decision (no birth date, born
-// after asOf, unknown gender where the age line decides, no rule matching).
-// It does not allocate.
+// after asOf, unknown gender where the age line decides, no rule matching);
+// the Decision is then zero. A stated gender or birth date wins over the one
+// the identity number encodes; Route does not check that they agree (call
+// r.Validate for that). It does not allocate.
 func (rt *Router) Route(r eligibility.Resident, asOf eligibility.Date) (d Decision, err error) {
 	// The decision (about 1.3 KB, most of it the Classification) is filled
 	// in place through a pointer to the named result: it is never copied
