@@ -364,19 +364,19 @@ func (in *input) divisorFinish(alloc []int64) (Result, error) {
 // boundBinds reports whether unit i's bound at a took or gave a seat: for
 // the upper bound, whether its claim to one more seat beats the weakest seat
 // given (unit ref); for the lower bound, whether its last seat is weaker than
-// the strongest seat not given (unit ref). Without a reference unit the
-// allocation is compared with the quota.
+// the strongest seat not given (unit ref). Without a reference unit the bound
+// binds nothing: with no seat given above a lower bound, the lower bounds
+// take the whole total and no unit could get more without its upper bound;
+// with every unit of positive weight at its upper bound, they take it all and
+// no unit could get less without its lower bound.
 func (in *input) boundBinds(alloc []int64, upper bool, i int, ref int) bool {
+	if ref < 0 {
+		return false
+	}
 	m := in.m
 	a := alloc[i]
 	if upper {
-		if ref < 0 {
-			return in.quotas[i].Cmp(quotaInt(a)) > 0
-		}
 		return cmpPrio(m, in.w[i], uint64(a), in.w[ref], uint64(alloc[ref]-1)) > 0
-	}
-	if ref < 0 {
-		return in.quotas[i].Cmp(quotaInt(a)) < 0
 	}
 	if a == 0 {
 		return false

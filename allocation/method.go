@@ -214,9 +214,16 @@ const (
 	RoundedDown
 	// RoundedUp: the allocation is above the quota.
 	RoundedUp
-	// AtMin: the unit's lower bound raised its allocation.
+	// AtMin: the unit's lower bound raised its allocation: without it (all
+	// else equal) the unit would get less. For Hamilton: the bound raised
+	// the unit's bounded quota (λ·weight fell below it), which may also
+	// label a unit whose rounding would have reached the bound anyway. A
+	// unit of zero weight with a positive lower bound is always AtMin.
 	AtMin
-	// AtMax: the unit's upper bound lowered its allocation.
+	// AtMax: the unit's upper bound lowered its allocation: without it (all
+	// else equal) the unit would get more. For Hamilton: the bound cut the
+	// unit's bounded quota (λ·weight rose above it), which may also label a
+	// unit whose rounding would have stayed at the bound anyway.
 	AtMax
 )
 
