@@ -111,9 +111,10 @@ func FuzzRoute(f *testing.F) {
 			birth = eligibility.Date{}
 		}
 		r := eligibility.Resident{
+			Name:         "司马相如",
 			Gender:       eligibility.Gender(gender % 4),
 			Birth:        birth,
-			Hukou:        eligibility.Hukou{Local: local},
+			Hukou:        eligibility.Hukou{Local: local, Village: "蔡厝村"},
 			Employment:   eligibility.Employment{Kind: eligibility.EmploymentKind(emp), Platform: eligibility.PlatformKind(platform)},
 			Insurance:    eligibility.Insurance{Scheme: eligibility.Scheme(scheme), Status: eligibility.InsuranceStatus(status), Location: eligibility.InsuranceLocation(loc)},
 			ResidentTier: decimal.New(tierCents, -2),
@@ -156,6 +157,42 @@ func FuzzRoute(f *testing.F) {
 			}
 			if strings.TrimSpace(dec.Explain(language.Chinese)) == "" {
 				t.Fatal("empty explanation")
+			}
+			// Records carry no personal data. (The digest is blanked: 64 hex
+			// digits may contain any 8-digit date by chance.)
+			record := routing.NewRecord(dec, r)
+			if !strings.HasPrefix(record.InputDigest, "sha256:") {
+				t.Fatalf("digest %q", record.InputDigest)
+			}
+			record.InputDigest = ""
+			var rec bytes.Buffer
+			if err := routing.EncodeRecord(&rec, record); err != nil {
+				t.Fatal(err)
+			}
+			for _, secret := range []string{r.Name, r.Hukou.Village, birth.Compact()} {
+				if strings.Contains(rec.String(), secret) {
+					t.Fatalf("record contains %q:\n%s", secret, rec.String())
+				}
+			}
+			if birth != c.asOf && strings.Contains(rec.String(), birth.String()) && !birth.IsZero() {
+				t.Fatalf("record contains the birth date:\n%s", rec.String())
+			}
+			// 石堰府发〔2023〕10号 三(二)2 and 二(一): an uninsured resident aged 16 to
+			// 59 employed by a unit goes through the employer, a 低保/特困/重度残疾
+			// one without an employer to 代缴 — never by the age line.
+			if c.rt == sy && r.Insurance.Scheme == eligibility.SchemeNone && dec.Age >= 16 && dec.Age < 60 &&
+				r.Employment.Kind != eligibility.Student {
+				hardship := r.Flags&(eligibility.FlagMinimumLiving|eligibility.FlagExtremePoverty|eligibility.FlagSevereDisability) != 0
+				switch {
+				case r.Employment.Kind == eligibility.EmployedByUnit || r.Employment.Kind == eligibility.SmallBusinessEmployee:
+					if dec.Channel != routing.ChannelEmployer {
+						t.Fatalf("employed, uninsured, %d: %v, want the employer", dec.Age, dec)
+					}
+				case hardship:
+					if dec.Channel != routing.ChannelProxyPay {
+						t.Fatalf("hardship, not employed by a unit, %d: %v, want 代缴", dec.Age, dec)
+					}
+				}
 			}
 			// 罗政〔2019〕185号 二(二)2 on its own: uninsured, not employed, no flags.
 			if c.rt == lu && r.Insurance.Scheme == eligibility.SchemeNone && r.Employment.Kind == eligibility.NotEmployed &&
