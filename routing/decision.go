@@ -146,6 +146,9 @@ func (d Decision) Reason(i int) Reason {
 	if rs.rule >= 0 {
 		out.RuleID = p.Rules[rs.rule].ID
 		out.Citation = p.Rules[rs.rule].Citation
+		if fc := p.Rules[rs.rule].FallbackCitation; rs.kind == ReasonFallback && !fc.IsZero() {
+			out.Citation = fc
+		}
 	}
 	switch rs.kind {
 	case ReasonGroup:

@@ -62,7 +62,7 @@ func ExampleDecision_Explain() {
 	// Reasons:
 	// 1. Aged 50 on 2019-08-01 (male).
 	// 2. 罗政〔2019〕185号 二(二)3: land-acquired farmers are guided into the employees' scheme with a contribution subsidy.
-	// 3. If unwilling: urban and rural residents' basic pension (罗政〔2019〕185号 二(二)3).
+	// 3. If unwilling: urban and rural residents' basic pension (罗政〔2019〕185号 二(二)2).
 	// 4. Venue: the city social-insurance centre (罗政〔2019〕185号 二(三): flexibly employed people register at the city social-insurance centre).
 	// 5. Venue if unwilling: the resident's village (community) (罗政〔2019〕185号 二(三): the residents' scheme is joined at the resident's village, choosing a contribution tier).
 	// 6. 罗政〔2019〕185号 二(二)3: land-acquired farmers joining the employees' scheme receive a contribution subsidy.

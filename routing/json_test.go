@@ -187,6 +187,12 @@ func TestValidate(t *testing.T) {
 			routing.CodeRuleShape, routing.SeverityError, "rules[3] (scope.60-and-over)", "ages must lie in 0..200"},
 		{"negative age line", routing.Luodong2019, func(p *routing.Policy) { p.AgeLines.Men.Younger.Age = -45 },
 			routing.CodeAgeLineInvalid, routing.SeverityError, "age_lines.men", "0..150"},
+		{"fallback citation without fallback", routing.Luodong2019, func(p *routing.Policy) { p.Rules[4].FallbackCitation = p.Rules[4].Citation },
+			routing.CodeRuleShape, routing.SeverityError, "rules[4] (2.2.1)", "fallback_citation without a fallback"},
+		{"fallback citation without clause", routing.Luodong2019, func(p *routing.Policy) { p.Rules[5].FallbackCitation.Clause = "" },
+			routing.CodeMissingCitation, routing.SeverityError, "rules[5] (2.2.3)", "fallback_citation needs a document and a clause"},
+		{"fallback citation on a venue rule", routing.Luodong2019, func(p *routing.Policy) { p.Rules[8].FallbackCitation = p.Rules[8].Citation },
+			routing.CodeRuleShape, routing.SeverityError, "rules[8] (venue.employer)", "only route rules set outcome, channel and fallback"},
 		{"missing id", routing.Luodong2019, func(p *routing.Policy) { p.ID = "" },
 			routing.CodeMissingField, routing.SeverityError, "id", "empty"},
 	}

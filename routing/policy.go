@@ -153,18 +153,22 @@ func (c Choice) IsZero() bool { return c == Choice{} }
 // rule sets Action. Fields that do not belong to the rule's kind must be
 // zero.
 type Rule struct {
-	ID        string    `json:"id"`   // unique within the policy, e.g. "2.2.1"
-	Kind      RuleKind  `json:"kind"` // route, venue, subsidy or action
-	When      Condition `json:"when"`
-	Outcome   Outcome   `json:"outcome,omitempty"` // route
-	Channel   Channel   `json:"channel,omitempty"` // route
-	Fallback  Choice    `json:"fallback,omitzero"` // route: if the resident declines (venue comes from venue rules)
-	Venue     Venue     `json:"venue,omitempty"`   // venue
-	Subsidy   Subsidy   `json:"subsidy,omitempty"` // subsidy
-	Action    Action    `json:"action,omitempty"`  // action
-	Citation  Citation  `json:"citation"`          // where the rule comes from
-	Summary   string    `json:"summary"`           // the clause in the document's words (中文)
-	SummaryEN string    `json:"summary_en"`        // the clause in English
+	ID       string    `json:"id"`   // unique within the policy, e.g. "2.2.1"
+	Kind     RuleKind  `json:"kind"` // route, venue, subsidy or action
+	When     Condition `json:"when"`
+	Outcome  Outcome   `json:"outcome,omitempty"` // route
+	Channel  Channel   `json:"channel,omitempty"` // route
+	Fallback Choice    `json:"fallback,omitzero"` // route: if the resident declines (venue comes from venue rules)
+	// FallbackCitation, when set, is the clause the fallback comes from if
+	// it is not the rule's own (e.g. 罗政〔2019〕185号 二(二)3 names no
+	// fallback; 二(二)2 does). Route rules with a fallback only.
+	FallbackCitation Citation `json:"fallback_citation,omitzero"`
+	Venue            Venue    `json:"venue,omitempty"`   // venue
+	Subsidy          Subsidy  `json:"subsidy,omitempty"` // subsidy
+	Action           Action   `json:"action,omitempty"`  // action
+	Citation         Citation `json:"citation"`          // where the rule comes from
+	Summary          string   `json:"summary"`           // the clause in the document's words (中文)
+	SummaryEN        string   `json:"summary_en"`        // the clause in English
 }
 
 // Phase is a stage of a campaign (e.g. 重点攻坚阶段).

@@ -45,7 +45,8 @@ var (
 //     国发〔2014〕8号 四: students (在校学生) → not eligible.
 //   - 二(二)1: employed → 企业职工基本养老保险 through the employer.
 //   - 二(二)3: 被征地农民 → 企业职工 as 灵活就业人员 with the contribution subsidy
-//     (if unwilling: 城乡居民).
+//     (if unwilling: 城乡居民, as 二(二)2 says for everyone without an employer;
+//     the fallback cites 二(二)2, since 二(二)3 names none).
 //   - 二(二)2(1): men 45 and over, women 40 and over → 城乡居民.
 //   - 二(二)2(2): men under 45, women under 40 → 企业职工 as 灵活就业人员; if
 //     unwilling, 城乡居民 (the fallback).
@@ -122,9 +123,10 @@ func Luodong2019() Policy {
 				ID: "2.2.3", Kind: KindRoute,
 				When:    Condition{FlagsAny: FlagSet(eligibility.FlagLandAcquired)},
 				Outcome: OutcomeEmployee, Channel: ChannelFlexible,
-				Fallback: Choice{Outcome: OutcomeResident, Channel: ChannelSelfPay},
-				Citation: lu("二(二)3"),
-				Summary:  "引导有条件的被征地农民参加企业职工基本养老保险，并按有关规定给予参保缴费补贴",
+				Fallback:         Choice{Outcome: OutcomeResident, Channel: ChannelSelfPay},
+				FallbackCitation: lu("二(二)2"),
+				Citation:         lu("二(二)3"),
+				Summary:          "引导有条件的被征地农民参加企业职工基本养老保险，并按有关规定给予参保缴费补贴",
 				SummaryEN: "land-acquired farmers are guided into the employees' scheme " +
 					"with a contribution subsidy",
 			},

@@ -307,6 +307,14 @@ func (v *validator) shape(path string, r Rule) {
 				bad("fallback repeats the first choice")
 			}
 		}
+		if !r.FallbackCitation.IsZero() {
+			switch {
+			case r.Fallback.IsZero():
+				bad("fallback_citation without a fallback")
+			case r.FallbackCitation.Document == "" || r.FallbackCitation.Clause == "":
+				v.add(SeverityError, CodeMissingCitation, path, r.Citation, "fallback_citation needs a document and a clause")
+			}
+		}
 		if r.When.Outcome != 0 || r.When.Channel != 0 {
 			bad("a route rule cannot test the outcome or channel it decides")
 		}
@@ -334,7 +342,7 @@ func (v *validator) shape(path string, r Rule) {
 }
 
 func (v *validator) onlyOwn(bad func(string, ...any), r Rule, venue, subsidy, action bool) {
-	if r.Outcome != OutcomeNone || r.Channel != ChannelNone || !r.Fallback.IsZero() {
+	if r.Outcome != OutcomeNone || r.Channel != ChannelNone || !r.Fallback.IsZero() || !r.FallbackCitation.IsZero() {
 		bad("only route rules set outcome, channel and fallback (test them with when.outcome and when.channel)")
 	}
 	if (!venue && r.Venue != VenueNone) || (!subsidy && r.Subsidy != SubsidyNone) || (!action && r.Action != ActionNone) {
