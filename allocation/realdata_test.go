@@ -218,3 +218,41 @@ func TestBundestag2009(t *testing.T) {
 		t.Error("D'Hondt gives the published seats too: the test cannot tell the methods apart")
 	}
 }
+
+// TestBundestag2005 checks the Hare-Niemeyer (Hamilton) distribution of the
+// 598 regular seats of the 16th German Bundestag (election of 18 September
+// 2005), the last one made by that method. Seats without Überhangmandate:
+// Bundestag, Datenhandbuch 1.13 (webarchiv.bundestag.de/archive/2011/1104/
+// dokumente/datenhandbuch/01/01_13/01_13_05.html): CDU/CSU 219, SPD 213,
+// FDP 61, DIE LINKE 54, GRÜNE 51. Zweitstimmen (CDU and CSU together, as in
+// that table): the Bundeswahlleiter's final result as transcribed in an R
+// election study; they agree with the published shares (SPD 34.2 %, FDP
+// 9.8 %, DIE LINKE 8.7 %, GRÜNE 8.1 %).
+func TestBundestag2005(t *testing.T) {
+	p := readPublished(t, "testdata/bundestag-2005.csv")
+	if _, seats := p.sums(); seats != 598 {
+		t.Fatalf("data: seats %d", seats)
+	}
+	res, err := allocation.Apportion(598, p.units, allocation.Hamilton)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(p.seats, res.Allocations()); diff != "" {
+		t.Errorf("Hare-Niemeyer mismatch (-published +got):\n%s", diff)
+	}
+	// D'Hondt, used before 1985, would give another distribution (the
+	// other divisor methods happen to agree with Hare-Niemeyer here).
+	dh, err := allocation.Apportion(598, p.units, allocation.DHondt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cmp.Equal(p.seats, dh.Allocations()) {
+		t.Error("D'Hondt gives the published seats too")
+	}
+	for _, m := range []allocation.Method{allocation.SainteLague, allocation.Adams, allocation.Dean, allocation.HuntingtonHill} {
+		other, err := allocation.Apportion(598, p.units, m)
+		if err != nil || !cmp.Equal(p.seats, other.Allocations()) {
+			t.Errorf("%v: %v, %v", m, other.Allocations(), err)
+		}
+	}
+}
