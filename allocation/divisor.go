@@ -37,8 +37,14 @@ func cmpPrio(m Method, w1, k1, w2, k2 uint64) int {
 	case Adams: // d(k) = k
 		return exact.Cmp2(w1, k2, w2, k1)
 	case Dean: // d(k) = 2k(k+1)/(2k+1)
+		if (w1|w2) < 1<<31 && (k1|k2) < 1<<30 { // every factor pair fits in 64 bits
+			return exact.Cmp2(w1*(2*k1+1), k2*(k2+1), w2*(2*k2+1), k1*(k1+1))
+		}
 		return exact.Prod(w1, 2*k1+1, k2, k2+1).Cmp(exact.Prod(w2, 2*k2+1, k1, k1+1))
 	default: // HuntingtonHill: d(k) = √(k(k+1)); compare squares
+		if (w1|w2) < 1<<32 && (k1|k2) < 1<<31 {
+			return exact.Cmp2(w1*w1, k2*(k2+1), w2*w2, k1*(k1+1))
+		}
 		return exact.Prod(w1, w1, k2, k2+1).Cmp(exact.Prod(w2, w2, k1, k1+1))
 	}
 }
