@@ -377,3 +377,28 @@ func TestKthLargest(t *testing.T) {
 		}
 	}
 }
+
+// TestFootingDiffLimits: a stated total at the opposite int64 limit from
+// the cells' sum gives a saturated difference, not a wrapped one.
+func TestFootingDiffLimits(t *testing.T) {
+	for _, c := range []struct {
+		sum, stated, want int64
+	}{
+		{9778, 9777, 1},
+		{7821, 7822, -1},
+		{math.MaxInt64, -1, math.MaxInt64},
+		{math.MaxInt64, math.MinInt64, math.MaxInt64},
+		{-2, math.MaxInt64, math.MinInt64},
+		{math.MinInt64, 1, math.MinInt64},
+		{math.MinInt64, math.MinInt64, 0},
+		{math.MaxInt64 - 1, -1, math.MaxInt64},
+	} {
+		f, err := allocation.Foot(allocation.Column{Cells: []int64{c.sum}, Total: c.stated, HasTotal: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := f.Diff(); got != c.want {
+			t.Errorf("Diff of sum %d, stated %d = %d, want %d", c.sum, c.stated, got, c.want)
+		}
+	}
+}

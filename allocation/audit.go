@@ -25,12 +25,21 @@ type Footing struct {
 // when no total is stated).
 func (f Footing) Foots() bool { return !f.HasTotal || f.Stated == f.Sum }
 
-// Diff returns Sum − Stated (0 when no total is stated).
+// Diff returns Sum − Stated (0 when no total is stated). A difference
+// beyond int64 (a stated total near the opposite limit) saturates at
+// math.MaxInt64 or math.MinInt64.
 func (f Footing) Diff() int64 {
 	if !f.HasTotal {
 		return 0
 	}
-	return f.Sum - f.Stated
+	d := f.Sum - f.Stated
+	switch {
+	case f.Stated < 0 && d < f.Sum: // overflow upwards
+		return math.MaxInt64
+	case f.Stated > 0 && d > f.Sum: // overflow downwards
+		return math.MinInt64
+	}
+	return d
 }
 
 // Foot checks a column's stated total against the sum of its cells. Cells
@@ -78,7 +87,7 @@ func (a ColumnAudit) OK() bool { return len(a.Cells) == 0 && a.Footing.Foots() }
 // String summarises the audit in one line, such as
 // "应扩面人数: 14 cells match half-up; cells sum to 9778, stated total 9777 (+1)".
 func (a ColumnAudit) String() string {
-	s := fmt.Sprintf("%s: ", a.Column)
+	s := cutName(a.Column) + ": "
 	if len(a.Cells) == 0 {
 		s += fmt.Sprintf("%d cells match %s", a.Rows, a.Method)
 	} else {
