@@ -20,6 +20,13 @@
 //     monotone. Adams, Dean and Huntington-Hill have d(0) = 0 and so give
 //     every unit of positive weight a first seat.
 //
+// The package's tests hold the methods against published results:
+// Huntington-Hill reproduces the U.S. House apportionments after the 2010 and
+// 2020 censuses state by state, and the 2020 margins the Census Bureau
+// announced (New York 89 residents short of Minnesota's 435th seat,
+// Minnesota 26 above it); Sainte-Laguë the Bundestag's 598 regular seats of
+// 2009; Hamilton those of 2005; D'Hondt (Jefferson) the House of 1792.
+//
 // [ParseMethod] reads the names used on command lines — half-up, half-even,
 // floor, ceil, hamilton, dhondt (or jefferson), sainte-lague (or webster),
 // adams, dean, huntington-hill — and [Method.String] writes them.
