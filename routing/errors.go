@@ -64,7 +64,7 @@ type LoadError struct {
 	Path    string // where in the document, e.g. "rules[3].when"; "" for the top level
 	Key     string // the offending key, if any
 	Suggest string // the known key it resembles, if any
-	Err     error  // ErrUnknownKey, ErrDuplicate, ErrSyntax, ErrBadValue, or a *NameError
+	Err     error  // ErrUnknownKey, ErrDuplicate, ErrSyntax, ErrBadValue, a *NameError, a date error, or the reader's own error
 }
 
 func (e *LoadError) Error() string {

@@ -193,6 +193,10 @@ func TestValidate(t *testing.T) {
 			routing.CodeMissingCitation, routing.SeverityError, "rules[5] (2.2.3)", "fallback_citation needs a document and a clause"},
 		{"fallback citation on a venue rule", routing.Luodong2019, func(p *routing.Policy) { p.Rules[8].FallbackCitation = p.Rules[8].Citation },
 			routing.CodeRuleShape, routing.SeverityError, "rules[8] (venue.employer)", "only route rules set outcome, channel and fallback"},
+		{"no route rule", routing.Luodong2019, func(p *routing.Policy) { p.Rules = p.Rules[8:] },
+			routing.CodeMissingField, routing.SeverityError, "rules", "no route rule"},
+		{"no rules at all", routing.Luodong2019, func(p *routing.Policy) { p.Rules = nil },
+			routing.CodeMissingField, routing.SeverityError, "rules", "no route rule"},
 		{"missing id", routing.Luodong2019, func(p *routing.Policy) { p.ID = "" },
 			routing.CodeMissingField, routing.SeverityError, "id", "empty"},
 	}

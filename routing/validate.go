@@ -63,7 +63,8 @@ func (v *validator) add(sev Severity, code Code, path string, c Citation, format
 }
 
 // Validate checks a policy and returns every finding, in document order:
-// missing fields, an unset or inverted effective period, gaps and overlaps
+// missing fields (a policy without route rules included), an unset or
+// inverted effective period, gaps and overlaps
 // in the age lines (with the policy's resolution), rules whose fields do not
 // fit their kind, rules that can never fire (an empty age range, a band the
 // age range excludes, or an earlier rule of the same kind that matches
@@ -242,6 +243,9 @@ func (v *validator) rules() {
 				chans |= ChannelsOf(r.Fallback.Channel)
 			}
 		}
+	}
+	if !slices.ContainsFunc(p.Rules, func(r Rule) bool { return r.Kind == KindRoute }) {
+		v.add(SeverityError, CodeMissingField, "rules", Citation{}, "the policy has no route rule: it cannot route anyone")
 	}
 	for i, r := range p.Rules {
 		path := fmt.Sprintf("rules[%d]", i)
