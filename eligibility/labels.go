@@ -142,7 +142,7 @@ func (c ContactStatus) label() label {
 	case ContactNotFound:
 		return label{"ContactNotFound", "找不到人、联系不上、核查无信息", "cannot be found"}
 	case ContactNotLocal:
-		return label{"ContactNotLocal", "自称不是当地人", "says not local"}
+		return label{"ContactNotLocal", "村组觉得不是当地的群众", "thought by the village not to be local"}
 	}
 	return unknownName("ContactStatus", uint8(c))
 }

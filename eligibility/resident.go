@@ -147,7 +147,7 @@ const (
 	ContactUnknown  ContactStatus = iota // 未走访
 	ContactReached                       // 已联系
 	ContactNotFound                      // 找不到人、联系不上、核查无信息
-	ContactNotLocal                      // 自称不是当地人
+	ContactNotLocal                      // 村组觉得不是当地的群众 (石堰府发〔2023〕10号 四(二))
 )
 
 // EffectiveGender returns the stated Gender, or when it is unknown the
