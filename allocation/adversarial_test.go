@@ -28,7 +28,7 @@ func TestHugeTie(t *testing.T) {
 	const n = 100_000
 	units := make([]allocation.Unit, n)
 	for i := range units {
-		units[i] = allocation.Unit{Name: "村" + itoa(i), Weight: 7}
+		units[i] = allocation.Unit{Name: "村" + strconv.Itoa(i), Weight: 7}
 	}
 	for _, m := range []allocation.Method{allocation.Hamilton, allocation.DHondt, allocation.SainteLague} {
 		_, err := allocation.Apportion(n/2, units, m)
@@ -83,7 +83,6 @@ func TestHugeTie(t *testing.T) {
 	}
 }
 
-func itoa(i int) string { return strconv.Itoa(i) }
 
 // TestLongNameMessages: a unit name of a megabyte does not make a message
 // of a megabyte.
