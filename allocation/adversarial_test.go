@@ -83,7 +83,6 @@ func TestHugeTie(t *testing.T) {
 	}
 }
 
-
 // TestLongNameMessages: a unit name of a megabyte does not make a message
 // of a megabyte.
 func TestLongNameMessages(t *testing.T) {
