@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/internal/exact"
 )
 
 // RateScale is the number of digits after the decimal point of every
@@ -319,21 +320,7 @@ func bulCompareRate(a, c BulletinRow) int {
 		return 1
 	}
 	// a.E/a.T vs c.E/c.T ⇔ a.E·c.T vs c.E·a.T, in 128 bits.
-	h1, l1 := bits.Mul64(uint64(a.Enrolled), uint64(c.Task))
-	h2, l2 := bits.Mul64(uint64(c.Enrolled), uint64(a.Task))
-	switch {
-	case h1 != h2:
-		if h1 < h2 {
-			return -1
-		}
-		return 1
-	case l1 != l2:
-		if l1 < l2 {
-			return -1
-		}
-		return 1
-	}
-	return 0
+	return exact.Cmp2(uint64(a.Enrolled), uint64(c.Task), uint64(c.Enrolled), uint64(a.Task))
 }
 
 // bulPercent returns enrolled/task × 100 at RateScale digits, half up.
@@ -364,11 +351,10 @@ func bulPercent(enrolled, task int64) (decimal.Decimal, bool) {
 // bulCeilMulDiv returns ⌈a·b/c⌉ for a, b ≥ 0 and c > 0, and false when the
 // result does not fit in an int64.
 func bulCeilMulDiv(a, b, c uint64) (int64, bool) {
-	hi, lo := bits.Mul64(a, b)
-	if hi >= c {
+	q, r, ok := exact.MulDivMod(a, b, c)
+	if !ok {
 		return 0, false
 	}
-	q, r := bits.Div64(hi, lo, c)
 	if r != 0 {
 		q++
 	}
