@@ -257,6 +257,8 @@ func (w *shardWorker) run(window []byte, start int, route Router, asOf eligibili
 	}
 	sc := csvScanner{buf: window, pos: start, atEOF: true}
 	var row RosterRow
+	var d routing.Decision // reused: a decision is large
+	var err error
 	for {
 		switch sc.next() {
 		case csvEOF:
@@ -273,7 +275,7 @@ func (w *shardWorker) run(window []byte, start int, route Router, asOf eligibili
 			count(layout.fieldOf(e), e)
 			continue
 		}
-		d, err := route.Route(row.Resident, asOf)
+		d, err = route.Route(row.Resident, asOf)
 		if err != nil {
 			var pe *routing.PeriodError
 			if errors.As(err, &pe) {

@@ -123,6 +123,13 @@ func (d *rowDecoder) intern(b []byte) string {
 
 // internVillage returns the village name b, interned, and its number.
 func (d *rowDecoder) internVillage(b []byte) (string, int) {
+	// A town has a handful of villages: comparing with the first few is
+	// cheaper than hashing.
+	for i, name := range d.villageNames[:min(len(d.villageNames), 16)] {
+		if string(b) == name {
+			return name, i
+		}
+	}
 	if i, ok := d.villages[string(b)]; ok {
 		return d.villageNames[i], i
 	}
