@@ -32,6 +32,10 @@ type csvScanner struct {
 	scratch []byte    // unescaped quoted fields
 
 	recLine int // line on which the last record started
+	// openAtEOF reports that the last record was refused because the input
+	// ended inside a quoted field: a window cut there would have cut a
+	// record in two.
+	openAtEOF bool
 	// wide reports whether the last record may hold full-width forms or
 	// the ideographic space (bytes EF, or E3 80 80): when false, no field
 	// needs width folding.
@@ -124,6 +128,7 @@ func (s *csvScanner) next() csvStatus {
 // record parses the record whose first line starts at s.pos and whose
 // content ends at end.
 func (s *csvScanner) record(end, nxt int, nl bool) csvStatus {
+	s.openAtEOF = false
 	line := s.buf[s.pos:end]
 	if bytes.IndexByte(line, '"') < 0 {
 		return s.plainRecord(line, nxt)
@@ -181,6 +186,7 @@ func (s *csvScanner) record(end, nxt int, nl bool) csvStatus {
 					inScratch = true
 				}
 				if !nl {
+					s.openAtEOF = true
 					return s.fail(errCSVQuote, nxt, lines)
 				}
 				s.scratch = append(s.scratch, '\n')

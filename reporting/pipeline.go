@@ -77,6 +77,24 @@ const minShardBytes = 1 << 16
 // tallyRoster is TallyRoster with the least shard size as a parameter, so
 // that tests can shard small inputs.
 func tallyRoster(data []byte, route Router, opt PipelineOptions, minShard int) (PipelineResult, error) {
+	return tallyRosterSplit(data, route, opt, minShard, splitAtLines)
+}
+
+// How tallyRosterSplit cuts its input into chunks.
+type splitMode uint8
+
+const (
+	splitAtLines  splitMode = iota // after any line feed: no extra pass
+	splitAtParity                  // after a line feed preceded by an even number of quotes
+	splitNone                      // one chunk
+)
+
+// tallyRosterSplit runs the pipeline with chunks cut as mode says. A chunk
+// that ends inside a quoted field (a record cut in two) makes it start
+// again with the next, safer mode; otherwise the chunks' results are
+// exactly those of one pass (each chunk starts at a record boundary, and
+// every record is read exactly as one pass reads it).
+func tallyRosterSplit(data []byte, route Router, opt PipelineOptions, minShard int, mode splitMode) (PipelineResult, error) {
 	enc := UTF8
 	if bytes.HasPrefix(data, utf8BOM) {
 		enc = UTF8BOM
@@ -101,7 +119,11 @@ func tallyRoster(data []byte, route Router, opt PipelineOptions, minShard int) (
 	body, firstLine := sc.pos, sc.line
 	// More chunks than workers, taken in turn, so that a worker slowed down
 	// (by another process on its core) does not hold up the rest.
-	bounds := splitRecords(data, body, workers*chunksPerWorker, minShard)
+	n := workers * chunksPerWorker
+	if mode == splitNone {
+		n = 1
+	}
+	bounds := splitRecords(data, body, n, minShard, mode == splitAtParity)
 	chunks := make([]chunkResult, len(bounds)-1)
 	ws := make([]shardWorker, min(workers, len(chunks)))
 	var next atomic.Int64
@@ -130,15 +152,12 @@ func tallyRoster(data []byte, route Router, opt PipelineOptions, minShard int) (
 			return PipelineResult{}, c.fatal
 		}
 	}
-	if len(chunks) > 1 {
-		for _, c := range chunks {
-			if c.misaligned {
-				// A chunk boundary fell inside a quoted field of malformed
-				// CSV (quote counting cannot be trusted past a bare quote):
-				// do it again in one pass.
-				opt.Workers = 1
-				return tallyRoster(data, route, opt, len(data)+1)
-			}
+	for _, c := range chunks[:len(chunks)-1] {
+		if c.openAtEnd {
+			// A chunk boundary fell inside a quoted field: cut again,
+			// counting quotes (or, when quotes cannot be trusted because of
+			// a bare quote, not at all).
+			return tallyRosterSplit(data, route, opt, minShard, mode+1)
 		}
 	}
 	if opt.Reject != nil {
@@ -173,11 +192,12 @@ func tallyRoster(data []byte, route Router, opt PipelineOptions, minShard int) (
 	return res, nil
 }
 
-// splitRecords cuts data[start:] into up to n shards of about minShard
-// bytes or more, at record boundaries: just after a line feed with an even number of quote characters before it
-// (so not inside a quoted field of well-formed CSV). It returns the n'+1
-// boundaries, from start to len(data).
-func splitRecords(data []byte, start, n, minShard int) []int {
+// splitRecords cuts data[start:] into up to n chunks of about minShard
+// bytes or more, just after a line feed — with parity, after one that has
+// an even number of quote characters before it, and so is not inside a
+// quoted field of well-formed CSV. It returns the n'+1 boundaries, from
+// start to len(data).
+func splitRecords(data []byte, start, n, minShard int, parity bool) []int {
 	bounds := []int{start}
 	size := len(data) - start
 	n = min(n, size/max(minShard, 1))
@@ -197,6 +217,9 @@ func splitRecords(data []byte, start, n, minShard int) []int {
 				break
 			}
 			p += nl + 1
+			if !parity {
+				break
+			}
 			quotes += bytes.Count(data[pos:p], []byte{'"'})
 			pos = p
 			if quotes%2 == 0 {
@@ -228,10 +251,10 @@ type shardWorker struct {
 
 // chunkResult is what a worker found in one chunk, beyond the counts.
 type chunkResult struct {
-	errs       []*RowError // rejected rows, lines relative to the chunk
-	lines      int         // physical lines the chunk spans
-	misaligned bool        // a CSV syntax error (perhaps a chunk cut inside a quoted field)
-	fatal      error       // a router error not about one row
+	errs      []*RowError // rejected rows, lines relative to the chunk
+	lines     int         // physical lines the chunk spans
+	openAtEnd bool        // the chunk ended inside a quoted field
+	fatal     error       // a router error not about one row
 }
 
 func (w *shardWorker) init(layout *rosterLayout) {
@@ -265,7 +288,7 @@ func (w *shardWorker) run(window []byte, start int, route Router, asOf eligibili
 			res.lines = sc.line
 			return res
 		case csvBad:
-			res.misaligned = true
+			res.openAtEnd = sc.openAtEOF
 			w.counts.Rows++
 			count(-1, &RowError{Line: sc.recLine, Err: ErrMalformedCSV, Cause: csvCause(sc.err, sc.errLine)})
 			continue
