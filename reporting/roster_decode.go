@@ -295,6 +295,13 @@ func (d *rowDecoder) decode(fields [][]byte, line int, wide bool, row *RosterRow
 			}
 			r.Gender, genderAt = g, i
 		case ColumnBirth:
+			if !d.wide && len(idText) == 18 && len(v) == 10 && v[4] == '-' && v[7] == '-' &&
+				string(v[0:4]) == string(idText[6:10]) && string(v[5:7]) == string(idText[10:12]) && string(v[8:10]) == string(idText[12:14]) {
+				// The date as the identity number writes it (compared as
+				// text: neither was folded).
+				r.Birth = idBirth
+				continue
+			}
 			if sameDate(v, idBirth) { // the usual case, without validation
 				r.Birth = idBirth
 				continue
