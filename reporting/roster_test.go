@@ -294,3 +294,29 @@ func TestCountsString(t *testing.T) {
 		}
 	}
 }
+
+func TestImportRosterBirthDates(t *testing.T) {
+	tests := []struct {
+		birth string
+		want  error
+	}{
+		{"1978-03-15", nil},
+		{"19780315", nil},
+		{"1978/3/15", nil},
+		{"1978年3月15日", nil},
+		{"１９７８－０３－１５", nil},
+		{"1978-03-16", reporting.ErrInconsistent},
+		{"1978-02-30", reporting.ErrInvalidDate},
+		{"15/03/1978", reporting.ErrInvalidDate},
+	}
+	for _, tc := range tests {
+		data := "姓名,身份证号码,出生日期\n张三,500115197803150011," + tc.birth + "\n"
+		rows, errs, _ := rosImportAll(t, []byte(data), reporting.ImportOptions{})
+		switch {
+		case tc.want == nil && (len(rows) != 1 || rows[0].Resident.Birth != eligibility.MustParseDate("1978-03-15")):
+			t.Errorf("birth %q: rows %v, errors %v", tc.birth, rows, errs)
+		case tc.want != nil && (len(errs) != 1 || !errors.Is(errs[0], tc.want) || errs[0].Column != "出生日期"):
+			t.Errorf("birth %q: errors %v, want %v in 出生日期", tc.birth, errs, tc.want)
+		}
+	}
+}
