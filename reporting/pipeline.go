@@ -36,6 +36,11 @@ type PipelineOptions struct {
 	Headers Headers
 	// AsOf is the date every resident is routed for.
 	AsOf eligibility.Date
+	// Encoding of the data: UTF8 or UTF8BOM (the zero value) read it as it
+	// is (a row whose kept text is not valid UTF-8 is rejected with
+	// [ErrInvalidText]); GB18030 decodes it to UTF-8 first, into a copy;
+	// AutoDetect does so when [DetectEncoding] says GB18030.
+	Encoding Encoding
 	// Workers is the number of goroutines; 0 means runtime.GOMAXPROCS(0).
 	Workers int
 	// Reject, when not nil, is called for every rejected row, in line
@@ -59,15 +64,33 @@ type PipelineResult struct {
 // of the input cut at a record boundary; the shards' tallies and counts are
 // merged at the end, which gives exactly the answer of one pass (see [Tally]).
 //
-// A row the router cannot decide (its error is not a [*routing.PeriodError])
-// is rejected with [ErrNotRouted]; a [*routing.PeriodError] or other router
-// failure that is not about the row stops the pipeline with that error. The
-// result's Report.Counts reconciles, and the tally counts exactly the
-// accepted rows.
+// A row the router cannot decide is rejected with [ErrNotRouted]; a
+// [*routing.PeriodError] (opt.AsOf outside the policy's period) stops the
+// pipeline with that error. The result's Report.Counts reconciles, and the
+// tally counts exactly the accepted rows.
 //
-// To read GB18030, decode it first (for instance with [NewDecoder] and
-// io.ReadAll), or use [NewRosterReader], which streams.
+// GB18030 input (opt.Encoding) is decoded into a UTF-8 copy first; a
+// [*DecodeError] is returned for bytes invalid in it. [NewRosterReader]
+// streams either encoding without a copy, on one core.
 func TallyRoster(data []byte, route Router, opt PipelineOptions) (PipelineResult, error) {
+	enc := opt.Encoding
+	if enc == AutoDetect {
+		const window = 64 << 10 // as NewDecoder's AutoDetect
+		enc = DetectEncoding(data[:min(len(data), window)], len(data) <= window)
+	}
+	if enc == GB18030 {
+		dec, err := NewDecoder(bytes.NewReader(data), GB18030)
+		if err != nil {
+			return PipelineResult{}, err
+		}
+		utf8Data, err := io.ReadAll(dec)
+		if err != nil {
+			return PipelineResult{}, err
+		}
+		res, err := tallyRoster(utf8Data, route, opt, minShardBytes)
+		res.Report.Encoding = GB18030
+		return res, err
+	}
 	return tallyRoster(data, route, opt, minShardBytes)
 }
 

@@ -251,3 +251,50 @@ func TestNotRoutedRowsAreRejected(t *testing.T) {
 		t.Errorf("Rejections = %+v", rep.Rejections)
 	}
 }
+
+func TestTallyRosterEncodings(t *testing.T) {
+	data, _, err := synth.Generate(synth.Options{Seed: 9, Rows: 3000, BadPerMille: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := reporting.TallyRoster(data, rosRouter(), reporting.PipelineOptions{AsOf: rosAsOf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gb bytes.Buffer
+	w, err := reporting.NewEncodingWriter(&gb, reporting.GB18030)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Write(data); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, enc := range []reporting.Encoding{reporting.GB18030, reporting.AutoDetect} {
+		got, err := reporting.TallyRoster(gb.Bytes(), rosRouter(), reporting.PipelineOptions{AsOf: rosAsOf, Encoding: enc})
+		if err != nil {
+			t.Fatalf("%v: %v", enc, err)
+		}
+		if !got.Tally.Equal(want.Tally) || got.Report.Counts != want.Report.Counts || got.Report.Encoding != reporting.GB18030 {
+			t.Errorf("%v: counts %+v, encoding %v; want %+v from the UTF-8 roster", enc, got.Report.Counts, got.Report.Encoding, want.Report.Counts)
+		}
+	}
+	// Stated as UTF-8, GB18030 bytes make the header unreadable.
+	if _, err := reporting.TallyRoster(gb.Bytes(), rosRouter(), reporting.PipelineOptions{AsOf: rosAsOf}); !errors.Is(err, reporting.ErrMissingColumn) {
+		t.Errorf("GB18030 read as UTF-8: error %v, want ErrMissingColumn", err)
+	}
+}
+
+func TestTallyRosterInvalidUTF8(t *testing.T) {
+	data := []byte("姓名,身份证号码,村(社区)\n张三,500115197803150011,\xff\xfe村\n李四,500115198506200021,石堰村\n")
+	var rejected []*reporting.RowError
+	res, err := reporting.TallyRoster(data, rosRouter(), reporting.PipelineOptions{AsOf: rosAsOf, Reject: func(e *reporting.RowError) { rejected = append(rejected, e) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rejected) != 1 || !errors.Is(rejected[0], reporting.ErrInvalidText) || rejected[0].Line != 2 || res.Report.Counts.Accepted != 1 {
+		t.Errorf("rejected %v, counts %+v; want line 2 with ErrInvalidText", rejected, res.Report.Counts)
+	}
+}

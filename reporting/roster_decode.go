@@ -5,6 +5,7 @@ import (
 	"errors"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/shopspring/decimal"
@@ -107,21 +108,27 @@ func newRowDecoder(l *rosterLayout) *rowDecoder {
 }
 
 // intern returns b as a string, shared with earlier equal strings.
-func (d *rowDecoder) intern(b []byte) string {
+// It reports false when b is not valid UTF-8 (checked only for strings not
+// seen before: the interned ones are valid).
+func (d *rowDecoder) intern(b []byte) (string, bool) {
 	if len(b) == 0 {
-		return ""
+		return "", true
 	}
 	if s, ok := d.strs[string(b)]; ok {
-		return s
+		return s, true
+	}
+	if !utf8.Valid(b) {
+		return "", false
 	}
 	s := string(b)
 	if len(d.strs) < maxInterned {
 		d.strs[s] = s
 	}
-	return s
+	return s, true
 }
 
-// internVillage returns the village name b, interned, and its number.
+// internVillage returns the village name b, interned, and its number: -1
+// past maxInterned villages, -2 when b is not valid UTF-8.
 func (d *rowDecoder) internVillage(b []byte) (string, int) {
 	// A town has a handful of villages: comparing with the first few is
 	// cheaper than hashing.
@@ -132,6 +139,9 @@ func (d *rowDecoder) internVillage(b []byte) (string, int) {
 	}
 	if i, ok := d.villages[string(b)]; ok {
 		return d.villageNames[i], i
+	}
+	if !utf8.Valid(b) {
+		return "", -2
 	}
 	s := string(b)
 	if len(d.villageNames) >= maxInterned {
@@ -313,9 +323,17 @@ func (d *rowDecoder) decode(fields [][]byte, line int, wide bool, row *RosterRow
 			r.Birth, birthAt = date, i
 		case ColumnVillage:
 			r.Hukou.Village, d.village = d.internVillage(v)
+			if d.village == -2 {
+				d.village = -1
+				return d.rowErr(line, i, raw, ErrInvalidText, nil)
+			}
 		case ColumnHukouArea:
 			if string(v) != d.lastArea {
-				d.lastArea = d.intern(v)
+				area, ok := d.intern(v)
+				if !ok {
+					return d.rowErr(line, i, raw, ErrInvalidText, nil)
+				}
+				d.lastArea = area
 			}
 			r.Hukou.Area = d.lastArea
 		case ColumnHukouLocal:
@@ -337,7 +355,11 @@ func (d *rowDecoder) decode(fields [][]byte, line int, wide bool, row *RosterRow
 			}
 			r.Employment.Platform = k
 		case ColumnLicence:
-			r.Employment.Licence = d.intern(v)
+			lic, ok := d.intern(v)
+			if !ok {
+				return d.rowErr(line, i, raw, ErrInvalidText, nil)
+			}
+			r.Employment.Licence = lic
 		case ColumnScheme:
 			s, ok := lookupVocab(schemeVocab, v)
 			if !ok {
@@ -381,7 +403,11 @@ func (d *rowDecoder) decode(fields [][]byte, line int, wide bool, row *RosterRow
 			}
 			r.Contact = s
 		case ColumnNote:
-			row.Note = d.intern(v)
+			note, ok := d.intern(v)
+			if !ok {
+				return d.rowErr(line, i, raw, ErrInvalidText, nil)
+			}
+			row.Note = note
 		default:
 			if f := flagColumns[c]; f != 0 {
 				yes, ok := lookupVocab(yesNoVocab, v)

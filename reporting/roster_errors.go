@@ -18,6 +18,7 @@ var (
 	ErrInconsistent  = errors.New("value contradicts the identity number")
 	ErrFieldCount    = errors.New("wrong number of fields")
 	ErrMalformedCSV  = errors.New("malformed CSV (misplaced quote)")
+	ErrInvalidText   = errors.New("text is not valid UTF-8 (is the file in another encoding?)")
 )
 
 // These are the errors that can be returned in [HeaderError].Err.
