@@ -1,4 +1,4 @@
-package kuomian_test
+package reporting_test
 
 import (
 	"fmt"
