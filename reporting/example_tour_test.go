@@ -5,6 +5,7 @@ import (
 
 	"github.com/canbao/kuomian/allocation"
 	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/reporting"
 	"github.com/canbao/kuomian/routing"
 	"golang.org/x/text/language"
 )
@@ -50,6 +51,22 @@ func Example_tour() {
 	}
 	fmt.Println(d.Outcome.Label(language.Chinese), "·", d.Channel.Label(language.Chinese))
 	fmt.Println(d.Citations()[0])
+
+	// 4. A whole roster export: import, classify, route and tally on every
+	// core; rows in = rows accepted + rows rejected.
+	roster := []byte("姓名,身份证号码,村(社区),是否本区户籍,就业状况,参保状态\n" +
+		"张三,500115199003150039,石堰村,是,新业态,未参保\n" +
+		"李四,500115196301010030,石堰村,是,未就业,未参保\n" +
+		"王五,500115196301010031,石堰村,是,未就业,未参保\n") // 王五: wrong check character
+	out, err := reporting.TallyRoster(roster, rt, reporting.PipelineOptions{AsOf: eligibility.MustParseDate("2023-06-30")})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(out.Report.Counts)
+	for _, v := range out.Tally.Totals() {
+		fmt.Println(v.Village, v.Residents, "企业职工", v.Employee, "城乡居民", v.Resident)
+	}
 	// Output:
 	// 新明村 应扩面 1348.51 → 1349, 2019年 1078.81 → 1079
 	// 荆坑村 应扩面 393.37 → 393, 2019年 314.69 → 315
@@ -59,4 +76,6 @@ func Example_tour() {
 	// group: 依托平台企业就业的新业态从业人员
 	// 企业职工基本养老保险 · 以灵活就业人员身份参保
 	// 石堰府发〔2023〕10号 二(三)
+	// 读入 3 行 = 接收 2 行 + 拒收 1 行 (平衡)
+	// 石堰村 2 企业职工 1 城乡居民 1
 }
