@@ -16,8 +16,32 @@ import (
 // Router decides where one resident goes on a date. A compiled
 // [*routing.Router] is one. (An interface rather than a func value: calling
 // through a method value would copy every decision once more.)
+//
+// A Router that also has the method
+//
+//	RouteInto(d *routing.Decision, r *eligibility.Resident, asOf eligibility.Date) error
+//
+// giving the result of Route into *d, as [routing.Router.RouteInto] does, is
+// called through it: the pipeline then reuses one decision per goroutine
+// instead of copying a new one (about 1.3 KB) for every row.
 type Router interface {
 	Route(r eligibility.Resident, asOf eligibility.Date) (routing.Decision, error)
+}
+
+// routerInto is the optional fast path of a [Router].
+type routerInto interface {
+	RouteInto(d *routing.Decision, r *eligibility.Resident, asOf eligibility.Date) error
+}
+
+// routeInto routes r into d through fast when it is not nil, else through
+// route.
+func routeInto(route Router, fast routerInto, d *routing.Decision, r *eligibility.Resident, asOf eligibility.Date) error {
+	if fast != nil {
+		return fast.RouteInto(d, r, asOf)
+	}
+	var err error
+	*d, err = route.Route(*r, asOf)
+	return err
 }
 
 // ErrNotRouted is returned in [RowError].Err for a row that was read but for
@@ -304,7 +328,7 @@ func (w *shardWorker) run(window []byte, start int, route Router, asOf eligibili
 	sc := csvScanner{buf: window, pos: start, atEOF: true}
 	var row RosterRow
 	var d routing.Decision // reused: a decision is large
-	var err error
+	fast, _ := route.(routerInto)
 	for {
 		switch sc.next() {
 		case csvEOF:
@@ -321,8 +345,7 @@ func (w *shardWorker) run(window []byte, start int, route Router, asOf eligibili
 			count(layout.fieldOf(e), e)
 			continue
 		}
-		d, err = route.Route(row.Resident, asOf)
-		if err != nil {
+		if err := routeInto(route, fast, &d, &row.Resident, asOf); err != nil {
 			var pe *routing.PeriodError
 			if errors.As(err, &pe) {
 				res.fatal = err
@@ -363,6 +386,8 @@ func RouteRoster(r io.Reader, opt ImportOptions, route Router, asOf eligibility.
 	if err != nil {
 		return ImportReport{}, err
 	}
+	var d routing.Decision // reused: a decision is large
+	fast, _ := route.(routerInto)
 	for {
 		row, err := rr.Next()
 		if err == io.EOF {
@@ -370,8 +395,7 @@ func RouteRoster(r io.Reader, opt ImportOptions, route Router, asOf eligibility.
 		}
 		var re *RowError
 		if err == nil {
-			d, rerr := route.Route(row.Resident, asOf)
-			if rerr != nil {
+			if rerr := routeInto(route, fast, &d, &row.Resident, asOf); rerr != nil {
 				var pe *routing.PeriodError
 				if errors.As(rerr, &pe) {
 					return rr.Report(), rerr

@@ -101,6 +101,21 @@ type Decision struct {
 	reasons [MaxReasons]reason
 }
 
+// clearHead makes every field of d but Classification zero, as in the zero
+// Decision: decide then overwrites Classification whole. Only the reasons d
+// holds are cleared (those past d.n are zero). The fields are listed one by
+// one, so that a field added to Decision must be added here too
+// (TestDecisionFieldsCleared checks the list).
+func (d *Decision) clearHead() {
+	d.AsOf, d.Age, d.Gender, d.Band, d.Line = eligibility.Date{}, 0, 0, 0, 0
+	d.Retirement, d.MinContributionMonths, d.Threshold = eligibility.Date{}, 0, eligibility.Date{}
+	d.Outcome, d.Channel, d.Venue, d.Fallback = 0, 0, 0, Choice{}
+	d.Subsidies, d.Actions, d.Groups, d.Phase = 0, 0, 0, ""
+	d.rt = nil
+	clear(d.reasons[:min(int(d.n), MaxReasons)])
+	d.n, d.dropped = 0, 0
+}
+
 func (d *Decision) add(k ReasonKind, rule int, item int8) {
 	if int(d.n) >= MaxReasons {
 		if d.dropped < 255 {

@@ -265,19 +265,39 @@ func Route(p Policy, r eligibility.Resident, asOf eligibility.Date) (Decision, e
 // the Decision is then zero. A stated gender or birth date wins over the one
 // the identity number encodes; Route does not check that they agree (call
 // r.Validate for that). It does not allocate.
+//
+// A Decision is about 1.3 KB: a loop over many residents can reuse one with
+// [Router.RouteInto] instead.
 func (rt *Router) Route(r eligibility.Resident, asOf eligibility.Date) (d Decision, err error) {
-	// The decision (about 1.3 KB, most of it the Classification) is filled
-	// in place through a pointer to the named result: it is never copied
-	// inside the package.
-	if err = rt.decide(&d, &r, asOf); err != nil {
-		d = Decision{}
-	}
+	// The decision is filled in place through a pointer to the named
+	// result: it is never copied inside the package.
+	err = rt.RouteInto(&d, &r, asOf)
 	return
 }
 
-// decide fills d, which is zero, for resident *r on asOf. It may change *r
-// (Route's own copy): the effective birth date and gender are stored so that
-// classification does not read them from the identity number again.
+// RouteInto is [Router.Route] writing its result into *d instead of
+// returning it: afterwards *d equals what Route(*r, asOf) returns (the zero
+// Decision when it returns an error), with the same error, whatever *d held
+// before. It reads *r and does not change it.
+//
+// Reusing one Decision for many residents saves copying and clearing about
+// 1.3 KB per call: only the parts *d filled before are cleared. It does not
+// allocate, and is safe for concurrent use with distinct d.
+func (rt *Router) RouteInto(d *Decision, r *eligibility.Resident, asOf eligibility.Date) error {
+	rc := *r // decide stores the effective birth date and gender in it
+	d.clearHead()
+	if err := rt.decide(d, &rc, asOf); err != nil {
+		*d = Decision{}
+		return err
+	}
+	return nil
+}
+
+// decide fills d, which is zero except perhaps for its Classification
+// (see Decision.clearHead), for resident *r on asOf. It may change *r
+// (RouteInto's own copy): the effective birth date and gender are stored so
+// that classification does not read them from the identity number again.
+// On error d is left partly filled: the caller clears it.
 func (rt *Router) decide(d *Decision, r *eligibility.Resident, asOf eligibility.Date) error {
 	p := &rt.p
 	if !p.Effective.Contains(asOf) {
@@ -314,10 +334,11 @@ func (rt *Router) decide(d *Decision, r *eligibility.Resident, asOf eligibility.
 		f.band = d.Band
 	}
 	d.add(ReasonAge, -1, 0)
-	if rt.rb != nil {
-		var err error
-		d.Classification, err = rt.rb.Classify(*r, asOf)
-		if err != nil {
+	if rt.rb == nil {
+		d.Classification = eligibility.Classification{}
+	} else {
+		// Written in place: ClassifyInto overwrites all of it.
+		if err := rt.rb.ClassifyInto(&d.Classification, r, asOf); err != nil {
 			return err
 		}
 		d.Groups = GroupMask(d.Classification.Groups) & p.Groups
