@@ -80,6 +80,8 @@ type IDError struct {
 	// Expected and Got are the check characters (IDCheck only): the one
 	// computed from the first 17 digits, and the one found.
 	Expected, Got byte
+
+	first17 bool // the input was given to CheckCharacter: 17 digits wanted
 }
 
 // Error returns the message: the masked input and what is wrong with it
@@ -89,6 +91,9 @@ func (e *IDError) Error() string {
 	msg := "eligibility: identity number " + strconv.Quote(e.Masked) + ": "
 	switch e.Kind {
 	case IDLength:
+		if e.first17 {
+			return msg + "has " + strconv.Itoa(e.Length) + " characters, want the 17 digits before the check character"
+		}
 		return msg + "has " + strconv.Itoa(e.Length) + " characters, want 18 (or 15 digits)"
 	case IDCharacter:
 		return msg + "invalid character at position " + strconv.Itoa(e.Pos)
@@ -340,6 +345,57 @@ func MustParseIDNumber(s string) IDNumber {
 
 // idWeights are the ISO 7064 MOD 11-2 weights 2^(17-i) mod 11 of GB 11643.
 const idWeights = "\x07\x09\x0a\x05\x08\x04\x02\x01\x06\x03\x07\x09\x0a\x05\x08\x04\x02"
+
+// CheckCharacter returns the check character (校验码) of GB 11643-1999 for
+// the first 17 digits of an identity number — the 6-digit address code, the
+// 8-digit birth date and the 3-digit sequence code: with the ISO 7064
+// MOD 11-2 weights w(i) = 2^(17−i) mod 11 (7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4
+// 2) and S the sum of each digit times its weight, the character is
+// "10X98765432"[S mod 11], a digit or X. Appended to first17 it makes a
+// number whose check [ParseIDNumber] accepts (the address code and birth
+// date are not checked here).
+//
+// first17 must be exactly 17 ASCII digits (no spaces, no full-width
+// digits); otherwise CheckCharacter returns an [*IDError] of kind
+// [IDLength] or [IDCharacter] (with the 1-based position of the first
+// character that is not a digit) and the byte 0. It does not allocate when
+// it succeeds.
+func CheckCharacter(first17 string) (byte, error) {
+	if len(first17) != 17 {
+		return 0, first17Error(first17)
+	}
+	sum := 0
+	for k := 0; k < 17; k++ {
+		d := first17[k] - '0'
+		if d > 9 {
+			return 0, first17Error(first17)
+		}
+		sum += int(d) * int(idWeights[k])
+	}
+	return "10X98765432"[sum%11], nil
+}
+
+// first17Error classifies an input of CheckCharacter that is not 17 ASCII
+// digits: a length other than 17 characters, else the first character that
+// is not a digit.
+func first17Error(t string) *IDError {
+	n := utf8.RuneCountInString(t)
+	if n != 17 {
+		e := idErr(IDLength, t)
+		e.first17 = true
+		return e
+	}
+	pos := 0
+	for _, r := range t {
+		pos++
+		if r < '0' || r > '9' {
+			break
+		}
+	}
+	e := idErr(IDCharacter, t)
+	e.first17, e.Pos = true, pos
+	return e
+}
 
 // idCheckChar computes the check character of the first 17 digits of b.
 func idCheckChar(b *[18]byte) byte {

@@ -423,21 +423,13 @@ func wrongCheck(c byte) byte {
 }
 
 // checkChar returns the GB 11643-1999 check character of the first 17
-// characters of b, as package eligibility computes it: ParseIDNumber
-// reports the expected character of a number whose check is wrong. (For an
-// impossible date eligibility refuses the number before the check; any
-// character will do then.)
+// characters of b ([eligibility.CheckCharacter]); they are digits.
 func checkChar(b [18]byte) byte {
-	b[17] = '0'
-	_, err := eligibility.ParseIDNumber(string(b[:]))
-	if err == nil {
-		return '0'
+	c, err := eligibility.CheckCharacter(string(b[:17]))
+	if err != nil {
+		panic(err) // put writes digits only
 	}
-	var ie *eligibility.IDError
-	if errors.As(err, &ie) && ie.Kind == eligibility.IDCheck {
-		return ie.Expected
-	}
-	return '0'
+	return c
 }
 
 // Enrolled returns, for each village's task, an invented count of residents
