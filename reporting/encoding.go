@@ -32,8 +32,10 @@ const (
 	// Unicode character, so no name is lost.
 	GB18030
 	// AutoDetect asks [NewDecoder] to choose: a UTF-8 byte-order mark means
-	// UTF-8; otherwise the first 64 KiB are checked, and valid UTF-8 means
-	// UTF-8, anything else GB18030. It cannot be used for writing.
+	// UTF-8; otherwise the first 64 KiB are checked, and UTF-8 (valid, or
+	// with a few damaged bytes, see [DetectEncoding]) means UTF-8, anything
+	// else GB18030. UTF-16 is refused ([ErrUTF16]). It cannot be used for
+	// writing.
 	AutoDetect
 )
 
@@ -108,9 +110,14 @@ var (
 	// ErrUnknownEncoding: an Encoding value or name that is not defined, or
 	// AutoDetect given to a writer.
 	ErrUnknownEncoding = errors.New("reporting: unknown encoding")
-	// ErrInvalidBytes is the Err of every [DecodeError]: the input holds a
+	// ErrInvalidBytes is the Err of a [DecodeError] when the input holds a
 	// byte sequence that is not valid in its encoding.
 	ErrInvalidBytes = errors.New("invalid byte sequence")
+	// ErrUTF16 is the Err of a [DecodeError] when the input is UTF-16
+	// (Excel's "Unicode text", a UTF-16 byte-order mark FF FE or FE FF, or
+	// text in which every other byte is NUL). This package does not read
+	// UTF-16: save the file as "CSV UTF-8" or as GB18030 CSV instead.
+	ErrUTF16 = errors.New("UTF-16 text is not supported (save the file as CSV UTF-8 or as GB18030 CSV)")
 )
 
 // DecodeError reports a byte sequence that is not valid in the encoding being
@@ -122,10 +129,13 @@ type DecodeError struct {
 	Offset   int64    // byte offset of the first invalid byte in the input, from 0
 	Line     int      // 1-based line of that byte (count of '\n' before it, plus one)
 	Bytes    []byte   // the invalid bytes (at most 4)
-	Err      error    // always ErrInvalidBytes
+	Err      error    // ErrInvalidBytes, or ErrUTF16 (then Offset is 0 and Line 1)
 }
 
 func (e *DecodeError) Error() string {
+	if errors.Is(e.Err, ErrUTF16) {
+		return fmt.Sprintf("reporting: line %d, byte offset %d: %v", e.Line, e.Offset, e.Err)
+	}
 	enc := "UTF-8"
 	if e.Encoding == GB18030 {
 		enc = "GB18030"
@@ -165,30 +175,60 @@ type Decoder struct {
 // NewDecoder returns a [Decoder] reading r in the encoding enc. UTF8 and
 // UTF8BOM both read UTF-8 and skip a leading byte-order mark; GB18030 reads
 // GB 18030 (and so GBK and GB2312) and skips a leading GB18030 U+FEFF;
-// AutoDetect peeks at up to 64 KiB of r to choose (see [AutoDetect]) and
-// returns an error only if that read fails. An undefined enc gives an error
-// wrapping [ErrUnknownEncoding].
+// AutoDetect peeks at up to 64 KiB of r to choose (see [AutoDetect]); a
+// stated encoding peeks at up to 512 bytes. Whatever the encoding, text that
+// is UTF-16 (see [ErrUTF16]) gives a [*DecodeError] at once, and so does a
+// failing first read. An undefined enc gives an error wrapping
+// [ErrUnknownEncoding].
 //
 // The detected or stated encoding is available from [Decoder.Encoding].
 func NewDecoder(r io.Reader, enc Encoding) (*Decoder, error) {
-	switch enc {
-	case UTF8, UTF8BOM:
-		return &Decoder{enc: enc, r: transform.NewReader(r, &encStrictUTF8{})}, nil
-	case GB18030:
-		return &Decoder{enc: enc, r: transform.NewReader(r, newEncStrictGB())}, nil
-	case AutoDetect:
-		br := bufio.NewReaderSize(r, encDetectWindow)
-		peek, err := br.Peek(encDetectWindow)
-		if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
-			return nil, err
-		}
-		got := DetectEncoding(peek, err == io.EOF)
-		if got == GB18030 {
-			return &Decoder{enc: got, r: transform.NewReader(br, newEncStrictGB())}, nil
-		}
-		return &Decoder{enc: got, r: transform.NewReader(br, &encStrictUTF8{})}, nil
+	if !enc.IsValid() {
+		return nil, fmt.Errorf("%w: %d", ErrUnknownEncoding, uint8(enc))
 	}
-	return nil, fmt.Errorf("%w: %d", ErrUnknownEncoding, uint8(enc))
+	window := encUTF16Window
+	if enc == AutoDetect {
+		window = encDetectWindow
+	}
+	br := bufio.NewReaderSize(r, window)
+	peek, err := br.Peek(window)
+	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
+		return nil, err
+	}
+	if encIsUTF16(peek) {
+		return nil, &DecodeError{Encoding: enc, Line: 1, Bytes: bytes.Clone(peek[:2]), Err: ErrUTF16}
+	}
+	if enc == AutoDetect {
+		enc = DetectEncoding(peek, err == io.EOF)
+	}
+	if enc == GB18030 {
+		return &Decoder{enc: enc, r: transform.NewReader(br, newEncStrictGB())}, nil
+	}
+	return &Decoder{enc: enc, r: transform.NewReader(br, &encStrictUTF8{})}, nil
+}
+
+// encUTF16Window is how much input a decoder for a stated encoding checks
+// for UTF-16.
+const encUTF16Window = 512
+
+// encIsUTF16 reports whether a text starts with a UTF-16 byte-order mark, or
+// has a NUL in at least a third of the even or of the odd positions of its
+// first 512 bytes (ASCII in UTF-16 without a mark).
+func encIsUTF16(prefix []byte) bool {
+	if bytes.HasPrefix(prefix, []byte{0xFF, 0xFE}) || bytes.HasPrefix(prefix, []byte{0xFE, 0xFF}) {
+		return true
+	}
+	p := prefix[:min(len(prefix), encUTF16Window)]
+	if len(p) < 8 {
+		return false
+	}
+	var nul [2]int
+	for i, c := range p {
+		if c == 0 {
+			nul[i%2]++
+		}
+	}
+	return 3*max(nul[0], nul[1]) >= len(p)/2
 }
 
 // Read implements [io.Reader]. After an invalid byte sequence it returns the
@@ -201,10 +241,14 @@ func (d *Decoder) Read(p []byte) (int, error) { return d.r.Read(p) }
 func (d *Decoder) Encoding() Encoding { return d.enc }
 
 // DetectEncoding guesses the encoding of a text from its first bytes: UTF8BOM
-// when they start with the UTF-8 byte-order mark, UTF8 when they are valid
+// when they start with the UTF-8 byte-order mark; UTF8 when they are valid
 // UTF-8 (an incomplete character at the end is allowed unless complete is
-// true, i.e. prefix is the whole text), and GB18030 otherwise. Plain ASCII
-// is UTF8.
+// true, i.e. prefix is the whole text), and also when they hold a few
+// invalid bytes among many valid multi-byte UTF-8 characters (at least 3
+// valid ones per invalid sequence: a UTF-8 file damaged in a few places,
+// which the UTF-8 decoder then reports at the right line, rather than a
+// GB18030 file, in which valid UTF-8 sequences are rare); GB18030
+// otherwise. Plain ASCII is UTF8.
 func DetectEncoding(prefix []byte, complete bool) Encoding {
 	if bytes.HasPrefix(prefix, encUTF8BOM) {
 		return UTF8BOM
@@ -215,6 +259,26 @@ func DetectEncoding(prefix []byte, complete bool) Encoding {
 	}
 	rest := prefix[n:]
 	if !complete && len(rest) < utf8.UTFMax && !utf8.FullRune(rest) {
+		return UTF8
+	}
+	valid, invalid := 0, 0
+	for i := 0; i < len(prefix); {
+		if prefix[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(prefix[i:])
+		switch {
+		case r != utf8.RuneError || size > 1:
+			valid++
+		case !complete && len(prefix)-i < utf8.UTFMax && !utf8.FullRune(prefix[i:]):
+			// an incomplete character cut by the window
+		default:
+			invalid++
+		}
+		i += size
+	}
+	if valid >= 3*invalid {
 		return UTF8
 	}
 	return GB18030

@@ -67,7 +67,7 @@ func NewRosterReader(r io.Reader, opt ImportOptions) (*RosterReader, error) {
 	if err != nil {
 		return nil, err
 	}
-	st := newCSVStream(dec)
+	st := newCSVStream(&crReader{r: dec})
 	var layout *rosterLayout
 	for layout == nil {
 		switch st.next() {
@@ -86,6 +86,49 @@ func NewRosterReader(r io.Reader, opt ImportOptions) (*RosterReader, error) {
 		}
 	}
 	return &RosterReader{st: st, dec: newRowDecoder(layout), enc: dec.Encoding(), rej: make(map[rejKey]int)}, nil
+}
+
+// crReader turns every carriage return that is not followed by a line feed
+// into a line feed, so that a file with CR-only line ends (Excel's "CSV
+// (Macintosh)") is read line by line instead of as one header row. CRLF
+// stays as it is; a lone CR inside a quoted field becomes a line feed, as
+// encoding/csv turns a CRLF inside a quoted field into one.
+//
+// It also holds back an error that comes with data until the next call, so
+// that the reader of the stream sees every byte before a decode error.
+type crReader struct {
+	r      io.Reader
+	lastCR bool  // the previous byte handed out was a CR turned into LF
+	err    error // an error to return on the next call
+}
+
+func (c *crReader) Read(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	for {
+		n, err := c.r.Read(p)
+		if n > 0 && err != nil {
+			c.err, err = err, nil
+		}
+		out := p[:0]
+		for _, b := range p[:n] {
+			if c.lastCR {
+				c.lastCR = false
+				if b == '\n' {
+					// The CR was the first half of a CRLF, already given as LF.
+					continue
+				}
+			}
+			if b == '\r' {
+				b, c.lastCR = '\n', true
+			}
+			out = append(out, b)
+		}
+		if len(out) > 0 || err != nil || len(p) == 0 {
+			return len(out), err
+		}
+	}
 }
 
 // Next returns the next row. For a row it rejects it returns a [*RowError]

@@ -210,38 +210,90 @@ func maskName(name string) string {
 }
 
 // maskText masks free text that might hold personal data before it goes
-// into an error message: every run of 6 or more digits (or X) keeps at most
-// its first 6 and last 4 characters (a full identity number never survives),
-// and the result is cut to 24 characters.
+// into an error message. The text is folded to half width and cut to 24
+// characters (an ellipsis marks the cut). Then:
+//   - every group of 6 or more digits (or X), counted across single
+//     spaces such as those of "1101 0519 4901 0100 2X" (a date such as
+//     1985-13-01 stays legible), keeps at most its first 6 and last 4
+//     digits, and never more than a third of its digits at each end, so
+//     no identity number survives;
+//   - every run of Chinese characters (with the middle dot · of minority
+//     names) that is not a word this package reads in some column (男, 未参保,
+//     低保, …) is masked as a name is ([maskName]): a name typed into the
+//     wrong column does not reach the message either.
 func maskText(s string) string {
-	var b strings.Builder
-	run := make([]rune, 0, 18)
-	flush := func() {
-		if len(run) >= 6 {
-			keepHead, keepTail := min(6, len(run)/3), min(4, len(run)/3)
-			b.WriteString(string(run[:keepHead]))
-			b.WriteString(strings.Repeat("*", len(run)-keepHead-keepTail))
-			b.WriteString(string(run[len(run)-keepTail:]))
-		} else {
-			b.WriteString(string(run))
-		}
-		run = run[:0]
-	}
 	n := 0
-	for _, r := range width.Fold.String(s) {
-		if n == 24 {
-			flush()
-			b.WriteString("…")
-			return b.String()
+	for i := range s {
+		if n == 25 {
+			s = s[:i] // enough to tell whether the text is cut
+			break
 		}
 		n++
-		if r >= '0' && r <= '9' || r == 'X' || r == 'x' {
-			run = append(run, r)
-			continue
-		}
-		flush()
-		b.WriteRune(r)
 	}
-	flush()
-	return b.String()
+	runes := []rune(width.Fold.String(s))
+	cut := len(runes) > 24
+	if cut {
+		runes = runes[:24]
+	}
+	isDigit := func(r rune) bool { return r >= '0' && r <= '9' || r == 'X' || r == 'x' }
+	isSep := func(r rune) bool { return r == ' ' || r == '\t' }
+	isHan := func(r rune) bool { return unicode.Is(unicode.Han, r) }
+	for i := 0; i < len(runes); {
+		switch {
+		case isDigit(runes[i]):
+			// The group: digits, and single separators between digits.
+			j, digits := i, 0
+			for j < len(runes) {
+				if isDigit(runes[j]) {
+					digits++
+					j++
+				} else if isSep(runes[j]) && j+1 < len(runes) && isDigit(runes[j+1]) {
+					j++
+				} else {
+					break
+				}
+			}
+			if digits >= 6 {
+				keepHead, keepTail := min(6, digits/3), min(4, digits/3)
+				k := 0
+				for p := i; p < j; p++ {
+					if isDigit(runes[p]) {
+						if k >= keepHead && k < digits-keepTail {
+							runes[p] = '*'
+						}
+						k++
+					}
+				}
+			}
+			i = j
+		case isHan(runes[i]):
+			j := i
+			for j < len(runes) && (isHan(runes[j]) || (runes[j] == '·' || runes[j] == '•') && j+1 < len(runes) && isHan(runes[j+1])) {
+				j++
+			}
+			if word := string(runes[i:j]); !knownWord(word) {
+				copy(runes[i:j], []rune(maskName(word)))
+			}
+			i = j
+		default:
+			i++
+		}
+	}
+	if cut {
+		return string(runes) + "…"
+	}
+	return string(runes)
+}
+
+// knownWord reports whether w is a value some roster column reads, such as
+// 男, 未参保 or 低保: such words are not personal data.
+func knownWord(w string) bool {
+	return inVocab(genderVocab, w) || inVocab(yesNoVocab, w) || inVocab(employmentVocab, w) ||
+		inVocab(platformVocab, w) || inVocab(schemeVocab, w) || inVocab(statusVocab, w) ||
+		inVocab(locationVocab, w) || inVocab(contactVocab, w) || inVocab(flagVocab, w)
+}
+
+func inVocab[T any](table []vocab[T], w string) bool {
+	_, ok := lookupVocab(table, []byte(w))
+	return ok
 }

@@ -223,16 +223,20 @@ func hasPrefixStr(b []byte, p string) bool { return len(b) >= len(p) && string(b
 
 // parseRosterDate reads the date forms rosters hold: 2006-01-02, 20060102,
 // 2006/1/2, 2006.1.2 and 2006年1月2日, with one- or two-digit month and
-// day. It does not allocate.
+// day. It does not allocate. It refuses Excel serial numbers (38719 for
+// 2006-01-02, what a date cell becomes when its column is formatted as a
+// number): a five-digit number is also a plausible typo, and a birth date
+// read wrongly is worse than a row refused.
 func parseRosterDate(b []byte) (eligibility.Date, bool) {
 	if len(b) == 8 {
+		// 20060102, unless the 8 bytes are a short date with separators
+		// such as 2006/1/2.
 		y, ok1 := atoiBytes(b[0:4])
 		m, ok2 := atoiBytes(b[4:6])
 		d, ok3 := atoiBytes(b[6:8])
-		if !ok1 || !ok2 || !ok3 {
-			return eligibility.Date{}, false
+		if ok1 && ok2 && ok3 {
+			return newDate(y, m, d)
 		}
-		return newDate(y, m, d)
 	}
 	var parts [3]int
 	p := 0

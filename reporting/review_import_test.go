@@ -1,0 +1,201 @@
+package reporting_test
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/canbao/kuomian/reporting"
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// revID completes a 17-digit body with its GB 11643-1999 check character.
+func revID(body string) string {
+	w := []int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
+	s := 0
+	for i := range 17 {
+		s += int(body[i]-'0') * w[i]
+	}
+	return body + string("10X98765432"[s%11])
+}
+
+// revImport is the outcome of one import.
+type revImport struct {
+	rep      reporting.ImportReport
+	err      error
+	accepted []reporting.RosterRow
+	rejected []*reporting.RowError
+}
+
+func revRun(data []byte, opt reporting.ImportOptions) revImport {
+	var r revImport
+	r.rep, r.err = reporting.ImportRoster(bytes.NewReader(data), opt,
+		func(row reporting.RosterRow) error { r.accepted = append(r.accepted, row); return nil },
+		func(e *reporting.RowError) error { r.rejected = append(r.rejected, e); return nil })
+	return r
+}
+
+// revMessages returns every message an import produced: the fatal error,
+// each row error and the text report.
+func (r revImport) messages(t *testing.T) []string {
+	t.Helper()
+	var out []string
+	if r.err != nil {
+		out = append(out, r.err.Error())
+	}
+	for _, e := range r.rejected {
+		out = append(out, e.Error(), e.Value)
+	}
+	var b strings.Builder
+	if err := r.rep.WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	return append(out, b.String())
+}
+
+// revLeaks reports the first personal datum that msg holds in full: an
+// identity number (also with its spaces, dashes or full-width digits
+// removed) or a name.
+func revLeaks(msg string, ids, names []string) string {
+	flat := strings.NewReplacer(" ", "", "-", "", "\t", "", "\u3000", "").Replace(msg)
+	for _, id := range ids {
+		if strings.Contains(flat, id) || strings.Contains(flat, id[:6]+id[8:17]) {
+			return id
+		}
+	}
+	for _, n := range names {
+		if strings.Contains(msg, n) {
+			return n
+		}
+	}
+	return ""
+}
+
+// TestReviewHostileRosters imports the files townships really send and the
+// files an attacker would: every row is accounted for, bad rows get the
+// sentinel that says why, and no message holds a full identity number or
+// name.
+func TestReviewHostileRosters(t *testing.T) {
+	id1 := revID("11010519490101002") // 110105194901010021
+	id2 := revID("50011519780315001")
+	ids := []string{id1, id2}
+	names := []string{"张小三", "欧阳小明", "阿依古丽·买买提"}
+	gb := func(s string) []byte {
+		b, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	u16 := func(s string, bom bool) []byte {
+		p := unicode.IgnoreBOM
+		if bom {
+			p = unicode.UseBOM
+		}
+		b, _ := unicode.UTF16(unicode.LittleEndian, p).NewEncoder().Bytes([]byte(s))
+		return b
+	}
+	base := "姓名,身份证号码,村（社区）,出生日期\n张小三," + id1 + ",石堰村,1949-01-01\n欧阳小明," + id2 + ",桃花村,1978/3/15\n"
+	ok2 := reporting.Counts{Rows: 2, Accepted: 2}
+	rej1 := reporting.Counts{Rows: 1, Rejected: 1}
+	tests := []struct {
+		name       string
+		data       []byte
+		enc        reporting.Encoding
+		wantErr    error // fatal
+		wantCounts reporting.Counts
+		wantRej    []error // sentinels of the rejected rows, in order
+		wantLines  []int   // lines of the accepted rows
+	}{
+		{name: "UTF-8", data: []byte(base), wantCounts: ok2, wantLines: []int{2, 3}},
+		{name: "UTF-8 with BOM", data: []byte("\uFEFF" + base), wantCounts: ok2, wantLines: []int{2, 3}},
+		{name: "GB18030 as Excel saves it", data: gb(base), wantCounts: ok2, wantLines: []int{2, 3}},
+		{name: "GB18030 with BOM", data: append(gb("\uFEFF"), gb(base)...), wantCounts: ok2, wantLines: []int{2, 3}},
+		{name: "GB18030 stated", data: gb(base), enc: reporting.GB18030, wantCounts: ok2, wantLines: []int{2, 3}},
+		{name: "UTF-16 with BOM", data: u16(base, true), wantErr: reporting.ErrUTF16},
+		{name: "UTF-16 without BOM", data: u16(base, false), wantErr: reporting.ErrUTF16},
+		{name: "UTF-16 read as UTF-8", data: u16(base, true), enc: reporting.UTF8, wantErr: reporting.ErrUTF16},
+		{name: "CRLF", data: []byte(strings.ReplaceAll(base, "\n", "\r\n")), wantCounts: ok2, wantLines: []int{2, 3}},
+		{name: "CR only", data: []byte(strings.ReplaceAll(base, "\n", "\r")), wantCounts: ok2, wantLines: []int{2, 3}},
+		{name: "CR only GB18030", data: gb(strings.ReplaceAll(base, "\n", "\r")), wantCounts: ok2, wantLines: []int{2, 3}},
+		{name: "blank lines", data: []byte("\n\r\n" + strings.ReplaceAll(base, "\n", "\n\n")), wantCounts: ok2, wantLines: []int{5, 7}},
+		{name: "quoted newline", data: []byte("姓名,身份证号码,备注\n张小三," + id1 + ",\"第一行\r\n第二行\"\n欧阳小明," + id2 + ",\n"),
+			wantCounts: ok2, wantLines: []int{2, 4}},
+		{name: "trailing empty columns", data: []byte("姓名,身份证号码,,,\n张小三," + id1 + ",,,\n"), wantCounts: reporting.Counts{Rows: 1, Accepted: 1}, wantLines: []int{2}},
+		{name: "header with spaces and full-width parentheses", data: []byte(" 姓 名 ,\u3000身份证号码 ,村（社区）\n张小三," + id1 + ",石堰村\n"),
+			wantCounts: reporting.Counts{Rows: 1, Accepted: 1}, wantLines: []int{2}},
+		{name: "duplicate header", data: []byte("姓名,身份证号码,姓名\n张小三," + id1 + ",x\n"), wantErr: reporting.ErrDuplicateColumn},
+		{name: "no ID column", data: []byte("姓名,村\n张小三,石堰村\n"), wantErr: reporting.ErrMissingColumn},
+		{name: "empty file", data: nil, wantErr: reporting.ErrNoHeader},
+		{name: "fewer fields", data: []byte("姓名,身份证号码,村\n张小三," + id1 + "\n"), wantCounts: rej1, wantRej: []error{reporting.ErrFieldCount}},
+		{name: "more fields", data: []byte("姓名,身份证号码\n张小三," + id1 + ",多余\n"), wantCounts: rej1, wantRej: []error{reporting.ErrFieldCount}},
+		{name: "bare quote", data: []byte("姓名,身份证号码\n张\"小三\"," + id1 + "\n欧阳小明," + id2 + "\n"),
+			wantCounts: reporting.Counts{Rows: 2, Accepted: 1, Rejected: 1}, wantRej: []error{reporting.ErrMalformedCSV}, wantLines: []int{3}},
+		{name: "scientific notation", data: []byte("姓名,身份证号码\n张小三,1.10105E+17\n"), wantCounts: rej1, wantRej: []error{reporting.ErrInvalidID}},
+		{name: "15-digit number", data: []byte("姓名,身份证号码\n张小三,110105490101002\n"), wantCounts: reporting.Counts{Rows: 1, Accepted: 1}, wantLines: []int{2}},
+		{name: "full-width digits", data: []byte("姓名,身份证号码\n张小三,１１０１０５１９４９０１０１００２１\n"), wantCounts: reporting.Counts{Rows: 1, Accepted: 1}, wantLines: []int{2}},
+		{name: "wrong check character", data: []byte("姓名,身份证号码\n张小三," + id1[:17] + "9\n"), wantCounts: rej1, wantRej: []error{reporting.ErrInvalidID}},
+		{name: "ID with spaces", data: []byte("姓名,身份证号码\n张小三,1101 0519 4901 0100 21\n"), wantCounts: rej1, wantRej: []error{reporting.ErrInvalidID}},
+		{name: "ID in the gender column", data: []byte("姓名,身份证号码,性别\n张小三," + id1 + "," + id1 + "\n"), wantCounts: rej1, wantRej: []error{reporting.ErrUnknownValue}},
+		{name: "spaced ID in the gender column", data: []byte("姓名,身份证号码,性别\n张小三," + id1 + ",1101 0519 4901 0100 21\n"), wantCounts: rej1, wantRej: []error{reporting.ErrUnknownValue}},
+		{name: "name in the gender column", data: []byte("姓名,身份证号码,性别\n张小三," + id1 + ",张小三\n"), wantCounts: rej1, wantRej: []error{reporting.ErrUnknownValue}},
+		{name: "minority name in the status column", data: []byte("姓名,身份证号码,参保状态\n阿依古丽·买买提," + id1 + ",阿依古丽·买买提\n"), wantCounts: rej1, wantRej: []error{reporting.ErrUnknownValue}},
+		{name: "dates", data: []byte("姓名,身份证号码,出生日期\n" +
+			"张小三," + id1 + ",1949年1月1日\n张小三," + id1 + ",19490101\n张小三," + id1 + ",1949.01.01\n张小三," + id1 + ",1949/1/1\n" +
+			"张小三," + id1 + ",17899\n张小三," + id1 + ",1949-02-30\n张小三," + id1 + ",1950-01-01\n"),
+			wantCounts: reporting.Counts{Rows: 7, Accepted: 4, Rejected: 3},
+			wantRej:    []error{reporting.ErrInvalidDate, reporting.ErrInvalidDate, reporting.ErrInconsistent}, wantLines: []int{2, 3, 4, 5}},
+		{name: "invalid bytes mid-file", data: []byte(strings.Repeat("姓名,身份证号码\n", 1) + "张小三," + id1 + "\n\xff\xfe欧阳小明," + id2 + "\n"),
+			wantErr: reporting.ErrInvalidBytes, wantCounts: reporting.Counts{Rows: 1, Accepted: 1}, wantLines: []int{2}},
+		{name: "NUL in the ID", data: []byte("姓名,身份证号码\n张小三," + id1[:5] + "\x00" + id1[5:] + "\n"), wantCounts: rej1, wantRej: []error{reporting.ErrInvalidID}},
+		{name: "1 MB field", data: []byte("姓名,身份证号码,性别\n张小三," + id1 + "," + strings.Repeat(id1, 1<<20/18) + "\n"), wantCounts: rej1, wantRej: []error{reporting.ErrUnknownValue}},
+		{name: "100000 columns", data: []byte("姓名,身份证号码" + strings.Repeat(",x", 100000) + "\n张小三," + id1 + strings.Repeat(",y", 100000) + "\n"),
+			wantCounts: reporting.Counts{Rows: 1, Accepted: 1}, wantLines: []int{2}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			enc := tt.enc
+			if enc == reporting.UTF8BOM {
+				enc = reporting.AutoDetect
+			}
+			r := revRun(tt.data, reporting.ImportOptions{Encoding: enc})
+			if !errors.Is(r.err, tt.wantErr) || (tt.wantErr == nil) != (r.err == nil) {
+				t.Fatalf("ImportRoster() error = %v, want %v", r.err, tt.wantErr)
+			}
+			for _, msg := range r.messages(t) {
+				if leak := revLeaks(msg, ids, names); leak != "" {
+					t.Errorf("message holds %q in full: %s", leak, msg)
+				}
+			}
+			if r.err != nil && len(r.rep.Headers) == 0 {
+				return // the header itself was refused
+			}
+			if diff := cmp.Diff(tt.wantCounts, r.rep.Counts); diff != "" {
+				t.Errorf("Counts mismatch (-want +got):\n%s", diff)
+			}
+			if !r.rep.Counts.Reconciles() {
+				t.Errorf("Counts %v do not reconcile", r.rep.Counts)
+			}
+			var gotRej []error
+			for _, e := range r.rejected {
+				gotRej = append(gotRej, e.Err)
+				if e.Line < 2 {
+					t.Errorf("row error %v: line %d", e, e.Line)
+				}
+			}
+			if diff := cmp.Diff(tt.wantRej, gotRej, cmp.Comparer(func(a, b error) bool { return a == b })); diff != "" {
+				t.Errorf("rejections mismatch (-want +got):\n%s", diff)
+			}
+			var lines []int
+			for _, a := range r.accepted {
+				lines = append(lines, a.Line)
+			}
+			if diff := cmp.Diff(tt.wantLines, lines); diff != "" {
+				t.Errorf("accepted lines mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
