@@ -95,6 +95,49 @@ type rowDecoder struct {
 	village      int
 	strs         map[string]string
 	tiers        map[string]decimal.Decimal
+	// villageSlots caches, by shortHash of a name, its number + 1 (0:
+	// empty), so that a known village is found with one comparison.
+	villageSlots [64]int32
+	// vocabSlots caches, per column and by shortHash of a value, the
+	// index + 1 of its entry in the column's vocabulary (see cachedVocab).
+	vocabSlots [numColumns][vocabSlotCount]uint8
+}
+
+// vocabSlotCount is the number of cached values per column.
+const vocabSlotCount = 32
+
+// shortHash mixes the length and a few bytes of b (the first, the middle,
+// the last and the last but three: where the characters of short Chinese
+// values differ). Distinct values may collide: callers compare the value
+// itself.
+func shortHash(b []byte) uint64 {
+	n := len(b)
+	if n == 0 {
+		return 0
+	}
+	h := uint64(n) | uint64(b[0])<<8 | uint64(b[n/2])<<16 | uint64(b[n-1])<<24 | uint64(b[max(n-4, 0)])<<32
+	h *= 0x9E3779B97F4A7C15
+	return h >> 40
+}
+
+// cachedVocab is lookupVocab with a cache: slots holds, by shortHash of a
+// value, the index + 1 of its entry in table, so that a value seen before
+// is found with one comparison. It does not allocate.
+func cachedVocab[T any](slots *[vocabSlotCount]uint8, table []vocab[T], b []byte) (T, bool) {
+	h := shortHash(b) % vocabSlotCount
+	if k := int(slots[h]); k > 0 && k <= len(table) && string(b) == table[k-1].text {
+		return table[k-1].v, true
+	}
+	for k := range table {
+		if string(b) == table[k].text {
+			if k < 255 {
+				slots[h] = uint8(k + 1)
+			}
+			return table[k].v, true
+		}
+	}
+	var zero T
+	return zero, false
 }
 
 func newRowDecoder(l *rosterLayout) *rowDecoder {
@@ -130,14 +173,16 @@ func (d *rowDecoder) intern(b []byte) (string, bool) {
 // internVillage returns the village name b, interned, and its number: -1
 // past maxInterned villages, -2 when b is not valid UTF-8.
 func (d *rowDecoder) internVillage(b []byte) (string, int) {
-	// A town has a handful of villages: comparing with the first few is
-	// cheaper than hashing.
-	for i, name := range d.villageNames[:min(len(d.villageNames), 16)] {
-		if string(b) == name {
-			return name, i
+	// A town has a handful of villages: one comparison with the village
+	// cached under the name's short hash usually finds it.
+	h := shortHash(b) % uint64(len(d.villageSlots))
+	if k := int(d.villageSlots[h]); k > 0 {
+		if name := d.villageNames[k-1]; string(b) == name {
+			return name, k - 1
 		}
 	}
 	if i, ok := d.villages[string(b)]; ok {
+		d.villageSlots[h] = int32(i + 1)
 		return d.villageNames[i], i
 	}
 	if !utf8.Valid(b) {
@@ -149,6 +194,7 @@ func (d *rowDecoder) internVillage(b []byte) (string, int) {
 	}
 	d.villages[s] = len(d.villageNames)
 	d.villageNames = append(d.villageNames, s)
+	d.villageSlots[h] = int32(len(d.villageNames))
 	return s, len(d.villageNames) - 1
 }
 
@@ -299,7 +345,7 @@ func (d *rowDecoder) decode(fields [][]byte, line int, wide bool, row *RosterRow
 				r.Name = string(v)
 			}
 		case ColumnGender:
-			g, ok := lookupVocab(genderVocab, v)
+			g, ok := cachedVocab(&d.vocabSlots[c], genderVocab, v)
 			if !ok {
 				return d.rowErr(line, i, raw, ErrUnknownValue, nil)
 			}
@@ -337,19 +383,19 @@ func (d *rowDecoder) decode(fields [][]byte, line int, wide bool, row *RosterRow
 			}
 			r.Hukou.Area = d.lastArea
 		case ColumnHukouLocal:
-			yes, ok := lookupVocab(yesNoVocab, v)
+			yes, ok := cachedVocab(&d.vocabSlots[c], yesNoVocab, v)
 			if !ok {
 				return d.rowErr(line, i, raw, ErrUnknownValue, nil)
 			}
 			r.Hukou.Local = yes
 		case ColumnEmployment:
-			k, ok := lookupVocab(employmentVocab, v)
+			k, ok := cachedVocab(&d.vocabSlots[c], employmentVocab, v)
 			if !ok {
 				return d.rowErr(line, i, raw, ErrUnknownValue, nil)
 			}
 			r.Employment.Kind = k
 		case ColumnPlatform:
-			k, ok := lookupVocab(platformVocab, v)
+			k, ok := cachedVocab(&d.vocabSlots[c], platformVocab, v)
 			if !ok {
 				return d.rowErr(line, i, raw, ErrUnknownValue, nil)
 			}
@@ -361,19 +407,19 @@ func (d *rowDecoder) decode(fields [][]byte, line int, wide bool, row *RosterRow
 			}
 			r.Employment.Licence = lic
 		case ColumnScheme:
-			s, ok := lookupVocab(schemeVocab, v)
+			s, ok := cachedVocab(&d.vocabSlots[c], schemeVocab, v)
 			if !ok {
 				return d.rowErr(line, i, raw, ErrUnknownValue, nil)
 			}
 			r.Insurance.Scheme = s
 		case ColumnStatus:
-			s, ok := lookupVocab(statusVocab, v)
+			s, ok := cachedVocab(&d.vocabSlots[c], statusVocab, v)
 			if !ok {
 				return d.rowErr(line, i, raw, ErrUnknownValue, nil)
 			}
 			r.Insurance.Status = s
 		case ColumnLocation:
-			s, ok := lookupVocab(locationVocab, v)
+			s, ok := cachedVocab(&d.vocabSlots[c], locationVocab, v)
 			if !ok {
 				return d.rowErr(line, i, raw, ErrUnknownValue, nil)
 			}
@@ -397,7 +443,7 @@ func (d *rowDecoder) decode(fields [][]byte, line int, wide bool, row *RosterRow
 			}
 			r.LandAcquiredOn = date
 		case ColumnContact:
-			s, ok := lookupVocab(contactVocab, v)
+			s, ok := cachedVocab(&d.vocabSlots[c], contactVocab, v)
 			if !ok {
 				return d.rowErr(line, i, raw, ErrUnknownValue, nil)
 			}
@@ -410,7 +456,7 @@ func (d *rowDecoder) decode(fields [][]byte, line int, wide bool, row *RosterRow
 			row.Note = note
 		default:
 			if f := flagColumns[c]; f != 0 {
-				yes, ok := lookupVocab(yesNoVocab, v)
+				yes, ok := cachedVocab(&d.vocabSlots[c], yesNoVocab, v)
 				if !ok {
 					return d.rowErr(line, i, raw, ErrUnknownValue, nil)
 				}
