@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+	"unicode/utf8"
 )
 
 // htmlCell is one cell of an HTML table.
@@ -39,6 +40,9 @@ type htmlPage struct {
 	Chart    *svgChart
 	Table    htmlTable
 	Footer   string
+	// Wide lets a table of many columns (the roster) use the whole window
+	// and wrap long text, instead of scrolling sideways.
+	Wide bool
 }
 
 // htmlTemplate is parsed once and only read afterwards; html/template is
@@ -83,6 +87,8 @@ th{font-weight:600;border-bottom:2px solid var(--ink);background:var(--bg)}
 tbody tr:nth-child(even){background:var(--band)}
 tfoot td{font-weight:600;border-top:2px solid var(--ink);border-bottom:0}
 .num{text-align:right;white-space:nowrap}
+main.wide{max-width:none}
+main.wide td.wrap{white-space:normal;min-width:7em}
 .center{text-align:center}
 td.mark{color:var(--mark)}
 td.mark sup{font-weight:600}
@@ -93,7 +99,7 @@ footer{color:var(--muted);font-size:12px;margin-top:24px;border-top:1px solid va
 </style>
 </head>
 <body>
-<main>
+<main{{if .Wide}} class="wide"{{end}}>
 <h1>{{.Title}}</h1>
 {{range .Subtitle}}<p class="sub">{{.}}</p>
 {{end}}{{if .KPIs}}<section class="kpis">
@@ -145,10 +151,14 @@ func htmlTableOf(l *tblLayout) htmlTable {
 	for j, h := range l.headers {
 		ht.Headers = append(ht.Headers, htmlCell{Text: h, Class: cls(j, false)})
 	}
+	wide := len(l.headers) > htmlWideColumns
 	for _, r := range l.rows {
 		row := make([]htmlCell, len(r))
 		for j, c := range r {
 			row[j] = htmlCell{Text: c.s, Class: cls(j, c.num)}
+			if wide && !c.num && utf8.RuneCountInString(c.s) > htmlWrapRunes {
+				row[j].Class = strings.TrimSpace(row[j].Class + " wrap")
+			}
 		}
 		ht.Rows = append(ht.Rows, row)
 	}
@@ -168,10 +178,18 @@ func htmlTableOf(l *tblLayout) htmlTable {
 	return ht
 }
 
+// htmlWideColumns is the number of columns above which a table's page is
+// wide (see htmlPage.Wide).
+const htmlWideColumns = 10
+
+// htmlWrapRunes is the length above which a text cell of a wide table may
+// wrap; shorter cells (names, masked numbers, village names) never do.
+const htmlWrapRunes = 8
+
 // writeHTML writes the table as a page with a bar chart of its chart
 // columns.
 func (t Table) writeHTML(w *bufio.Writer, l *tblLayout, opt RenderOptions) error {
-	page := htmlPage{Title: l.title, Table: htmlTableOf(l)}
+	page := htmlPage{Title: l.title, Table: htmlTableOf(l), Wide: len(l.headers) > htmlWideColumns}
 	if page.Title == "" {
 		page.Title = "表"
 	}

@@ -305,7 +305,7 @@ func (r ImportReport) WriteText(w io.Writer) error {
 			if col == "" {
 				col = "(整行)"
 			}
-			b.WriteString("  " + col + ": " + rj.Err.Error() + " — " + strconv.Itoa(rj.Count) + " 行\n")
+			b.WriteString("  " + col + ": " + rowErrLabel(rj.Err) + " — " + strconv.Itoa(rj.Count) + " 行\n")
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -219,8 +219,9 @@ func maskName(name string) string {
 //     no identity number survives;
 //   - every run of Chinese characters (with the middle dot · of minority
 //     names) that is not a word this package reads in some column (男, 未参保,
-//     低保, …) is masked as a name is ([maskName]): a name typed into the
-//     wrong column does not reach the message either.
+//     低保, …) nor an amount in words (一千) is masked as a name is
+//     ([maskName]): a name typed into the wrong column does not reach the
+//     message either.
 func maskText(s string) string {
 	n := 0
 	for i := range s {
@@ -271,7 +272,7 @@ func maskText(s string) string {
 			for j < len(runes) && (isHan(runes[j]) || (runes[j] == '·' || runes[j] == '•') && j+1 < len(runes) && isHan(runes[j+1])) {
 				j++
 			}
-			if word := string(runes[i:j]); !knownWord(word) {
+			if word := string(runes[i:j]); !knownWord(word) && strings.Trim(word, chineseNumerals) != "" {
 				copy(runes[i:j], []rune(maskName(word)))
 			}
 			i = j
@@ -284,6 +285,10 @@ func maskText(s string) string {
 	}
 	return string(runes)
 }
+
+// chineseNumerals are the characters of amounts written in words (一千,
+// 二百元), which maskText leaves legible.
+const chineseNumerals = "零〇一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟元档"
 
 // knownWord reports whether w is a value some roster column reads, such as
 // 男, 未参保 or 低保: such words are not personal data.

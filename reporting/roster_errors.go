@@ -4,6 +4,9 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+
+	"github.com/canbao/kuomian/eligibility"
+	"golang.org/x/text/language"
 )
 
 // These are the errors that can be returned in [RowError].Err. Each names
@@ -72,6 +75,83 @@ func (e *RowError) Unwrap() []error {
 		return []error{e.Err}
 	}
 	return []error{e.Err, e.Cause}
+}
+
+// rowErrLabels are the Chinese names of the sentinels of [RowError].
+var rowErrLabels = []struct {
+	err   error
+	label string
+}{
+	{ErrMissingValue, "必填项为空"},
+	{ErrInvalidID, "身份证号码无效"},
+	{ErrInvalidDate, "日期无效"},
+	{ErrInvalidNumber, "数字无效"},
+	{ErrUnknownValue, "无法识别的取值"},
+	{ErrInconsistent, "与身份证号码不符"},
+	{ErrFieldCount, "列数与表头不符"},
+	{ErrMalformedCSV, "CSV 格式错误（引号位置不对）"},
+	{ErrInvalidText, "文字编码错误（文件可能不是 UTF-8，请按 GB18030 读入）"},
+	{ErrNotRouted, "无法判定参保去向"},
+}
+
+// rowErrLabel returns the Chinese name of a sentinel, or its English message.
+func rowErrLabel(err error) string {
+	for _, l := range rowErrLabels {
+		if err == l.err {
+			return l.label
+		}
+	}
+	return err.Error()
+}
+
+// idErrorLabel explains an identity-number error in Chinese.
+func idErrorLabel(e *eligibility.IDError) string {
+	switch e.Kind {
+	case eligibility.IDLength:
+		s := "位数不对：" + strconv.Itoa(e.Length) + " 位，应为 18 位（或 15 位旧号码）"
+		if e.Length < 15 {
+			s += "；如果 Excel 把号码显示成 1.10105E+17 这样的科学计数，末几位已经丢失，请把该列设为“文本”、补全号码后重新导出"
+		}
+		return s
+	case eligibility.IDCharacter:
+		return "第 " + strconv.Itoa(e.Pos) + " 位不是数字（只有第 18 位可以是 X）"
+	case eligibility.IDArea:
+		return "地址码无效"
+	case eligibility.IDDate:
+		return "出生日期码无效"
+	case eligibility.IDCheck:
+		return "校验码是 " + string(e.Got) + "，按前 17 位应为 " + string(e.Expected)
+	}
+	return e.Error()
+}
+
+// Label describes the error in the language of tag: in Chinese for any
+// Chinese tag (第 28 行，身份证号码“500115********2705”：身份证号码无效（校验码是
+// 5，按前 17 位应为 6）), otherwise as [RowError.Error]. Like Error, it
+// holds only the masked value.
+func (e *RowError) Label(tag language.Tag) string {
+	if base, _ := tag.Base(); base.String() != "zh" {
+		return e.Error()
+	}
+	var b strings.Builder
+	b.WriteString("第 " + strconv.Itoa(e.Line) + " 行")
+	if e.Column != "" {
+		b.WriteString("，" + e.Column)
+	} else {
+		b.WriteString("（整行）")
+	}
+	if e.Value != "" {
+		b.WriteString("“" + e.Value + "”")
+	}
+	b.WriteString("：" + rowErrLabel(e.Err))
+	var ie *eligibility.IDError
+	switch {
+	case errors.As(e.Cause, &ie):
+		b.WriteString("（" + idErrorLabel(ie) + "）")
+	case e.Cause != nil && !errors.Is(e.Err, ErrNotRouted):
+		b.WriteString("（" + e.Cause.Error() + "）")
+	}
+	return b.String()
 }
 
 // HeaderError reports a header row the import cannot use.

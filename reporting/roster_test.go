@@ -141,9 +141,9 @@ func TestImportRosterBadRows(t *testing.T) {
 		{2, "姓名", "", reporting.ErrMissingValue},
 		{3, "身份证号码", "500115********0012", reporting.ErrInvalidID},
 		{4, "身份证号码", "500115********0011", reporting.ErrInvalidID},
-		// Chinese text the import does not know is masked as a name would be.
-		{5, "缴费档次", "一*", reporting.ErrInvalidNumber},
+		{5, "缴费档次", "一千", reporting.ErrInvalidNumber},
 		{6, "性别", "男", reporting.ErrInconsistent},
+		// Chinese text the import does not know is masked as a name would be.
 		{7, "就业状况", "打*", reporting.ErrUnknownValue},
 		{8, "出生日期", "1985-13-01", reporting.ErrInvalidDate},
 		{9, "", "", reporting.ErrFieldCount},

@@ -30,6 +30,7 @@ import (
 	"github.com/canbao/kuomian/internal/synth"
 	"github.com/canbao/kuomian/reporting"
 	"github.com/canbao/kuomian/routing"
+	"golang.org/x/text/language"
 )
 
 // The files the program writes into -out.
@@ -217,7 +218,7 @@ func write(c *campaign, dir string) error {
 				}
 			}
 			for _, e := range c.rejected {
-				if _, err := io.WriteString(w, "  "+e.Error()+"\n"); err != nil {
+				if _, err := io.WriteString(w, "  "+e.Label(language.Chinese)+"\n"); err != nil {
 					return err
 				}
 			}
