@@ -284,9 +284,15 @@ func (rt *Router) Route(r eligibility.Resident, asOf eligibility.Date) (d Decisi
 // 1.3 KB per call: only the parts *d filled before are cleared. It does not
 // allocate, and is safe for concurrent use with distinct d.
 func (rt *Router) RouteInto(d *Decision, r *eligibility.Resident, asOf eligibility.Date) error {
-	rc := *r // decide stores the effective birth date and gender in it
 	d.clearHead()
-	if err := rt.decide(d, &rc, asOf); err != nil {
+	if r.Birth.IsZero() || r.Gender == eligibility.GenderUnknown {
+		// Read the birth date and gender from the identity number once,
+		// into a copy: classification then does not read them again.
+		rc := *r
+		rc.Birth, rc.Gender = rc.EffectiveBirth(), rc.EffectiveGender()
+		r = &rc
+	}
+	if err := rt.decide(d, r, asOf); err != nil {
 		*d = Decision{}
 		return err
 	}
@@ -294,10 +300,8 @@ func (rt *Router) RouteInto(d *Decision, r *eligibility.Resident, asOf eligibili
 }
 
 // decide fills d, which is zero except perhaps for its Classification
-// (see Decision.clearHead), for resident *r on asOf. It may change *r
-// (RouteInto's own copy): the effective birth date and gender are stored so
-// that classification does not read them from the identity number again.
-// On error d is left partly filled: the caller clears it.
+// (see Decision.clearHead), for resident *r on asOf. It reads *r only. On
+// error d is left partly filled: the caller clears it.
 func (rt *Router) decide(d *Decision, r *eligibility.Resident, asOf eligibility.Date) error {
 	p := &rt.p
 	if !p.Effective.Contains(asOf) {
@@ -315,7 +319,6 @@ func (rt *Router) decide(d *Decision, r *eligibility.Resident, asOf eligibility.
 	d.AsOf = asOf
 	d.Age = age
 	d.Gender = r.EffectiveGender()
-	r.Birth, r.Gender = birth, d.Gender // classification reads them, not the ID, again
 
 	f := facts{
 		bits: laneBit(r.Employment.Kind, laneEmp, 16) |
