@@ -1,0 +1,195 @@
+package reporting_test
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/xml"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/reporting"
+)
+
+// revHostileTable is a table whose text cells attack every form.
+func revHostileTable() reporting.Table {
+	return reporting.Table{
+		Title: "<script>alert(1)</script> | 表",
+		Columns: []reporting.TableColumn{
+			{Header: "村(社区) | <b>"},
+			{Header: "人数", Kind: reporting.KindInteger},
+			{Header: "率", Kind: reporting.KindDecimal, Scale: 2},
+		},
+		Rows: [][]reporting.Cell{
+			{reporting.Text("<script>alert('x')</script>"), reporting.Int(-5), reporting.Decimal(-125, 2)},
+			{reporting.Text("=HYPERLINK(\"http://x\")"), reporting.Int(3), reporting.Decimal(300, 2)},
+			{reporting.Text("+1"), reporting.Int(0), reporting.Decimal(0, 2)},
+			{reporting.Text("-2"), reporting.Int(1), reporting.Decimal(1, 2)},
+			{reporting.Text("@SUM(A1)"), reporting.Int(1), reporting.Decimal(1, 2)},
+			{reporting.Text("\tTAB"), reporting.Int(1), reporting.Decimal(1, 2)},
+			{reporting.Text("\rCR"), reporting.Int(1), reporting.Decimal(1, 2)},
+			{reporting.Text("a|b\nc*d_e`f`[g](h)"), reporting.Int(1), reporting.Decimal(1, 2)},
+			{reporting.Text("]]></svg><img src=x onerror=alert(1)>"), reporting.Int(7), reporting.Decimal(1, 2)},
+		},
+		Total: reporting.Total{Mode: reporting.ComputedTotal},
+	}
+}
+
+// TestReviewCSVInjection reads the CSV form back: text cells that a
+// spreadsheet would run carry a leading apostrophe, numbers (negative ones
+// too) stay numbers, and the file has a BOM and CRLF line ends.
+func TestReviewCSVInjection(t *testing.T) {
+	var b bytes.Buffer
+	if err := revHostileTable().Render(&b, reporting.FormatCSV, reporting.RenderOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.Bytes()
+	if !bytes.HasPrefix(out, []byte("\xEF\xBB\xBF")) {
+		t.Errorf("CSV has no byte-order mark")
+	}
+	recs, err := csv.NewReader(bytes.NewReader(out[3:])).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasSuffix(out, []byte("\r\n")) || bytes.Count(out, []byte("\r\n")) < len(recs) {
+		t.Errorf("CSV records do not end in CRLF: %q", out)
+	}
+	for _, rec := range recs[1:] {
+		if c := rec[0]; c != "" && strings.ContainsAny(c[:1], "=+-@\t\r") {
+			t.Errorf("text cell %q is not guarded", c)
+		}
+		for _, num := range rec[1:] {
+			if strings.HasPrefix(num, "'") {
+				t.Errorf("number %q was guarded as text", num)
+			}
+		}
+	}
+	if got := recs[1][1:]; got[0] != "-5" || got[1] != "-1.25" {
+		t.Errorf("negative numbers = %q, want -5 and -1.25", got)
+	}
+}
+
+// TestReviewHTMLInert checks that no hostile text reaches the HTML page as
+// markup and that the page (and its SVG) is well-formed enough to parse.
+func TestReviewHTMLInert(t *testing.T) {
+	var b bytes.Buffer
+	if err := revHostileTable().Render(&b, reporting.FormatHTML, reporting.RenderOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	for _, bad := range []string{"<script", "<img", "<b>", "onerror=alert(1)>"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("HTML holds %q unescaped", bad)
+		}
+	}
+	svg := regexp.MustCompile(`(?s)<svg.*</svg>`).FindString(page)
+	if svg == "" {
+		t.Fatal("no chart")
+	}
+	d := xml.NewDecoder(strings.NewReader(svg))
+	for {
+		_, err := d.Token()
+		if err != nil {
+			if err.Error() != "EOF" {
+				t.Errorf("SVG is not well-formed XML: %v", err)
+			}
+			break
+		}
+	}
+}
+
+// TestReviewMarkdownEscapes checks that a pipe or a line break in a cell
+// does not break the Markdown table: every line of the table has the same
+// number of unescaped pipes.
+func TestReviewMarkdownEscapes(t *testing.T) {
+	var b bytes.Buffer
+	if err := revHostileTable().Render(&b, reporting.FormatMarkdown, reporting.RenderOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	pipes := regexp.MustCompile(`(^|[^\\])\|`)
+	want := -1
+	for _, line := range strings.Split(b.String(), "\n") {
+		if !strings.HasPrefix(line, "|") {
+			continue
+		}
+		n := len(pipes.FindAllString(line, -1))
+		if want < 0 {
+			want = n
+		}
+		if n != want {
+			t.Errorf("Markdown row %q has %d cell separators, want %d", line, n, want)
+		}
+	}
+	if want != 4 {
+		t.Errorf("Markdown header has %d separators, want 4:\n%s", want, b.String())
+	}
+}
+
+// TestReviewBulletinChartSizes renders bulletins of 0, 1 and 1,000
+// villages, a task of 0 and enrolment above the task: each renders in every
+// form, the SVG parses and has finite, non-negative geometry.
+func TestReviewBulletinChartSizes(t *testing.T) {
+	asOf := eligibility.MustParseDate("2023-06-30")
+	many := make([]reporting.Progress, 1000)
+	for i := range many {
+		many[i] = reporting.Progress{Name: fmt.Sprintf("第%d村", i+1), Task: int64(i % 7), Enrolled: int64(i % 11)}
+	}
+	tests := []struct {
+		name  string
+		units []reporting.Progress
+	}{
+		{"no village", nil},
+		{"one village", []reporting.Progress{{Name: "石堰村", Task: 100, Enrolled: 50}}},
+		{"task 0", []reporting.Progress{{Name: "石堰村", Task: 0, Enrolled: 0}, {Name: "桃花村", Task: 0, Enrolled: 5}}},
+		{"above task", []reporting.Progress{{Name: "石堰村", Task: 10, Enrolled: 1000}}},
+		{"1000 villages", many},
+		{"hostile name", []reporting.Progress{{Name: "<script>alert(1)</script>", Task: 10, Enrolled: 3}}},
+	}
+	num := regexp.MustCompile(`\s(?:x|y|width|height|x1|x2|y1|y2)="([^"]*)"`)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := reporting.NewBulletin(reporting.BulletinInput{Title: "通报", AsOf: asOf, Plan: reporting.PlanShiyan2023(), Units: tt.units})
+			if err != nil {
+				t.Logf("NewBulletin: %v", err)
+				return
+			}
+			for _, f := range []reporting.Format{reporting.FormatText, reporting.FormatCSV, reporting.FormatMarkdown, reporting.FormatHTML} {
+				var out bytes.Buffer
+				if err := b.Render(&out, f, reporting.RenderOptions{}); err != nil {
+					t.Fatalf("Render(%v): %v", f, err)
+				}
+				if f != reporting.FormatHTML {
+					continue
+				}
+				page := out.String()
+				if strings.Contains(page, "<script>") {
+					t.Errorf("HTML holds <script>")
+				}
+				svg := regexp.MustCompile(`(?s)<svg.*</svg>`).FindString(page)
+				if svg == "" {
+					if len(tt.units) > 0 {
+						t.Errorf("no chart for %d units", len(tt.units))
+					}
+					continue
+				}
+				d := xml.NewDecoder(strings.NewReader(svg))
+				for {
+					if _, err := d.Token(); err != nil {
+						if err.Error() != "EOF" {
+							t.Errorf("SVG is not well-formed XML: %v", err)
+						}
+						break
+					}
+				}
+				for _, m := range num.FindAllStringSubmatch(svg, -1) {
+					var v float64
+					if _, err := fmt.Sscan(m[1], &v); err != nil || v < 0 || v != v {
+						t.Errorf("SVG attribute %s", m[0])
+					}
+				}
+			}
+		})
+	}
+}
