@@ -184,6 +184,15 @@ func (e *BulletinError) Unwrap() error { return e.Err }
 // entry per milestone and not go down; the plan must be valid
 // ([Plan.Validate]) and AsOf set. The result does not depend on the order of
 // the units.
+//
+// Any AsOf is accepted. Before the plan's Start the pace (序时进度) is 0, so
+// every unit with a task is 正常 or better, and the first milestone is
+// current; on a milestone's due date that milestone is still current (its
+// requirement must be met by the end of that day) and the next one becomes
+// current the day after; after the last milestone that milestone stays
+// current and the pace is its requirement. InPhase is false on dates no
+// phase covers (before the first phase, after the last). The rendered forms
+// say when the plan has not started or every milestone is past.
 func NewBulletin(in BulletinInput) (Bulletin, error) {
 	if in.AsOf.IsZero() {
 		return Bulletin{}, &BulletinError{Unit: -1, Field: "AsOf", Err: fmt.Errorf("%w: no as-of date", ErrBulletinInput)}

@@ -77,6 +77,12 @@ func (b Bulletin) summary() []string {
 	if b.InPhase {
 		s = append(s, "当前阶段："+b.Phase.Name+"（"+b.Phase.From.String()+" 至 "+b.Phase.To.String()+"，"+b.Phase.Clause+"）")
 	}
+	switch {
+	case b.AsOf.Before(b.Plan.Start):
+		s = append(s, "方案进度自 "+b.Plan.Start.String()+" 起算，尚未开始：序时进度为 0")
+	case len(b.Plan.Milestones) > 0 && b.AsOf.After(b.Plan.Milestones[len(b.Plan.Milestones)-1].Due):
+		s = append(s, "方案各节点均已到期：按最后节点的要求通报")
+	}
 	if b.Milestone >= 0 {
 		m := b.Plan.Milestones[b.Milestone]
 		verb := "完成"
