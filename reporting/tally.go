@@ -104,8 +104,12 @@ func (t *Tally) add(vt *villageTally, gs eligibility.GroupSet, o routing.Outcome
 	}
 }
 
-// Merge adds the counts of u into t. u is not changed.
+// Merge adds the counts of u into t. u is not changed; a nil u adds
+// nothing.
 func (t *Tally) Merge(u *Tally) {
+	if u == nil {
+		return
+	}
 	for v, uv := range u.villages {
 		tv := t.village(v)
 		tv.residents += uv.residents
@@ -131,8 +135,12 @@ func (t *Tally) Clone() *Tally {
 	return u
 }
 
-// Equal reports whether t and u hold the same counts.
+// Equal reports whether t and u hold the same counts. A nil Tally holds
+// none, as the zero Tally.
 func (t *Tally) Equal(u *Tally) bool {
+	if t == nil || u == nil {
+		return t.Total() == 0 && u.Total() == 0
+	}
 	if len(t.villages) != len(u.villages) {
 		return false
 	}
@@ -145,8 +153,11 @@ func (t *Tally) Equal(u *Tally) bool {
 	return true
 }
 
-// Total returns the number of residents counted.
+// Total returns the number of residents counted (0 for a nil Tally).
 func (t *Tally) Total() int64 {
+	if t == nil {
+		return 0
+	}
 	var n int64
 	for _, vt := range t.villages {
 		n += vt.residents
@@ -319,10 +330,19 @@ func (t *Tally) Table(title string) Table {
 			channel = r.Channel.Label(zh)
 		}
 		tbl.Rows = append(tbl.Rows, []Cell{
-			Text(r.Village), Text(GroupShortLabel(r.Group)), Text(r.Outcome.Label(zh)), Text(channel), Int(r.Count),
+			Text(villageLabel(r.Village)), Text(GroupShortLabel(r.Group)), Text(r.Outcome.Label(zh)), Text(channel), Int(r.Count),
 		})
 	}
 	return tbl
+}
+
+// villageLabel is how the tables show a village: the name, or （未填） for
+// rows that gave none.
+func villageLabel(v string) string {
+	if v == "" {
+		return "（未填）"
+	}
+	return v
 }
 
 // TotalsTable returns one row per village — 人数 (each resident once), then
@@ -342,7 +362,7 @@ func (t *Tally) TotalsTable(title string) Table {
 	}
 	for _, v := range t.Villages() {
 		vt := t.villages[v]
-		row := []Cell{Text(v), Int(vt.residents)}
+		row := []Cell{Text(villageLabel(v)), Int(vt.residents)}
 		for _, o := range outcomes {
 			var n int64
 			for c := range tallyChannels {

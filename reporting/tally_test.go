@@ -1,8 +1,10 @@
 package reporting_test
 
 import (
+	"bytes"
 	"errors"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/canbao/kuomian/eligibility"
@@ -172,6 +174,7 @@ func TestTallyAddOutOfRange(t *testing.T) {
 func FuzzTallyMerge(f *testing.F) {
 	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, uint64(0b1010))
 	f.Add([]byte{}, uint64(0))
+	f.Add([]byte{5, 255, 255, 0, 0, 0, 3, 1, 2, 4, 9, 9}, uint64(0x9a3f))
 	f.Fuzz(func(t *testing.T, data []byte, split uint64) {
 		var es []reporting.TallyEntry
 		for i := 0; i+2 < len(data); i += 3 {
@@ -183,22 +186,67 @@ func FuzzTallyMerge(f *testing.F) {
 			})
 		}
 		whole := rosTallyOf(t, es)
-		var a, b []reporting.TallyEntry
+		// Three shards, chosen by two bits of split per entry.
+		var shard [3][]reporting.TallyEntry
 		for i, e := range es {
-			if split>>(i%64)&1 == 1 {
-				a = append(a, e)
-			} else {
-				b = append(b, e)
+			k := int(split>>(2*(i%32))&3) % 3
+			shard[k] = append(shard[k], e)
+		}
+		a, b, c := rosTallyOf(t, shard[0]), rosTallyOf(t, shard[1]), rosTallyOf(t, shard[2])
+		// (a ⊕ b) ⊕ c, a ⊕ (b ⊕ c), c ⊕ b ⊕ a.
+		left := a.Clone()
+		left.Merge(b)
+		left.Merge(c)
+		bc := b.Clone()
+		bc.Merge(c)
+		right := a.Clone()
+		right.Merge(bc)
+		rev := c.Clone()
+		rev.Merge(b)
+		rev.Merge(a)
+		for name, got := range map[string]*reporting.Tally{"(a+b)+c": left, "a+(b+c)": right, "c+b+a": rev} {
+			if !whole.Equal(got) {
+				t.Fatalf("%s differs from one pass", name)
+			}
+			if diff := cmp.Diff(whole.Rows(), got.Rows()); diff != "" {
+				t.Fatalf("%s rows mismatch (-want +got):\n%s", name, diff)
+			}
+			if err := got.Reconcile(reporting.Counts{Rows: len(es), Accepted: len(es)}); err != nil {
+				t.Fatal(err)
 			}
 		}
-		ab, ba := rosTallyOf(t, a), rosTallyOf(t, b)
-		ab.Merge(rosTallyOf(t, b))
-		ba.Merge(rosTallyOf(t, a))
-		if !whole.Equal(ab) || !whole.Equal(ba) {
-			t.Fatal("merged shards differ from one pass")
+		// The shards are unchanged by merging.
+		if !a.Equal(rosTallyOf(t, shard[0])) || !b.Equal(rosTallyOf(t, shard[1])) {
+			t.Fatal("Merge changed its argument")
 		}
-		if err := ab.Reconcile(reporting.Counts{Rows: len(es), Accepted: len(es)}); err != nil {
+		// The rendered tables do not depend on the order of the entries.
+		var w1, w2 bytes.Buffer
+		reversed := slices.Clone(es)
+		slices.Reverse(reversed)
+		if err := whole.Table("t").Render(&w1, reporting.FormatCSV, reporting.RenderOptions{}); err != nil {
 			t.Fatal(err)
 		}
+		if err := rosTallyOf(t, reversed).Table("t").Render(&w2, reporting.FormatCSV, reporting.RenderOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(w1.Bytes(), w2.Bytes()) {
+			t.Fatal("the tally table depends on the order of the entries")
+		}
+		if err := whole.Reconcile(reporting.Counts{Rows: len(es) + 1, Accepted: len(es) + 1}); !errors.Is(err, reporting.ErrTallyMismatch) {
+			t.Fatalf("Reconcile with one row too many = %v, want ErrTallyMismatch", err)
+		}
 	})
+}
+
+// TestTallyNil checks that a nil tally merges and compares as an empty one.
+func TestTallyNil(t *testing.T) {
+	var tl reporting.Tally
+	tl.Merge(nil)
+	if !tl.Equal(nil) || tl.Total() != 0 {
+		t.Errorf("empty tally and nil differ")
+	}
+	one := rosTallyOf(t, rosEntries(1, 1))
+	if one.Equal(nil) {
+		t.Errorf("a tally of one resident equals nil")
+	}
 }
