@@ -94,7 +94,8 @@ type rowDecoder struct {
 	villageNames []string
 	village      int
 	strs         map[string]string
-	tiers        map[string]decimal.Decimal
+	tiers        map[string]tierEntry
+	lastTier     tierEntry // the last tier read: rows often repeat it
 	// villageSlots caches, by shortHash of a name, its number + 1 (0:
 	// empty), so that a known village is found with one comparison.
 	villageSlots [64]int32
@@ -106,32 +107,45 @@ type rowDecoder struct {
 // vocabSlotCount is the number of cached values per column.
 const vocabSlotCount = 32
 
-// shortHash mixes the length and a few bytes of b (the first, the middle,
-// the last and the last but three: where the characters of short Chinese
-// values differ). Distinct values may collide: callers compare the value
-// itself.
+// shortHash mixes the length and a few bytes of b (the first, the middle
+// and three near the end: where the characters of short Chinese values
+// differ). Distinct values may collide: callers compare the value itself,
+// and look in two slots (h and h^1).
 func shortHash(b []byte) uint64 {
 	n := len(b)
 	if n == 0 {
 		return 0
 	}
-	h := uint64(n) | uint64(b[0])<<8 | uint64(b[n/2])<<16 | uint64(b[n-1])<<24 | uint64(b[max(n-4, 0)])<<32
+	h := uint64(n) | uint64(b[0])<<8 | uint64(b[n/2])<<16 | uint64(b[n-1])<<24 |
+		uint64(b[max(n-4, 0)])<<32 | uint64(b[max(n-2, 0)])<<40
 	h *= 0x9E3779B97F4A7C15
-	return h >> 40
+	return h ^ h>>29
+}
+
+// slotFor returns where to cache a value of hash slot h in slots: h when
+// it is empty, else h^1 when that is empty, else h (replacing its value).
+func slotFor[E comparable](slots []E, h uint64) uint64 {
+	var zero E
+	if slots[h] != zero && slots[h^1] == zero {
+		return h ^ 1
+	}
+	return h
 }
 
 // cachedVocab is lookupVocab with a cache: slots holds, by shortHash of a
 // value, the index + 1 of its entry in table, so that a value seen before
-// is found with one comparison. It does not allocate.
+// is found with one or two comparisons. It does not allocate.
 func cachedVocab[T any](slots *[vocabSlotCount]uint8, table []vocab[T], b []byte) (T, bool) {
 	h := shortHash(b) % vocabSlotCount
-	if k := int(slots[h]); k > 0 && k <= len(table) && string(b) == table[k-1].text {
-		return table[k-1].v, true
+	for _, k := range [2]int{int(slots[h]), int(slots[h^1])} {
+		if k > 0 && k <= len(table) && string(b) == table[k-1].text {
+			return table[k-1].v, true
+		}
 	}
 	for k := range table {
 		if string(b) == table[k].text {
 			if k < 255 {
-				slots[h] = uint8(k + 1)
+				slots[slotFor(slots[:], h)] = uint8(k + 1)
 			}
 			return table[k].v, true
 		}
@@ -145,7 +159,7 @@ func newRowDecoder(l *rosterLayout) *rowDecoder {
 		layout:   l,
 		fold:     make([]byte, 0, 256),
 		strs:     make(map[string]string),
-		tiers:    make(map[string]decimal.Decimal),
+		tiers:    make(map[string]tierEntry),
 		villages: make(map[string]int),
 	}
 }
@@ -176,13 +190,15 @@ func (d *rowDecoder) internVillage(b []byte) (string, int) {
 	// A town has a handful of villages: one comparison with the village
 	// cached under the name's short hash usually finds it.
 	h := shortHash(b) % uint64(len(d.villageSlots))
-	if k := int(d.villageSlots[h]); k > 0 {
-		if name := d.villageNames[k-1]; string(b) == name {
-			return name, k - 1
+	for _, k := range [2]int{int(d.villageSlots[h]), int(d.villageSlots[h^1])} {
+		if k > 0 {
+			if name := d.villageNames[k-1]; string(b) == name {
+				return name, k - 1
+			}
 		}
 	}
 	if i, ok := d.villages[string(b)]; ok {
-		d.villageSlots[h] = int32(i + 1)
+		d.villageSlots[slotFor(d.villageSlots[:], h)] = int32(i + 1)
 		return d.villageNames[i], i
 	}
 	if !utf8.Valid(b) {
@@ -194,7 +210,7 @@ func (d *rowDecoder) internVillage(b []byte) (string, int) {
 	}
 	d.villages[s] = len(d.villageNames)
 	d.villageNames = append(d.villageNames, s)
-	d.villageSlots[h] = int32(len(d.villageNames))
+	d.villageSlots[slotFor(d.villageSlots[:], h)] = int32(len(d.villageNames))
 	return s, len(d.villageNames) - 1
 }
 
@@ -500,8 +516,12 @@ func sameDate(v []byte, want eligibility.Date) bool {
 // uses a handful of them.
 func (d *rowDecoder) tier(v []byte) (decimal.Decimal, bool) {
 	v = bytes.TrimSuffix(v, []byte("元"))
-	if t, ok := d.tiers[string(v)]; ok {
-		return t, true
+	if d.lastTier.text != "" && string(v) == d.lastTier.text {
+		return d.lastTier.t, true
+	}
+	if e, ok := d.tiers[string(v)]; ok {
+		d.lastTier = e
+		return e.t, true
 	}
 	if len(v) == 0 || len(v) > 18 {
 		return decimal.Decimal{}, false
@@ -523,9 +543,17 @@ func (d *rowDecoder) tier(v []byte) (decimal.Decimal, bool) {
 		return decimal.Decimal{}, false
 	}
 	if len(d.tiers) < maxInterned {
-		d.tiers[string(v)] = t
+		e := tierEntry{text: string(v), t: t}
+		d.tiers[e.text] = e
+		d.lastTier = e
 	}
 	return t, true
+}
+
+// tierEntry is a decoded tier and its text.
+type tierEntry struct {
+	text string
+	t    decimal.Decimal
 }
 
 // ignoredHeaders returns the headers the layout does not import, sorted.
