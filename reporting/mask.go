@@ -65,8 +65,8 @@ type MaskOptions struct {
 // RosterEntry is one line of the roster of residents to enrol
 // (扩面人员明细表, 石堰府发〔2023〕10号 四(二)): who, where, in which target
 // groups, where the decision sends them, the fallback, the follow-up actions
-// and notes. Build it with [NewRosterEntry]; ID and Name are masked unless
-// the options reveal them.
+// and notes. Build it with [NewRosterEntry]; ID, Name and the personal data
+// in Note are masked unless the options reveal them.
 type RosterEntry struct {
 	Line      int                // line of the resident in the imported roster
 	ID        string             // 公民身份号码, masked by default
@@ -81,7 +81,10 @@ type RosterEntry struct {
 	Fallback  routing.Choice     // 不愿参加时
 	Subsidies routing.SubsidySet // 补贴
 	Actions   routing.ActionSet  // 后续工作, e.g. 到派出所核实真实户籍地
-	Note      string             // 备注: the roster's own note
+	// Note is the roster's own note (备注). Masked by default like the
+	// rest: the resident's name and every run of 6 or more digits in it
+	// (an identity or phone number) are starred.
+	Note string
 }
 
 // NewRosterEntry makes the roster line of an imported row and its decision.
@@ -100,11 +103,12 @@ func NewRosterEntry(row RosterRow, d *routing.Decision, opt MaskOptions) RosterE
 		Fallback:  d.Fallback,
 		Subsidies: d.Subsidies,
 		Actions:   d.Actions,
-		Note:      row.Note,
+		Note:      maskNote(row.Note, row.Resident.Name),
 	}
 	if opt.RevealPersonalData {
 		e.ID = row.Resident.ID.String()
 		e.Name = row.Resident.Name
+		e.Note = row.Note
 	}
 	return e
 }

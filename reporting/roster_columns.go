@@ -189,11 +189,13 @@ func (h Headers) index() map[string]Column {
 	return idx
 }
 
-// maskName masks a personal name for display: the first character and, for
-// names of three or more characters, the last are kept, the rest starred
-// (张三 → 张*, 张小三 → 张*三, 欧阳小明 → 欧**明, 李 → *).
+// maskName masks a personal name for display: white space inside the name
+// is dropped (a roster often writes 张　三 to line up with three-character
+// names), then the first character and, for names of three or more
+// characters, the last are kept and the rest starred (张三 → 张*, 张小三 →
+// 张*三, 欧阳小明 → 欧**明, 阿依古丽·买买提 → 阿******提, 李 → *).
 func maskName(name string) string {
-	name = strings.TrimSpace(name)
+	name = strings.Join(strings.Fields(name), "")
 	n := utf8.RuneCountInString(name)
 	switch {
 	case n == 0:
@@ -207,6 +209,22 @@ func maskName(name string) string {
 	}
 	last, _ := utf8.DecodeLastRuneInString(name[size:])
 	return string(first) + strings.Repeat("*", n-2) + string(last)
+}
+
+// maskNote masks the personal data a free-text note may hold before it goes
+// into a masked roster: the resident's own name (as [maskName] masks it)
+// and every group of 6 or more digits, as [maskText] masks them (identity,
+// phone and bank numbers). Dates and amounts stay legible.
+func maskNote(note, name string) string {
+	if note == "" {
+		return ""
+	}
+	if n := strings.Join(strings.Fields(name), ""); utf8.RuneCountInString(n) >= 2 {
+		note = strings.ReplaceAll(note, n, maskName(n))
+	}
+	runes := []rune(note)
+	maskDigitGroups(runes)
+	return string(runes)
 }
 
 // maskText masks free text that might hold personal data before it goes
@@ -236,37 +254,11 @@ func maskText(s string) string {
 	if cut {
 		runes = runes[:24]
 	}
-	isDigit := func(r rune) bool { return r >= '0' && r <= '9' || r == 'X' || r == 'x' }
-	isSep := func(r rune) bool { return r == ' ' || r == '\t' }
 	isHan := func(r rune) bool { return unicode.Is(unicode.Han, r) }
 	for i := 0; i < len(runes); {
 		switch {
-		case isDigit(runes[i]):
-			// The group: digits, and single separators between digits.
-			j, digits := i, 0
-			for j < len(runes) {
-				if isDigit(runes[j]) {
-					digits++
-					j++
-				} else if isSep(runes[j]) && j+1 < len(runes) && isDigit(runes[j+1]) {
-					j++
-				} else {
-					break
-				}
-			}
-			if digits >= 6 {
-				keepHead, keepTail := min(6, digits/3), min(4, digits/3)
-				k := 0
-				for p := i; p < j; p++ {
-					if isDigit(runes[p]) {
-						if k >= keepHead && k < digits-keepTail {
-							runes[p] = '*'
-						}
-						k++
-					}
-				}
-			}
-			i = j
+		case maskIsDigit(runes[i]):
+			i = maskDigitGroup(runes, i)
 		case isHan(runes[i]):
 			j := i
 			for j < len(runes) && (isHan(runes[j]) || (runes[j] == '·' || runes[j] == '•') && j+1 < len(runes) && isHan(runes[j+1])) {
@@ -289,6 +281,53 @@ func maskText(s string) string {
 // chineseNumerals are the characters of amounts written in words (一千,
 // 二百元), which maskText leaves legible.
 const chineseNumerals = "零〇一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟元档"
+
+// maskIsDigit reports whether r belongs to a number maskText masks.
+func maskIsDigit(r rune) bool {
+	return r >= '0' && r <= '9' || r == 'X' || r == 'x' || r >= '０' && r <= '９' || r == 'Ｘ' || r == 'ｘ'
+}
+
+// maskDigitGroups masks every group of digits in runes (see maskText).
+func maskDigitGroups(runes []rune) {
+	for i := 0; i < len(runes); {
+		if maskIsDigit(runes[i]) {
+			i = maskDigitGroup(runes, i)
+		} else {
+			i++
+		}
+	}
+}
+
+// maskDigitGroup masks the group of digits that starts at runes[i] — digits
+// and single spaces or tabs between digits — when it holds 6 digits or
+// more, and returns the index after it.
+func maskDigitGroup(runes []rune, i int) int {
+	isSep := func(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' }
+	j, digits := i, 0
+	for j < len(runes) {
+		if maskIsDigit(runes[j]) {
+			digits++
+			j++
+		} else if isSep(runes[j]) && j+1 < len(runes) && maskIsDigit(runes[j+1]) {
+			j++
+		} else {
+			break
+		}
+	}
+	if digits >= 6 {
+		keepHead, keepTail := min(6, digits/3), min(4, digits/3)
+		k := 0
+		for p := i; p < j; p++ {
+			if maskIsDigit(runes[p]) {
+				if k >= keepHead && k < digits-keepTail {
+					runes[p] = '*'
+				}
+				k++
+			}
+		}
+	}
+	return j
+}
 
 // knownWord reports whether w is a value some roster column reads, such as
 // 男, 未参保 or 低保: such words are not personal data.
