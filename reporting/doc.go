@@ -38,8 +38,9 @@
 // [Table.Render] and [Bulletin.Render] write a [Format]: aligned text
 // (aligned by display width — Chinese characters take two columns), CSV
 // (RFC 4180, UTF-8 with a byte-order mark by default so Excel opens it,
-// GB18030 on request, and text cells that begin with = + - @ guarded against
-// formula injection while numbers stay numbers), Markdown (pipes and markup
+// GB18030 on request, CRLF line ends, and text cells that begin with = + - @,
+// a tab or a carriage return guarded against formula injection by a leading
+// apostrophe ([CSVField]) while numbers, negative ones too, stay numbers), Markdown (pipes and markup
 // escaped), and HTML (one self-contained UTF-8 page, escaped by
 // html/template, with an inline SVG chart and no external assets). The same
 // input always gives the same bytes.
@@ -54,17 +55,77 @@
 //
 // # Rosters and tallies
 //
-// The package also imports resident rosters from CSV exports (UTF-8 or
-// GB18030, usual Chinese headers such as 姓名 and 身份证号码, full-width digits
-// folded, one typed error per bad row, rows in = rows accepted + rows
-// rejected), keeps streaming tallies by village × target group × scheme that
-// merge exactly across shards, and writes the 扩面人员明细表 with identity
-// numbers and names masked unless the caller opts in. The types for these
-// are documented with their own functions below.
+// [ImportRoster] reads a resident roster exported from Excel or WPS as CSV
+// and calls back once per row: with a [RosterRow] (the row's line and its
+// [eligibility.Resident]) for each accepted row, with a [*RowError] for each
+// rejected one. [NewRosterReader] does the same one row at a time, in
+// constant memory; [RosterReader.All] ranges over the rows. Both return an
+// [ImportReport] whose [Counts] reconcile: rows read = accepted + rejected
+// ([Counts.Reconciles]), always — a row is never dropped silently.
+//
+// What the import reads ([ImportOptions]):
+//   - Encodings: UTF-8 with or without a byte-order mark, and GB18030 (GBK,
+//     GB2312), as Excel saves "CSV" on Chinese Windows, stated or detected
+//     ([AutoDetect]). UTF-16 (Excel's "Unicode text") is refused with
+//     [ErrUTF16]; bytes invalid in the encoding stop the import with a
+//     [*DecodeError] that names the line, after the rows before it.
+//   - Line ends CRLF, LF or CR alone; quoted fields with commas, quotes and
+//     line breaks; blank lines (not rows); a byte-order mark before the
+//     header.
+//   - Headers: the usual Chinese names, compared after [NormalizeHeader]
+//     (full-width parentheses, spaces and a leading * do not matter:
+//     村（社区） is 村(社区)). [DefaultHeaders] returns the mapping as a
+//     [Headers] map the caller may change; a header that maps to no column
+//     is ignored and listed in the report. A header naming one column twice
+//     is a [*HeaderError] with [ErrDuplicateColumn]; 姓名 and 身份证号码 are
+//     required ([ErrMissingColumn]).
+//   - Identity numbers of 18 characters or 15 digits (GB 11643-1999), in
+//     full-width digits too; a wrong length, character, date or check
+//     character is [ErrInvalidID], with the [eligibility.IDError] as Cause.
+//     A number Excel stored as 1.10105E+17 has lost its last digits and is
+//     refused; [RowError.Label] says so in Chinese.
+//   - Dates as 2019-07-18, 2019/7/18, 2019.07.18, 2019年7月18日 or 20190718.
+//     Excel serial numbers (43664) are refused ([ErrInvalidDate]): a birth
+//     date read wrongly is worse than a row refused.
+//
+// Every rejected row gets a [*RowError] with its line, the column's header
+// as written, a masked value and a sentinel ([ErrMissingValue],
+// [ErrInvalidID], [ErrInvalidDate], [ErrInvalidNumber], [ErrUnknownValue],
+// [ErrInconsistent], [ErrFieldCount], [ErrMalformedCSV], [ErrInvalidText])
+// for [errors.Is]. No error message holds a full identity number or a full
+// name: identity numbers keep their first 6 and last 4 characters, and text
+// in other columns is masked too (a name typed into the wrong column
+// included).
+//
+// [RouteRoster] imports and routes in one pass with a [Router] (a
+// *routing.Router), calling back with each row and its routing.Decision; a
+// row the router cannot decide is rejected with [ErrNotRouted], so the
+// counts still reconcile. [TallyRoster] is the parallel pipeline for large
+// rosters held in memory: it imports, routes and tallies without keeping a
+// row.
+//
+// A [Tally] counts routed residents by village × target group × outcome ×
+// channel ([Tally.Add], [Tally.AddDecision]) in memory that does not grow
+// with the roster. [Tally.Merge] is exact, associative and commutative:
+// shards tallied apart and merged in any order equal one pass, so a roster
+// may be split across workers. [Tally.Reconcile] checks a tally against the
+// import's [Counts] row for row; [Tally.Table] and [Tally.TotalsTable] lay it
+// out, villages in pinyin order whatever the order of the input.
+//
+// The roster of residents to enrol (扩面人员明细表, 石堰府发〔2023〕10号 四(二))
+// is a list of [RosterEntry] values made by [NewRosterEntry] from a row and
+// its decision. [RosterWriter] streams it as CSV of any length;
+// [RosterTable] turns it into a [Table] for the text, Markdown and HTML
+// forms; [SortRosterEntries] groups it by village. [MaskOptions] decides
+// what it shows: by default identity numbers are masked (110105********002X,
+// 15-digit numbers too, in their 18-character form), names keep their first
+// and last character (张*, 张*三, 欧**明, 阿******提), and names and long
+// digit runs in notes are starred; RevealPersonalData shows them in full.
 //
 // # Personal data
 //
 // 石堰府发〔2023〕10号 六(三) requires 做好个人信息安全保密工作: rendered
-// reports mask identity numbers and names by default, and error messages
-// never carry a full identity number.
+// reports mask identity numbers and names by default ([MaskOptions]); tallies,
+// task tables, bulletins and the [ImportReport] hold none; and error
+// messages never carry a full identity number or a full name.
 package reporting

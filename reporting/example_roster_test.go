@@ -8,6 +8,7 @@ import (
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/reporting"
 	"github.com/canbao/kuomian/routing"
+	"golang.org/x/text/language"
 )
 
 // A township's roster export, as Excel saves it: Chinese headers (here with
@@ -113,4 +114,19 @@ func ExampleRosterWriter() {
 	// Output:
 	// 序号,行号,公民身份号码,姓名,性别,年龄,村(社区),扩面对象类别,去向(险种),参保渠道,办理地点,不愿参加时,补贴,后续工作,备注
 	// 1,2,500115********0015,张*三,男,50,石堰村,八 其他应参未参人员,城乡居民基本养老保险,个人参保缴费,所属村(社区),,,到派出所核实真实户籍地、备注在扩面人员明细表,邻居称已外出
+}
+
+// The reasons a township official reads: in Chinese, with the value masked.
+// An identity number that Excel turned into 1.10105E+17 has lost its last
+// digits, and the message says what to do.
+func ExampleRowError_Label() {
+	roster := "姓名,身份证号码,缴费档次\n张小三,1.10105E+17,\n李四,500115197803150012,\n王五,500115197803150011,一千\n"
+	_, _ = reporting.ImportRoster(strings.NewReader(roster), reporting.ImportOptions{}, nil, func(e *reporting.RowError) error {
+		fmt.Println(e.Label(language.Chinese))
+		return nil
+	})
+	// Output:
+	// 第 2 行，身份证号码“***********”：身份证号码无效（位数不对：11 位，应为 18 位（或 15 位旧号码）；如果 Excel 把号码显示成 1.10105E+17 这样的科学计数，末几位已经丢失，请把该列设为“文本”、补全号码后重新导出）
+	// 第 3 行，身份证号码“500115********0012”：身份证号码无效（校验码是 2，按前 17 位应为 1）
+	// 第 4 行，缴费档次“一千”：数字无效
 }
