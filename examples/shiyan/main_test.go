@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/canbao/kuomian/eligibility"
 )
@@ -54,23 +55,40 @@ func TestWritesEveryFile(t *testing.T) {
 		if st.Size() == 0 {
 			t.Errorf("%s is empty", f)
 		}
-		if strings.HasSuffix(f, ".csv") {
-			readCSV(t, filepath.Join(dir, f))
+		b, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case strings.HasSuffix(f, ".csv"):
+			recs := readCSV(t, filepath.Join(dir, f))
+			// readCSV checks the byte-order mark; Excel also expects CRLF
+			// after every record.
+			if f != FileInput && (!bytes.HasSuffix(b, []byte("\r\n")) || bytes.Count(b, []byte("\r\n")) < len(recs)) {
+				t.Errorf("%s has records that do not end in CRLF", f)
+			}
+		case strings.HasSuffix(f, ".html"):
+			if !utf8.Valid(b) || !bytes.Contains(b, []byte(`<meta charset="utf-8">`)) || bytes.Contains(b, []byte("<script")) {
+				t.Errorf("%s is not a self-contained UTF-8 page without scripts", f)
+			}
 		}
 	}
 }
 
-// TestOnlyTheInputHoldsIdentityNumbers collects every valid identity number
-// of the generated input and looks for it, and for its name, in every other
-// file.
+// TestOnlyTheInputHoldsIdentityNumbers collects every identity number and
+// every name (of two characters or more) of the generated input and looks
+// for them in every other file.
 func TestOnlyTheInputHoldsIdentityNumbers(t *testing.T) {
 	dir := t.TempDir()
 	if err := run(testConfig(dir), nil); err != nil {
 		t.Fatal(err)
 	}
 	recs := readCSV(t, filepath.Join(dir, FileInput))
-	var ids [][]byte
+	var ids, names [][]byte
 	for _, r := range recs[1:] {
+		if name := strings.TrimSpace(r[0]); utf8.RuneCountInString(name) >= 2 {
+			names = append(names, []byte(name))
+		}
 		if id, err := eligibility.ParseIDNumber(r[1]); err == nil {
 			ids = append(ids, []byte(id.String()))
 		}
@@ -90,6 +108,12 @@ func TestOnlyTheInputHoldsIdentityNumbers(t *testing.T) {
 		for _, id := range ids {
 			if bytes.Contains(b, id) {
 				t.Errorf("%s contains the identity number %s…", f, id[:6])
+				break
+			}
+		}
+		for _, name := range names {
+			if bytes.Contains(b, name) {
+				t.Errorf("%s contains the full name of a resident (%d bytes)", f, len(name))
 				break
 			}
 		}
