@@ -99,13 +99,7 @@ type rowDecoder struct {
 	// villageSlots caches, by shortHash of a name, its number + 1 (0:
 	// empty), so that a known village is found with one comparison.
 	villageSlots [64]int32
-	// vocabSlots caches, per column and by shortHash of a value, the
-	// index + 1 of its entry in the column's vocabulary (see cachedVocab).
-	vocabSlots [numColumns][vocabSlotCount]uint8
 }
-
-// vocabSlotCount is the number of cached values per column.
-const vocabSlotCount = 32
 
 // shortHash mixes the length and a few bytes of b (the first, the middle
 // and three near the end: where the characters of short Chinese values
@@ -130,28 +124,6 @@ func slotFor[E comparable](slots []E, h uint64) uint64 {
 		return h ^ 1
 	}
 	return h
-}
-
-// cachedVocab is lookupVocab with a cache: slots holds, by shortHash of a
-// value, the index + 1 of its entry in table, so that a value seen before
-// is found with one or two comparisons. It does not allocate.
-func cachedVocab[T any](slots *[vocabSlotCount]uint8, table []vocab[T], b []byte) (T, bool) {
-	h := shortHash(b) % vocabSlotCount
-	for _, k := range [2]int{int(slots[h]), int(slots[h^1])} {
-		if k > 0 && k <= len(table) && string(b) == table[k-1].text {
-			return table[k-1].v, true
-		}
-	}
-	for k := range table {
-		if string(b) == table[k].text {
-			if k < 255 {
-				slots[slotFor(slots[:], h)] = uint8(k + 1)
-			}
-			return table[k].v, true
-		}
-	}
-	var zero T
-	return zero, false
 }
 
 func newRowDecoder(l *rosterLayout) *rowDecoder {
@@ -361,7 +333,7 @@ func (d *rowDecoder) decode(fields [][]byte, line int, wide bool, row *RosterRow
 				r.Name = string(v)
 			}
 		case ColumnGender:
-			g, ok := cachedVocab(&d.vocabSlots[c], genderVocab, v)
+			g, ok := lookupVocab(genderVocab, v)
 			if !ok {
 				return d.rowErr(line, i, raw, ErrUnknownValue, nil)
 			}
@@ -399,19 +371,19 @@ func (d *rowDecoder) decode(fields [][]byte, line int, wide bool, row *RosterRow
 			}
 			r.Hukou.Area = d.lastArea
 		case ColumnHukouLocal:
-			yes, ok := cachedVocab(&d.vocabSlots[c], yesNoVocab, v)
+			yes, ok := lookupVocab(yesNoVocab, v)
 			if !ok {
 				return d.rowErr(line, i, raw, ErrUnknownValue, nil)
 			}
 			r.Hukou.Local = yes
 		case ColumnEmployment:
-			k, ok := cachedVocab(&d.vocabSlots[c], employmentVocab, v)
+			k, ok := lookupVocab(employmentVocab, v)
 			if !ok {
 				return d.rowErr(line, i, raw, ErrUnknownValue, nil)
 			}
 			r.Employment.Kind = k
 		case ColumnPlatform:
-			k, ok := cachedVocab(&d.vocabSlots[c], platformVocab, v)
+			k, ok := lookupVocab(platformVocab, v)
 			if !ok {
 				return d.rowErr(line, i, raw, ErrUnknownValue, nil)
 			}
@@ -423,19 +395,19 @@ func (d *rowDecoder) decode(fields [][]byte, line int, wide bool, row *RosterRow
 			}
 			r.Employment.Licence = lic
 		case ColumnScheme:
-			s, ok := cachedVocab(&d.vocabSlots[c], schemeVocab, v)
+			s, ok := lookupVocab(schemeVocab, v)
 			if !ok {
 				return d.rowErr(line, i, raw, ErrUnknownValue, nil)
 			}
 			r.Insurance.Scheme = s
 		case ColumnStatus:
-			s, ok := cachedVocab(&d.vocabSlots[c], statusVocab, v)
+			s, ok := lookupVocab(statusVocab, v)
 			if !ok {
 				return d.rowErr(line, i, raw, ErrUnknownValue, nil)
 			}
 			r.Insurance.Status = s
 		case ColumnLocation:
-			s, ok := cachedVocab(&d.vocabSlots[c], locationVocab, v)
+			s, ok := lookupVocab(locationVocab, v)
 			if !ok {
 				return d.rowErr(line, i, raw, ErrUnknownValue, nil)
 			}
@@ -459,7 +431,7 @@ func (d *rowDecoder) decode(fields [][]byte, line int, wide bool, row *RosterRow
 			}
 			r.LandAcquiredOn = date
 		case ColumnContact:
-			s, ok := cachedVocab(&d.vocabSlots[c], contactVocab, v)
+			s, ok := lookupVocab(contactVocab, v)
 			if !ok {
 				return d.rowErr(line, i, raw, ErrUnknownValue, nil)
 			}
@@ -472,7 +444,7 @@ func (d *rowDecoder) decode(fields [][]byte, line int, wide bool, row *RosterRow
 			row.Note = note
 		default:
 			if f := flagColumns[c]; f != 0 {
-				yes, ok := cachedVocab(&d.vocabSlots[c], yesNoVocab, v)
+				yes, ok := lookupVocab(yesNoVocab, v)
 				if !ok {
 					return d.rowErr(line, i, raw, ErrUnknownValue, nil)
 				}
