@@ -71,7 +71,9 @@
 //     [*DecodeError] that names the line, after the rows before it.
 //   - Line ends CRLF, LF or CR alone; quoted fields with commas, quotes and
 //     line breaks; blank lines (not rows); a byte-order mark before the
-//     header.
+//     header; up to [MaxTitleRows] title rows above the header (a sheet's
+//     merged title, a date line), which are not rows either
+//     ([ImportReport].HeaderLine says where the header was).
 //   - Headers: the usual Chinese names, compared after [NormalizeHeader]
 //     (full-width parentheses, spaces and a leading * do not matter:
 //     村（社区） is 村(社区)). [DefaultHeaders] returns the mapping as a

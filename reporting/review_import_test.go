@@ -199,3 +199,42 @@ func TestReviewHostileRosters(t *testing.T) {
 		})
 	}
 }
+
+// TestReviewTitleRows imports sheets with title rows above the header, as
+// township spreadsheets have them: the header is found, its line reported,
+// and the title rows are not data rows.
+func TestReviewTitleRows(t *testing.T) {
+	id := revID("11010519490101002")
+	body := "姓名,身份证号码\n张小三," + id + "\n"
+	tests := []struct {
+		name     string
+		data     string
+		wantLine int
+		wantErr  error
+	}{
+		{"no title", body, 1, nil},
+		{"one title row", "石堰镇养老保险扩面人员花名册,\n" + body, 2, nil},
+		{"title and date rows", "\"石堰镇养老保险扩面人员花名册\"\n填报日期：2023年6月30日,,\n\n" + body, 4, nil},
+		{"title with a stray quote", "石堰镇\"花名册\n" + body, 0, nil},
+		{"header lacks the ID column", "花名册\n姓名,村\n张小三,石堰村\n", 0, reporting.ErrMissingColumn},
+		{"no header at all", strings.Repeat("张小三,"+id+"\n", 20), 0, reporting.ErrMissingColumn},
+		{"duplicate after a title", "花名册\n姓名,身份证号码,姓名\n", 0, reporting.ErrDuplicateColumn},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := revRun([]byte(tt.data), reporting.ImportOptions{Encoding: reporting.AutoDetect})
+			if !errors.Is(r.err, tt.wantErr) || (tt.wantErr == nil) != (r.err == nil) {
+				t.Fatalf("ImportRoster() error = %v, want %v", r.err, tt.wantErr)
+			}
+			if tt.wantErr != nil {
+				return
+			}
+			if tt.wantLine != 0 && r.rep.HeaderLine != tt.wantLine {
+				t.Errorf("HeaderLine = %d, want %d", r.rep.HeaderLine, tt.wantLine)
+			}
+			if want := (reporting.Counts{Rows: 1, Accepted: 1}); r.rep.Counts != want {
+				t.Errorf("Counts = %v, want %v", r.rep.Counts, want)
+			}
+		})
+	}
+}

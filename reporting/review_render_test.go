@@ -146,6 +146,7 @@ func TestReviewBulletinChartSizes(t *testing.T) {
 		{"above task", []reporting.Progress{{Name: "石堰村", Task: 10, Enrolled: 1000}}},
 		{"1000 villages", many},
 		{"hostile name", []reporting.Progress{{Name: "<script>alert(1)</script>", Task: 10, Enrolled: 3}}},
+		{"huge", []reporting.Progress{{Name: "石堰村", Task: 1 << 62, Enrolled: 1<<62 - 1}, {Name: "桃花村", Task: 1, Enrolled: 1 << 62}}},
 	}
 	num := regexp.MustCompile(`\s(?:x|y|width|height|x1|x2|y1|y2)="([^"]*)"`)
 	for _, tt := range tests {

@@ -32,6 +32,7 @@ type Rejection struct {
 // by reason. Counts.Reconciles() is always true for a finished import.
 type ImportReport struct {
 	Encoding   Encoding    // the encoding read (detected, or as stated)
+	HeaderLine int         // the line of the header row: 1, or later after title rows; 0 when not recorded (TallyRoster)
 	Columns    []Column    // the column each header was mapped to, in file order
 	Headers    []string    // the headers as written, in file order
 	Ignored    []string    // headers not imported, sorted
@@ -49,19 +50,26 @@ type rejKey struct {
 // memory: it holds one record (and one window of input) at a time, never
 // the whole roster. Create one with [NewRosterReader].
 type RosterReader struct {
-	st      *csvStream
-	dec     *rowDecoder
-	enc     Encoding
-	counts  Counts
-	rej     map[rejKey]int
-	rejKeys []rejKey // first-seen order, for stable output
-	err     error    // a fatal error (unreadable input)
+	st  *csvStream
+	dec *rowDecoder
+	enc Encoding
+	// headerLine is the line of the header row (1 unless title rows come
+	// first).
+	headerLine int
+	counts     Counts
+	rej        map[rejKey]int
+	rejKeys    []rejKey // first-seen order, for stable output
+	err        error    // a fatal error (unreadable input)
 }
 
 // NewRosterReader starts reading a roster from r: it decodes the text as
-// opt.Encoding says and reads the header row. It returns a [*HeaderError]
-// when the header lacks a required column or names a column twice, and the
-// read or decode error when the input cannot be read.
+// opt.Encoding says and reads the header row. Title rows above the header
+// (a sheet's merged title such as 石堰镇扩面人员花名册, a date line) are
+// skipped: the header is the first of the first [MaxTitleRows]+1 records
+// that names every required column, and the report gives its line. It
+// returns a [*HeaderError] when no such record names the required columns
+// (the error of the first record) or the header names a column twice, and
+// the read or decode error when the input cannot be read.
 func NewRosterReader(r io.Reader, opt ImportOptions) (*RosterReader, error) {
 	dec, err := NewDecoder(r, opt.Encoding)
 	if err != nil {
@@ -69,24 +77,40 @@ func NewRosterReader(r io.Reader, opt ImportOptions) (*RosterReader, error) {
 	}
 	st := newCSVStream(&crReader{r: dec})
 	var layout *rosterLayout
-	for layout == nil {
+	var first error // the header error of the first record
+	for tried := 0; layout == nil; tried++ {
+		if tried > MaxTitleRows {
+			return nil, first
+		}
 		switch st.next() {
 		case csvRecord:
 			layout, err = newRosterLayout(st.sc.fields, opt.Headers)
-			if err != nil {
+			if err != nil && !errors.Is(err, ErrMissingColumn) {
 				return nil, err
 			}
+			if err != nil && first == nil {
+				first = err
+			}
 		case csvBad:
-			return nil, &HeaderError{Err: ErrNoHeader}
+			if first == nil {
+				first = &HeaderError{Err: ErrNoHeader}
+			}
 		case csvEOF:
 			if st.rerr != nil {
 				return nil, st.rerr
 			}
+			if first != nil {
+				return nil, first
+			}
 			return nil, &HeaderError{Err: ErrNoHeader}
 		}
 	}
-	return &RosterReader{st: st, dec: newRowDecoder(layout), enc: dec.Encoding(), rej: make(map[rejKey]int)}, nil
+	return &RosterReader{st: st, dec: newRowDecoder(layout), enc: dec.Encoding(), headerLine: st.sc.recLine, rej: make(map[rejKey]int)}, nil
 }
+
+// MaxTitleRows is the number of title rows above the header that
+// [NewRosterReader] skips.
+const MaxTitleRows = 10
 
 // crReader turns every carriage return that is not followed by a line feed
 // into a line feed, so that a file with CR-only line ends (Excel's "CSV
@@ -223,11 +247,12 @@ func (rr *RosterReader) Counts() Counts { return rr.counts }
 func (rr *RosterReader) Report() ImportReport {
 	l := rr.dec.layout
 	rep := ImportReport{
-		Encoding: rr.enc,
-		Columns:  slices.Clone(l.cols),
-		Headers:  slices.Clone(l.headers),
-		Ignored:  l.ignoredHeaders(),
-		Counts:   rr.counts,
+		Encoding:   rr.enc,
+		HeaderLine: rr.headerLine,
+		Columns:    slices.Clone(l.cols),
+		Headers:    slices.Clone(l.headers),
+		Ignored:    l.ignoredHeaders(),
+		Counts:     rr.counts,
 	}
 	keys := slices.Clone(rr.rejKeys)
 	slices.SortStableFunc(keys, func(a, b rejKey) int {
@@ -286,7 +311,11 @@ func (r ImportReport) WriteText(w io.Writer) error {
 	var b strings.Builder
 	b.WriteString("花名册导入报告\n")
 	b.WriteString("编码: " + r.Encoding.String() + "\n")
-	b.WriteString("表头:\n")
+	if r.HeaderLine > 1 {
+		b.WriteString("表头: 第 " + strconv.Itoa(r.HeaderLine) + " 行（其上的标题行未导入）\n")
+	} else {
+		b.WriteString("表头:\n")
+	}
 	for i, h := range r.Headers {
 		c := ColumnIgnored
 		if i < len(r.Columns) {
