@@ -300,14 +300,15 @@ func (rt *Router) RouteInto(d *Decision, r *eligibility.Resident, asOf eligibili
 }
 
 // decide fills d, which is zero except perhaps for its Classification
-// (see Decision.clearHead), for resident *r on asOf. It reads *r only. On
+// (see Decision.clearHead), for resident *r on asOf; r.Birth and r.Gender
+// are the effective ones (RouteInto sees to it). It reads *r only. On
 // error d is left partly filled: the caller clears it.
 func (rt *Router) decide(d *Decision, r *eligibility.Resident, asOf eligibility.Date) error {
 	p := &rt.p
 	if !p.Effective.Contains(asOf) {
 		return &PeriodError{Policy: p.ID, AsOf: asOf, Period: p.Effective}
 	}
-	birth := r.EffectiveBirth()
+	birth := r.Birth // RouteInto has set it to r.EffectiveBirth()
 	if birth.IsZero() {
 		return &FactError{ID: r.ID.Masked(), Err: ErrNoBirthDate}
 	}
@@ -318,7 +319,7 @@ func (rt *Router) decide(d *Decision, r *eligibility.Resident, asOf eligibility.
 	d.rt = rt
 	d.AsOf = asOf
 	d.Age = age
-	d.Gender = r.EffectiveGender()
+	d.Gender = r.Gender // RouteInto has set it to r.EffectiveGender()
 
 	f := facts{
 		bits: laneBit(r.Employment.Kind, laneEmp, 16) |
