@@ -124,6 +124,7 @@ func TestReviewHostileRosters(t *testing.T) {
 		{name: "blank lines", data: []byte("\n\r\n" + strings.ReplaceAll(base, "\n", "\n\n")), wantCounts: ok2, wantLines: []int{5, 7}},
 		{name: "quoted newline", data: []byte("姓名,身份证号码,备注\n张小三," + id1 + ",\"第一行\r\n第二行\"\n欧阳小明," + id2 + ",\n"),
 			wantCounts: ok2, wantLines: []int{2, 4}},
+		{name: "empty spreadsheet rows", data: []byte("姓名,身份证号码,村\n,,\n张小三," + id1 + ",\n , ,\u3000\n,,\n"), wantCounts: reporting.Counts{Rows: 1, Accepted: 1}, wantLines: []int{3}},
 		{name: "trailing empty columns", data: []byte("姓名,身份证号码,,,\n张小三," + id1 + ",,,\n"), wantCounts: reporting.Counts{Rows: 1, Accepted: 1}, wantLines: []int{2}},
 		{name: "header with spaces and full-width parentheses", data: []byte(" 姓 名 ,\u3000身份证号码 ,村（社区）\n张小三," + id1 + ",石堰村\n"),
 			wantCounts: reporting.Counts{Rows: 1, Accepted: 1}, wantLines: []int{2}},
@@ -236,5 +237,22 @@ func TestReviewTitleRows(t *testing.T) {
 				t.Errorf("Counts = %v, want %v", r.rep.Counts, want)
 			}
 		})
+	}
+}
+
+// TestReviewBlankRows checks that a spreadsheet's empty rows are counted
+// apart, not as rejected rows, and that the report says so.
+func TestReviewBlankRows(t *testing.T) {
+	id := revID("11010519490101002")
+	r := revRun([]byte("姓名,身份证号码,村\r\n,,\r\n张小三,"+id+",\r\n,,\r\n , ,\r\n"), reporting.ImportOptions{})
+	if r.err != nil || r.rep.BlankRows != 3 || r.rep.Counts != (reporting.Counts{Rows: 1, Accepted: 1}) {
+		t.Fatalf("BlankRows %d, Counts %v, error %v; want 3 blank rows and 1 row", r.rep.BlankRows, r.rep.Counts, r.err)
+	}
+	var b strings.Builder
+	if err := r.rep.WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "空白行: 3 行") {
+		t.Errorf("report does not mention the blank rows:\n%s", b.String())
 	}
 }

@@ -1,6 +1,7 @@
 package reporting
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"io"
@@ -31,12 +32,16 @@ type Rejection struct {
 // header was taken to mean, and how many rows were accepted and rejected,
 // by reason. Counts.Reconciles() is always true for a finished import.
 type ImportReport struct {
-	Encoding   Encoding    // the encoding read (detected, or as stated)
-	HeaderLine int         // the line of the header row: 1, or later after title rows; 0 when not recorded (TallyRoster)
-	Columns    []Column    // the column each header was mapped to, in file order
-	Headers    []string    // the headers as written, in file order
-	Ignored    []string    // headers not imported, sorted
-	Counts     Counts      // rows read = accepted + rejected
+	Encoding   Encoding // the encoding read (detected, or as stated)
+	HeaderLine int      // the line of the header row: 1, or later after title rows; 0 when not recorded (TallyRoster)
+	Columns    []Column // the column each header was mapped to, in file order
+	Headers    []string // the headers as written, in file order
+	Ignored    []string // headers not imported, sorted
+	Counts     Counts   // rows read = accepted + rejected
+	// BlankRows counts the records whose fields are all empty (the empty
+	// rows of a spreadsheet, ",,,,"): like empty lines they are not rows,
+	// hold no data and are not in Counts.
+	BlankRows  int
 	Rejections []Rejection // rejected rows by column and reason, sorted by column position then reason
 }
 
@@ -56,6 +61,7 @@ type RosterReader struct {
 	// headerLine is the line of the header row (1 unless title rows come
 	// first).
 	headerLine int
+	blank      int // records with every field empty, not rows
 	counts     Counts
 	rej        map[rejKey]int
 	rejKeys    []rejKey // first-seen order, for stable output
@@ -165,7 +171,12 @@ func (rr *RosterReader) Next() (RosterRow, error) {
 	if rr.err != nil {
 		return row, rr.err
 	}
-	switch rr.st.next() {
+	status := rr.st.next()
+	for status == csvRecord && blankRecord(rr.st.sc.fields) {
+		rr.blank++
+		status = rr.st.next()
+	}
+	switch status {
 	case csvEOF:
 		if rr.st.rerr != nil {
 			rr.err = rr.st.rerr
@@ -188,6 +199,17 @@ func (rr *RosterReader) Next() (RosterRow, error) {
 	}
 	rr.counts.Accepted++
 	return row, nil
+}
+
+// blankRecord reports whether every field of a record is empty or white
+// space: a spreadsheet's empty row (",,,,"), which is not a row.
+func blankRecord(fields [][]byte) bool {
+	for _, f := range fields {
+		if len(bytes.TrimSpace(f)) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // csvCause describes a CSV syntax error with the line it was found on.
@@ -249,6 +271,7 @@ func (rr *RosterReader) Report() ImportReport {
 	rep := ImportReport{
 		Encoding:   rr.enc,
 		HeaderLine: rr.headerLine,
+		BlankRows:  rr.blank,
 		Columns:    slices.Clone(l.cols),
 		Headers:    slices.Clone(l.headers),
 		Ignored:    l.ignoredHeaders(),
@@ -327,6 +350,9 @@ func (r ImportReport) WriteText(w io.Writer) error {
 		b.WriteString("未导入的列: " + strings.Join(r.Ignored, "、") + "\n")
 	}
 	b.WriteString("行数: " + r.Counts.String() + "\n")
+	if r.BlankRows > 0 {
+		b.WriteString("空白行: " + strconv.Itoa(r.BlankRows) + " 行（各列均为空，不计入行数）\n")
+	}
 	if len(r.Rejections) > 0 {
 		b.WriteString("拒收原因:\n")
 		for _, rj := range r.Rejections {

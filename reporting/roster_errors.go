@@ -175,7 +175,9 @@ func (e *HeaderError) Error() string {
 func (e *HeaderError) Unwrap() error { return e.Err }
 
 // Counts says how many data rows an import read, accepted and rejected.
-// Empty lines are not rows; the header is not a row.
+// Empty lines are not rows, nor are records whose fields are all empty (a
+// spreadsheet's empty rows, counted in [ImportReport].BlankRows); the
+// header and any title rows above it are not rows.
 type Counts struct {
 	Rows     int // data rows read
 	Accepted int // rows turned into residents
