@@ -70,7 +70,8 @@
 //     [ErrUTF16]; bytes invalid in the encoding stop the import with a
 //     [*DecodeError] that names the line, after the rows before it.
 //   - Line ends CRLF, LF or CR alone; quoted fields with commas, quotes and
-//     line breaks; blank lines (not rows); a byte-order mark before the
+//     line breaks; blank lines and a spreadsheet's empty rows (",,,", not
+//     rows: [ImportReport].BlankRows counts them); a byte-order mark before the
 //     header; up to [MaxTitleRows] title rows above the header (a sheet's
 //     merged title, a date line), which are not rows either
 //     ([ImportReport].HeaderLine says where the header was).
