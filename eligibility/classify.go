@@ -277,10 +277,14 @@ func notInEffect(rb *Rulebook, asOf Date) error {
 // proportion to its coefficient, never to its exponent (decimal.Cmp would
 // rescale it to the other operand's exponent: 10^100000000).
 func decimalGreater(a, b decimal.Decimal) bool {
-	if a.Exponent() == b.Exponent() && a.Sign() != 0 && b.Sign() != 0 {
+	sa, sb := a.Sign(), b.Sign()
+	if sa != sb || sa == 0 {
+		return sa > sb // different signs, or both zero
+	}
+	if a.Exponent() == b.Exponent() {
 		// The usual case (a whole number of yuan against a whole
 		// threshold): the coefficients compare as they are, without
-		// rescaling or allocating. (Sign is not 0: neither is the
+		// rescaling or allocating. (Neither is zero, so neither is the
 		// uninitialised zero, which Cmp would initialise.)
 		return a.Cmp(b) > 0
 	}

@@ -198,9 +198,11 @@ func ParseIDNumber(s string) (IDNumber, error) {
 	var id IDNumber
 	b := &id.b
 	if len(t) == 18 {
-		// Fast path: 18 ASCII characters, the first 17 digits checked and
+		// Fast path: 18 ASCII characters, copied and then checked and
 		// weighted eight at a time (swarCheckSum).
-		copy(b[:], t)
+		binary.LittleEndian.PutUint64(b[0:8], le64(t[0:8]))
+		binary.LittleEndian.PutUint64(b[8:16], le64(t[8:16]))
+		b[16], b[17] = t[16], t[17]
 		sum, ok := swarCheckSum(b)
 		if !ok {
 			return parseIDSlow(t)
@@ -393,6 +395,14 @@ func first17Error(t string) *IDError {
 	e := idErr(IDCharacter, t)
 	e.first17, e.Pos = true, pos
 	return e
+}
+
+// le64 reads the first eight bytes of s as a little-endian word (the
+// compiler makes it one load).
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // swarCheckSum returns the ISO 7064 MOD 11-2 weighted sum of the first 17
