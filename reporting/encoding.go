@@ -174,7 +174,9 @@ type Decoder struct {
 
 // NewDecoder returns a [Decoder] reading r in the encoding enc. UTF8 and
 // UTF8BOM both read UTF-8 and skip a leading byte-order mark; GB18030 reads
-// GB 18030 (and so GBK and GB2312) and skips a leading GB18030 U+FEFF;
+// GB 18030 (and so GBK and GB2312) and skips a leading U+FEFF, in GB18030
+// or in UTF-8 (some tools put a UTF-8 mark before GB18030 text, and
+// AutoDetect reads such text as GB18030);
 // AutoDetect peeks at up to 64 KiB of r to choose (see [AutoDetect]); a
 // stated encoding peeks at up to 512 bytes. Whatever the encoding, text that
 // is UTF-16 (see [ErrUTF16]) gives a [*DecodeError] at once, and so does a
@@ -241,7 +243,8 @@ func (d *Decoder) Read(p []byte) (int, error) { return d.r.Read(p) }
 func (d *Decoder) Encoding() Encoding { return d.enc }
 
 // DetectEncoding guesses the encoding of a text from its first bytes: UTF8BOM
-// when they start with the UTF-8 byte-order mark; UTF8 when they are valid
+// when they start with the UTF-8 byte-order mark (unless the text after it
+// is GB18030, which some tools put behind a UTF-8 mark); UTF8 when they are valid
 // UTF-8 (an incomplete character at the end is allowed unless complete is
 // true, i.e. prefix is the whole text), and also when they hold a few
 // invalid bytes among many valid multi-byte UTF-8 characters (at least 3
@@ -251,6 +254,9 @@ func (d *Decoder) Encoding() Encoding { return d.enc }
 // otherwise. Plain ASCII is UTF8.
 func DetectEncoding(prefix []byte, complete bool) Encoding {
 	if bytes.HasPrefix(prefix, encUTF8BOM) {
+		if DetectEncoding(prefix[len(encUTF8BOM):], complete) == GB18030 {
+			return GB18030 // GB18030 text behind a UTF-8 mark
+		}
 		return UTF8BOM
 	}
 	n := encValidUTF8Prefix(prefix)
@@ -391,14 +397,19 @@ func (t *encStrictGB) Reset() {
 
 func (t *encStrictGB) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
 	if !t.started {
-		if len(src) < len(encGBBOM) && !atEOF && bytes.HasPrefix(encGBBOM, src) {
+		if len(src) < len(encGBBOM) && !atEOF && (bytes.HasPrefix(encGBBOM, src) || bytes.HasPrefix(encUTF8BOM, src)) {
 			return 0, 0, transform.ErrShortSrc
 		}
 		t.started = true
-		if bytes.HasPrefix(src, encGBBOM) {
+		switch {
+		case bytes.HasPrefix(src, encGBBOM):
 			nSrc = len(encGBBOM)
-			t.pos.advance(src[:nSrc])
+		case bytes.HasPrefix(src, encUTF8BOM):
+			// A UTF-8 mark before GB18030 text, as some tools prepend it
+			// blindly: EF BB BF would read as 锘 and a broken byte.
+			nSrc = len(encUTF8BOM)
 		}
+		t.pos.advance(src[:nSrc])
 	}
 	rest := src[nSrc:]
 	d, s, err := t.inner.Transform(dst, rest, atEOF)

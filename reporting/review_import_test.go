@@ -115,6 +115,8 @@ func TestReviewHostileRosters(t *testing.T) {
 		{name: "GB18030 as Excel saves it", data: gb(base), wantCounts: ok2, wantLines: []int{2, 3}},
 		{name: "GB18030 with BOM", data: append(gb("\uFEFF"), gb(base)...), wantCounts: ok2, wantLines: []int{2, 3}},
 		{name: "GB18030 stated", data: gb(base), enc: reporting.GB18030, wantCounts: ok2, wantLines: []int{2, 3}},
+		{name: "UTF-8 mark before GB18030 text", data: append([]byte("\xEF\xBB\xBF"), gb(base)...), wantCounts: ok2, wantLines: []int{2, 3}},
+		{name: "UTF-8 mark before GB18030 text, stated", data: append([]byte("\xEF\xBB\xBF"), gb(base)...), enc: reporting.GB18030, wantCounts: ok2, wantLines: []int{2, 3}},
 		{name: "UTF-16 with BOM", data: u16(base, true), wantErr: reporting.ErrUTF16},
 		{name: "UTF-16 without BOM", data: u16(base, false), wantErr: reporting.ErrUTF16},
 		{name: "UTF-16 read as UTF-8", data: u16(base, true), enc: reporting.UTF8, wantErr: reporting.ErrUTF16},
