@@ -87,7 +87,8 @@
 //     character is [ErrInvalidID], with the [eligibility.IDError] as Cause.
 //     A number Excel stored as 1.10105E+17 has lost its last digits and is
 //     refused; [RowError.Label] says so in Chinese.
-//   - Dates as 2019-07-18, 2019/7/18, 2019.07.18, 2019年7月18日 or 20190718.
+//   - Dates as 2019-07-18, 2019/7/18, 2019.07.18, 2019年7月18日 or 20190718,
+//     also with a time of day after them (2019/7/18 0:00, a date-time cell).
 //     Excel serial numbers (43664) are refused ([ErrInvalidDate]): a birth
 //     date read wrongly is worse than a row refused.
 //

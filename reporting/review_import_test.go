@@ -148,9 +148,10 @@ func TestReviewHostileRosters(t *testing.T) {
 		{name: "minority name in the status column", data: []byte("姓名,身份证号码,参保状态\n阿依古丽·买买提," + id1 + ",阿依古丽·买买提\n"), wantCounts: rej1, wantRej: []error{reporting.ErrUnknownValue}},
 		{name: "dates", data: []byte("姓名,身份证号码,出生日期\n" +
 			"张小三," + id1 + ",1949年1月1日\n张小三," + id1 + ",19490101\n张小三," + id1 + ",1949.01.01\n张小三," + id1 + ",1949/1/1\n" +
-			"张小三," + id1 + ",17899\n张小三," + id1 + ",1949-02-30\n张小三," + id1 + ",1950-01-01\n"),
-			wantCounts: reporting.Counts{Rows: 7, Accepted: 4, Rejected: 3},
-			wantRej:    []error{reporting.ErrInvalidDate, reporting.ErrInvalidDate, reporting.ErrInconsistent}, wantLines: []int{2, 3, 4, 5}},
+			"张小三," + id1 + ",17899\n张小三," + id1 + ",1949-02-30\n张小三," + id1 + ",1950-01-01\n" +
+			"张小三," + id1 + ",1949/1/1 0:00\n张小三," + id1 + ",1949-01-01 00:00:00\n张小三," + id1 + ",1949-01-01 25:00\n"),
+			wantCounts: reporting.Counts{Rows: 10, Accepted: 6, Rejected: 4},
+			wantRej:    []error{reporting.ErrInvalidDate, reporting.ErrInvalidDate, reporting.ErrInconsistent, reporting.ErrInvalidDate}, wantLines: []int{2, 3, 4, 5, 9, 10}},
 		{name: "invalid bytes mid-file", data: []byte(strings.Repeat("姓名,身份证号码\n", 1) + "张小三," + id1 + "\n\xff\xfe欧阳小明," + id2 + "\n"),
 			wantErr: reporting.ErrInvalidBytes, wantCounts: reporting.Counts{Rows: 1, Accepted: 1}, wantLines: []int{2}},
 		{name: "NUL in the ID", data: []byte("姓名,身份证号码\n张小三," + id1[:5] + "\x00" + id1[5:] + "\n"), wantCounts: rej1, wantRej: []error{reporting.ErrInvalidID}},

@@ -223,11 +223,16 @@ func hasPrefixStr(b []byte, p string) bool { return len(b) >= len(p) && string(b
 
 // parseRosterDate reads the date forms rosters hold: 2006-01-02, 20060102,
 // 2006/1/2, 2006.1.2 and 2006年1月2日, with one- or two-digit month and
-// day. It does not allocate. It refuses Excel serial numbers (38719 for
+// day, also followed by a time of day (2019/7/18 0:00, 2019-07-18
+// 00:00:00), as Excel writes a cell formatted as a date and time; the time
+// is ignored. It does not allocate. It refuses Excel serial numbers (38719 for
 // 2006-01-02, what a date cell becomes when its column is formatted as a
 // number): a five-digit number is also a plausible typo, and a birth date
 // read wrongly is worse than a row refused.
 func parseRosterDate(b []byte) (eligibility.Date, bool) {
+	if i := indexByte(b, ' '); i > 0 && isClock(b[i+1:]) {
+		b = b[:i] // 2019/7/18 0:00, as Excel writes a date-time cell
+	}
 	if len(b) == 8 {
 		// 20060102, unless the 8 bytes are a short date with separators
 		// such as 2006/1/2.
@@ -269,6 +274,43 @@ func parseRosterDate(b []byte) (eligibility.Date, bool) {
 		return eligibility.Date{}, false
 	}
 	return newDate(parts[0], parts[1], parts[2])
+}
+
+func indexByte(b []byte, c byte) int {
+	for i, x := range b {
+		if x == c {
+			return i
+		}
+	}
+	return -1
+}
+
+// isClock reports whether b is a time of day: H:MM or HH:MM, with optional
+// :SS.
+func isClock(b []byte) bool {
+	parts := 0
+	for len(b) > 0 {
+		n := 0
+		for n < len(b) && b[n] >= '0' && b[n] <= '9' {
+			n++
+		}
+		if n == 0 || n > 2 || (parts > 0 && n != 2) {
+			return false
+		}
+		v, _ := atoiBytes(b[:n])
+		if parts == 0 && v > 23 || parts > 0 && v > 59 {
+			return false
+		}
+		parts++
+		b = b[n:]
+		if len(b) > 0 {
+			if b[0] != ':' || len(b) == 1 {
+				return false
+			}
+			b = b[1:]
+		}
+	}
+	return parts == 2 || parts == 3
 }
 
 func newDate(y, m, d int) (eligibility.Date, bool) {
