@@ -79,7 +79,7 @@ func (b Bulletin) summary() []string {
 	}
 	switch {
 	case b.AsOf.Before(b.Plan.Start):
-		s = append(s, "方案进度自 "+b.Plan.Start.String()+" 起算，尚未开始：序时进度为 0")
+		s = append(s, "序时进度自 "+b.Plan.Start.String()+" 起算，尚未开始（此前为 0）")
 	case len(b.Plan.Milestones) > 0 && b.AsOf.After(b.Plan.Milestones[len(b.Plan.Milestones)-1].Due):
 		s = append(s, "方案各节点均已到期：按最后节点的要求通报")
 	}
