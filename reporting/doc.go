@@ -95,7 +95,8 @@
 // Every rejected row gets a [*RowError] with its line, the column's header
 // as written, a masked value and a sentinel ([ErrMissingValue],
 // [ErrInvalidID], [ErrInvalidDate], [ErrInvalidNumber], [ErrUnknownValue],
-// [ErrInconsistent], [ErrFieldCount], [ErrMalformedCSV], [ErrInvalidText])
+// [ErrInconsistent], [ErrFieldCount], [ErrMalformedCSV], [ErrInvalidText],
+// [ErrControlChar])
 // for [errors.Is]. No error message holds a full identity number or a full
 // name: identity numbers keep their first 6 and last 4 characters, and text
 // in other columns is masked too (a name typed into the wrong column

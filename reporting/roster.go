@@ -192,13 +192,55 @@ func (rr *RosterReader) Next() (RosterRow, error) {
 		return row, e
 	}
 	rr.counts.Rows++
-	if e := rr.dec.decode(rr.st.sc.fields, rr.st.sc.recLine, rr.st.sc.wide, &row); e != nil {
+	e := rr.dec.decode(rr.st.sc.fields, rr.st.sc.recLine, rr.st.sc.wide, &row)
+	if e == nil {
+		e = rr.controlChars(&row)
+	}
+	if e != nil {
 		rr.counts.Rejected++
 		rr.count(rr.dec.layout.fieldOf(e), e.Err)
 		return RosterRow{}, e
 	}
 	rr.counts.Accepted++
 	return row, nil
+}
+
+// controlChars rejects with [ErrControlChar] a row whose name, village or
+// note holds a control character (NUL, a form feed, …): damage that would
+// reach every rendered roster. Tabs and line breaks are allowed in notes.
+func (rr *RosterReader) controlChars(row *RosterRow) *RowError {
+	bad := func(s string, lineBreaks bool) bool {
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c < ' ' && !(lineBreaks && (c == '\t' || c == '\n' || c == '\r')) || c == 0x7F {
+				return true
+			}
+		}
+		return false
+	}
+	l := rr.dec.layout
+	for i, c := range l.cols {
+		var v string
+		var masked func(string) string
+		switch c {
+		case ColumnName:
+			v, masked = row.Resident.Name, maskName
+		case ColumnVillage:
+			v, masked = row.Resident.Hukou.Village, maskText
+		case ColumnNote:
+			v, masked = row.Note, maskText
+		default:
+			continue
+		}
+		if bad(v, c == ColumnNote) {
+			return &RowError{Line: row.Line, Column: l.headers[i], Value: strings.Map(func(r rune) rune {
+				if r < ' ' || r == 0x7F {
+					return '?'
+				}
+				return r
+			}, masked(v)), Err: ErrControlChar}
+		}
+	}
+	return nil
 }
 
 // blankRecord reports whether every field of a record is empty or white

@@ -22,6 +22,7 @@ var (
 	ErrFieldCount    = errors.New("wrong number of fields")
 	ErrMalformedCSV  = errors.New("malformed CSV (misplaced quote)")
 	ErrInvalidText   = errors.New("text is not valid UTF-8 (is the file in another encoding?)")
+	ErrControlChar   = errors.New("text holds a control character (NUL, …): is the file damaged?")
 )
 
 // These are the errors that can be returned in [HeaderError].Err.
@@ -91,6 +92,7 @@ var rowErrLabels = []struct {
 	{ErrFieldCount, "列数与表头不符"},
 	{ErrMalformedCSV, "CSV 格式错误（引号位置不对）"},
 	{ErrInvalidText, "文字编码错误（文件可能不是 UTF-8，请按 GB18030 读入）"},
+	{ErrControlChar, "含有控制字符（如 NUL），文件可能已损坏"},
 	{ErrNotRouted, "无法判定参保去向"},
 }
 
