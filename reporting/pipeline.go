@@ -298,6 +298,10 @@ type shardWorker struct {
 	counts  Counts
 	rej     map[rejKey]int
 	rejKeys []rejKey
+	// The scanner's buffers, kept from one chunk to the next.
+	fields  [][]byte
+	spans   []csvSpan
+	scratch []byte
 }
 
 // chunkResult is what a worker found in one chunk, beyond the counts.
@@ -329,7 +333,8 @@ func (w *shardWorker) run(window []byte, start int, route Router, asOf eligibili
 			res.errs = append(res.errs, e)
 		}
 	}
-	sc := csvScanner{buf: window, pos: start, atEOF: true}
+	sc := csvScanner{buf: window, pos: start, atEOF: true, fields: w.fields[:0], spans: w.spans[:0], scratch: w.scratch[:0]}
+	defer func() { w.fields, w.spans, w.scratch = sc.fields, sc.spans, sc.scratch }()
 	var row RosterRow
 	var d routing.Decision // reused: a decision is large
 	fast, _ := route.(routerInto)
