@@ -85,8 +85,10 @@
 //   - Identity numbers of 18 characters or 15 digits (GB 11643-1999), in
 //     full-width digits too; a wrong length, character, date or check
 //     character is [ErrInvalidID], with the [eligibility.IDError] as Cause.
-//     A number Excel stored as 1.10105E+17 has lost its last digits and is
-//     refused; [RowError.Label] says so in Chinese.
+//     The apostrophe that marks a number as text ('110105…, as users type it
+//     and WPS keeps it) is dropped. A number Excel stored as 1.10105E+17 has
+//     lost its last digits and is refused; the message says so, and
+//     [RowError.Label] in Chinese.
 //   - Dates as 2019-07-18, 2019/7/18, 2019.07.18, 2019年7月18日 or 20190718,
 //     also with a time of day after them (2019/7/18 0:00, a date-time cell).
 //     Excel serial numbers (43664) are refused ([ErrInvalidDate]): a birth

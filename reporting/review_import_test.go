@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/language"
 )
 
 // revID completes a 17-digit body with its GB 11643-1999 check character.
@@ -260,5 +261,32 @@ func TestReviewBlankRows(t *testing.T) {
 	}
 	if !strings.Contains(b.String(), "空白行: 3 行") {
 		t.Errorf("report does not mention the blank rows:\n%s", b.String())
+	}
+}
+
+// TestReviewExcelIDForms checks the forms Excel gives identity numbers: the
+// text prefix ('110105…) is stripped, and a number shown in scientific
+// notation is refused with a message that says why, in English and in
+// Chinese.
+func TestReviewExcelIDForms(t *testing.T) {
+	id := revID("11010519490101002")
+	for _, v := range []string{"'" + id, "＇" + id, " '" + id} {
+		r := revRun([]byte("姓名,身份证号码\n张小三,"+v+"\n"), reporting.ImportOptions{})
+		if r.rep.Counts.Accepted != 1 || len(r.accepted) != 1 || r.accepted[0].Resident.ID.String() != id {
+			t.Errorf("ID %q: counts %v, rejections %v; want it accepted", v, r.rep.Counts, r.rejected)
+		}
+	}
+	for _, v := range []string{"1.10105E+17", "1.10105e+17", "1.10105E17"} {
+		r := revRun([]byte("姓名,身份证号码\n张小三,"+v+"\n"), reporting.ImportOptions{})
+		if len(r.rejected) != 1 || !errors.Is(r.rejected[0], reporting.ErrInvalidID) {
+			t.Fatalf("ID %q: %v", v, r.rep.Counts)
+		}
+		e := r.rejected[0]
+		if msg := e.Error(); !strings.Contains(msg, "scientific notation") {
+			t.Errorf("ID %q: error %q does not name scientific notation", v, msg)
+		}
+		if msg := e.Label(language.Chinese); !strings.Contains(msg, "科学计数") {
+			t.Errorf("ID %q: label %q does not name 科学计数", v, msg)
+		}
 	}
 }

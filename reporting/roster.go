@@ -192,6 +192,7 @@ func (rr *RosterReader) Next() (RosterRow, error) {
 		return row, e
 	}
 	rr.counts.Rows++
+	stripTextPrefix(rr.st.sc.fields, rr.dec.layout.idAt)
 	e := rr.dec.decode(rr.st.sc.fields, rr.st.sc.recLine, rr.st.sc.wide, &row)
 	if e == nil {
 		e = rr.controlChars(&row)
@@ -203,6 +204,23 @@ func (rr *RosterReader) Next() (RosterRow, error) {
 	}
 	rr.counts.Accepted++
 	return row, nil
+}
+
+// stripTextPrefix removes the apostrophe that marks a number as text in a
+// spreadsheet ('110105…, also the full-width ＇) from the start of the
+// identity-number field: Excel hides it and does not save it, but WPS and
+// hand-edited CSV keep it.
+func stripTextPrefix(fields [][]byte, at int) {
+	if at < 0 || at >= len(fields) {
+		return
+	}
+	f := bytes.TrimLeft(fields[at], " \t")
+	switch {
+	case bytes.HasPrefix(f, []byte("'")):
+		fields[at] = f[1:]
+	case bytes.HasPrefix(f, []byte("＇")):
+		fields[at] = f[len("＇"):]
+	}
 }
 
 // controlChars rejects with [ErrControlChar] a row whose name, village or

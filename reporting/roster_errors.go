@@ -66,6 +66,10 @@ func (e *RowError) Error() string {
 		b.WriteString(e.Cause.Error())
 		b.WriteString(")")
 	}
+	var ie *eligibility.IDError
+	if errors.As(e.Cause, &ie) && ie.Kind == eligibility.IDLength && ie.Length < 15 {
+		b.WriteString("; if Excel showed the number in scientific notation (1.10105E+17), its last digits are lost: format the column as text and enter the numbers again")
+	}
 	return b.String()
 }
 
