@@ -75,6 +75,9 @@
 //     header; up to [MaxTitleRows] title rows above the header (a sheet's
 //     merged title, a date line), which are not rows either
 //     ([ImportReport].HeaderLine says where the header was).
+//   - Rows that stop before empty trailing header columns ("姓名,身份证号码,,,"
+//     over "张三,110105…") are read as if the empty fields were there; any
+//     other row with too few or too many fields is [ErrFieldCount].
 //   - Headers: the usual Chinese names, compared after [NormalizeHeader]
 //     (full-width parentheses, spaces and a leading * do not matter:
 //     村（社区） is 村(社区)). [DefaultHeaders] returns the mapping as a

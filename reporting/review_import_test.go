@@ -134,6 +134,8 @@ func TestReviewHostileRosters(t *testing.T) {
 		{name: "duplicate header", data: []byte("姓名,身份证号码,姓名\n张小三," + id1 + ",x\n"), wantErr: reporting.ErrDuplicateColumn},
 		{name: "no ID column", data: []byte("姓名,村\n张小三,石堰村\n"), wantErr: reporting.ErrMissingColumn},
 		{name: "empty file", data: nil, wantErr: reporting.ErrNoHeader},
+		{name: "short row under empty headers", data: []byte("姓名,身份证号码,村,,\n张小三," + id1 + ",石堰村\n欧阳小明," + id2 + "\n"),
+			wantCounts: reporting.Counts{Rows: 2, Accepted: 1, Rejected: 1}, wantRej: []error{reporting.ErrFieldCount}, wantLines: []int{2}},
 		{name: "fewer fields", data: []byte("姓名,身份证号码,村\n张小三," + id1 + "\n"), wantCounts: rej1, wantRej: []error{reporting.ErrFieldCount}},
 		{name: "more fields", data: []byte("姓名,身份证号码\n张小三," + id1 + ",多余\n"), wantCounts: rej1, wantRej: []error{reporting.ErrFieldCount}},
 		{name: "bare quote", data: []byte("姓名,身份证号码\n张\"小三\"," + id1 + "\n欧阳小明," + id2 + "\n"),

@@ -192,8 +192,9 @@ func (rr *RosterReader) Next() (RosterRow, error) {
 		return row, e
 	}
 	rr.counts.Rows++
-	stripTextPrefix(rr.st.sc.fields, rr.dec.layout.idAt)
-	e := rr.dec.decode(rr.st.sc.fields, rr.st.sc.recLine, rr.st.sc.wide, &row)
+	fields := rr.padEmptyHeaders(rr.st.sc.fields)
+	stripTextPrefix(fields, rr.dec.layout.idAt)
+	e := rr.dec.decode(fields, rr.st.sc.recLine, rr.st.sc.wide, &row)
 	if e == nil {
 		e = rr.controlChars(&row)
 	}
@@ -204,6 +205,26 @@ func (rr *RosterReader) Next() (RosterRow, error) {
 	}
 	rr.counts.Accepted++
 	return row, nil
+}
+
+// padEmptyHeaders gives a row that stops short of the header the fields
+// it lacks when every header it lacks is empty: a spreadsheet saves
+// formatted empty columns in the header ("姓名,身份证号码,,,") while a row
+// may end after its last value. Any other short row keeps its length and
+// is rejected with [ErrFieldCount].
+func (rr *RosterReader) padEmptyHeaders(fields [][]byte) [][]byte {
+	hs := rr.dec.layout.headers
+	if len(fields) >= len(hs) {
+		return fields
+	}
+	for _, h := range hs[len(fields):] {
+		if strings.TrimSpace(h) != "" {
+			return fields
+		}
+	}
+	padded := make([][]byte, len(hs))
+	copy(padded, fields)
+	return padded
 }
 
 // stripTextPrefix removes the apostrophe that marks a number as text in a
