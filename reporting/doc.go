@@ -77,7 +77,8 @@
 //     ([ImportReport].HeaderLine says where the header was).
 //   - Rows that stop before empty trailing header columns ("姓名,身份证号码,,,"
 //     over "张三,110105…") are read as if the empty fields were there; any
-//     other row with too few or too many fields is [ErrFieldCount].
+//     other row with too few fields, or with values beyond the header, is
+//     [ErrFieldCount].
 //   - Headers: the usual Chinese names, compared after [NormalizeHeader]
 //     (full-width parentheses, spaces and a leading * do not matter:
 //     村（社区） is 村(社区)). [DefaultHeaders] returns the mapping as a
