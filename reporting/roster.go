@@ -141,6 +141,9 @@ func (c *crReader) Read(p []byte) (int, error) {
 		if n > 0 && err != nil {
 			c.err, err = err, nil
 		}
+		if !c.lastCR && bytes.IndexByte(p[:n], '\r') < 0 {
+			return n, err // the usual case: nothing to change
+		}
 		out := p[:0]
 		for _, b := range p[:n] {
 			if c.lastCR {
