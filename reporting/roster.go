@@ -428,10 +428,14 @@ func (r ImportReport) WriteText(w io.Writer) error {
 		if i < len(r.Columns) {
 			c = r.Columns[i]
 		}
-		b.WriteString("  " + strconv.Itoa(i+1) + ". " + h + " → " + c.String() + "\n")
+		b.WriteString("  " + strconv.Itoa(i+1) + ". " + strings.Join(strings.Fields(h), " ") + " → " + c.String() + "\n")
 	}
 	if len(r.Ignored) > 0 {
-		b.WriteString("未导入的列: " + strings.Join(r.Ignored, "、") + "\n")
+		ignored := make([]string, len(r.Ignored))
+		for i, h := range r.Ignored {
+			ignored[i] = strings.Join(strings.Fields(h), " ")
+		}
+		b.WriteString("未导入的列: " + strings.Join(ignored, "、") + "\n")
 	}
 	b.WriteString("行数: " + r.Counts.String() + "\n")
 	if r.BlankRows > 0 {
