@@ -292,3 +292,36 @@ func TestReviewExcelIDForms(t *testing.T) {
 		}
 	}
 }
+
+// TestReviewInvalidIDsMasked checks that the messages about invalid
+// identity numbers of every length never hold the number in full.
+func TestReviewInvalidIDsMasked(t *testing.T) {
+	for _, v := range []string{
+		"110105491301002",     // 15 digits, month 13
+		"11010549010100",      // 14 digits
+		"1101054901010021",    // 16 digits
+		"11010519491301002X",  // 18, month 13
+		"110105194901010029",  // 18, wrong check character
+		"110105194901010021X", // 19
+		"11010519490101002Y",  // a letter
+		"１１０１０５４９１３０１００２", // full width
+	} {
+		r := revRun([]byte("姓名,身份证号码\n张小三,"+v+"\n"), reporting.ImportOptions{})
+		if len(r.rejected) != 1 {
+			t.Errorf("%q: counts %v", v, r.rep.Counts)
+			continue
+		}
+		e := r.rejected[0]
+		digits := strings.Map(func(r rune) rune {
+			if r >= '０' && r <= '９' {
+				return r - '０' + '0'
+			}
+			return r
+		}, v)
+		for _, msg := range []string{e.Error(), e.Label(language.Chinese), e.Value} {
+			if strings.Contains(msg, digits) || strings.Contains(msg, v) || strings.Contains(msg, digits[:len(digits)-1]) {
+				t.Errorf("%q: message holds the number: %s", v, msg)
+			}
+		}
+	}
+}
