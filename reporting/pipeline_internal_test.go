@@ -48,3 +48,28 @@ func intsBytes(xs []int) []byte {
 	}
 	return b
 }
+
+// internVillage numbers villages in order of first appearance and gives
+// each back under its own number, however many share a short-hash slot.
+func TestInternVillageSlots(t *testing.T) {
+	d := newRowDecoder(&rosterLayout{})
+	var names []string
+	for i := range 300 {
+		names = append(names, string([]rune{'村', rune('一' + i%17), rune('甲' + i/17)}))
+	}
+	for round := range 3 {
+		for k := range names {
+			i := (k*7 + round*31) % len(names)
+			if round == 0 {
+				i = k
+			}
+			got, num := d.internVillage([]byte(names[i]))
+			if got != names[i] || num != i {
+				t.Fatalf("round %d: internVillage(%q) = %q, %d; want %q, %d", round, names[i], got, num, names[i], i)
+			}
+		}
+	}
+	if _, num := d.internVillage([]byte("\xff村")); num != -2 {
+		t.Errorf("invalid UTF-8 village: number %d, want -2", num)
+	}
+}
