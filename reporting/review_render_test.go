@@ -98,6 +98,13 @@ func TestReviewHTMLInert(t *testing.T) {
 			break
 		}
 	}
+	// Negative cells draw no bar, not a bar of negative width.
+	for _, m := range regexp.MustCompile(`\s(?:x|y|width|height|x1|x2|y1|y2)="([^"]*)"`).FindAllStringSubmatch(svg, -1) {
+		var v float64
+		if _, err := fmt.Sscan(m[1], &v); err != nil || v < 0 || v != v {
+			t.Errorf("SVG attribute %s", m[0])
+		}
+	}
 }
 
 // TestReviewMarkdownEscapes checks that a pipe or a line break in a cell
