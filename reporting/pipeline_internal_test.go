@@ -2,10 +2,12 @@ package reporting
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/routing"
+	"github.com/shopspring/decimal"
 )
 
 // FuzzTallyRosterShards checks that any input, cut into chunks as small as
@@ -71,5 +73,25 @@ func TestInternVillageSlots(t *testing.T) {
 	}
 	if _, num := d.internVillage([]byte("\xff村")); num != -2 {
 		t.Errorf("invalid UTF-8 village: number %d, want -2", num)
+	}
+}
+
+// The recent-tier cache gives each tier its own value, in any order and
+// with more distinct tiers than it holds.
+func TestTierCache(t *testing.T) {
+	d := newRowDecoder(&rosterLayout{})
+	texts := []string{"1000", "1500元", "200", "3000", "500", "1000.5", "1500", "2000", "200"}
+	for round := range 4 {
+		for k := range texts {
+			v := texts[(k*5+round)%len(texts)]
+			got, ok := d.tier([]byte(v))
+			want, err := decimal.NewFromString(strings.TrimSuffix(v, "元"))
+			if !ok || err != nil || !got.Equal(want) {
+				t.Fatalf("tier(%q) = %v, %v; want %v", v, got, ok, want)
+			}
+		}
+	}
+	if _, ok := d.tier([]byte("1e3")); ok {
+		t.Error("tier(1e3) accepted")
 	}
 }

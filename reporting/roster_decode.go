@@ -95,7 +95,7 @@ type rowDecoder struct {
 	village      int
 	strs         map[string]string
 	tiers        map[string]tierEntry
-	lastTier     tierEntry // the last tier read: rows often repeat it
+	recentTiers  [4]tierEntry // the last distinct tiers read, newest first: a roster has a handful
 	// villageSlots caches, by shortHash of a name, its number + 1 (0:
 	// empty), so that a known village is found with one comparison.
 	villageSlots [64]int32
@@ -488,11 +488,13 @@ func sameDate(v []byte, want eligibility.Date) bool {
 // uses a handful of them.
 func (d *rowDecoder) tier(v []byte) (decimal.Decimal, bool) {
 	v = bytes.TrimSuffix(v, []byte("元"))
-	if d.lastTier.text != "" && string(v) == d.lastTier.text {
-		return d.lastTier.t, true
+	for k := range d.recentTiers {
+		if e := &d.recentTiers[k]; e.text != "" && string(v) == e.text {
+			return e.t, true
+		}
 	}
 	if e, ok := d.tiers[string(v)]; ok {
-		d.lastTier = e
+		d.rememberTier(e)
 		return e.t, true
 	}
 	if len(v) == 0 || len(v) > 18 {
@@ -517,9 +519,15 @@ func (d *rowDecoder) tier(v []byte) (decimal.Decimal, bool) {
 	if len(d.tiers) < maxInterned {
 		e := tierEntry{text: string(v), t: t}
 		d.tiers[e.text] = e
-		d.lastTier = e
+		d.rememberTier(e)
 	}
 	return t, true
+}
+
+// rememberTier puts e first among the recent tiers.
+func (d *rowDecoder) rememberTier(e tierEntry) {
+	copy(d.recentTiers[1:], d.recentTiers[:len(d.recentTiers)-1])
+	d.recentTiers[0] = e
 }
 
 // tierEntry is a decoded tier and its text.
