@@ -411,8 +411,9 @@ func (l *tblLayout) writeCSV(w *bufio.Writer) error {
 // line breaks become "\n" (encoding/csv reads "\r\n" inside a field back as
 // "\n" anyway), invalid UTF-8 becomes U+FFFD, and a field that a spreadsheet
 // would run as a formula — one that begins with =, +, -, @, a tab or a
-// carriage return — gets a leading apostrophe, which Excel and WPS show as
-// text. Numbers are not text cells and are never changed.
+// carriage return (or the line feed it became) — gets a leading apostrophe,
+// which Excel and WPS show as text. Numbers are not text cells and are
+// never changed.
 func CSVField(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	if strings.IndexByte(s, '\r') >= 0 {
@@ -421,7 +422,7 @@ func CSVField(s string) string {
 	}
 	if s != "" {
 		switch s[0] {
-		case '=', '+', '-', '@', '\t':
+		case '=', '+', '-', '@', '\t', '\n':
 			s = "'" + s
 		}
 	}

@@ -57,7 +57,7 @@ func TestReviewCSVInjection(t *testing.T) {
 		t.Errorf("CSV records do not end in CRLF: %q", out)
 	}
 	for _, rec := range recs[1:] {
-		if c := rec[0]; c != "" && strings.ContainsAny(c[:1], "=+-@\t\r") {
+		if c := rec[0]; c != "" && strings.ContainsAny(c[:1], "=+-@\t\r\n") {
 			t.Errorf("text cell %q is not guarded", c)
 		}
 		for _, num := range rec[1:] {
