@@ -215,7 +215,8 @@ const encUTF16Window = 512
 
 // encIsUTF16 reports whether a text starts with a UTF-16 byte-order mark, or
 // has a NUL in at least a third of the even or of the odd positions of its
-// first 512 bytes (ASCII in UTF-16 without a mark).
+// first 512 bytes and in few of the others (ASCII in UTF-16 without a mark;
+// a file padded with NULs everywhere is not UTF-16).
 func encIsUTF16(prefix []byte) bool {
 	if bytes.HasPrefix(prefix, []byte{0xFF, 0xFE}) || bytes.HasPrefix(prefix, []byte{0xFE, 0xFF}) {
 		return true
@@ -230,7 +231,8 @@ func encIsUTF16(prefix []byte) bool {
 			nul[i%2]++
 		}
 	}
-	return 3*max(nul[0], nul[1]) >= len(p)/2
+	big, small := max(nul[0], nul[1]), min(nul[0], nul[1])
+	return 3*big >= len(p)/2 && 4*small <= big
 }
 
 // Read implements [io.Reader]. After an invalid byte sequence it returns the
