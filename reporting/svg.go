@@ -72,7 +72,7 @@ const (
 	svgFont     = 13 // label font size
 	svgBarH     = 12 // height of one bar
 	svgRowGap   = 10 // space between rows
-	svgPlotW    = 520
+	svgPlotW    = 640
 	svgValueW   = 150 // room for the value text after the longest bar
 	svgTopPad   = 34  // legend and reference labels
 	svgAxisH    = 26  // tick labels under the plot
