@@ -6,7 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/reporting"
+	"github.com/canbao/kuomian/routing"
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
@@ -323,5 +325,24 @@ func TestReviewInvalidIDsMasked(t *testing.T) {
 				t.Errorf("%q: message holds the number: %s", v, msg)
 			}
 		}
+	}
+}
+
+// TestReviewNotRoutedLabel checks the Chinese reason of a row the router
+// cannot decide.
+func TestReviewNotRoutedLabel(t *testing.T) {
+	roster := "姓名,身份证号码\n张小三," + revID("50011520240101001") + "\n"
+	var got []string
+	rep, err := reporting.RouteRoster(strings.NewReader(roster), reporting.ImportOptions{}, routing.MustCompile(routing.Shiyan2023()),
+		eligibility.MustParseDate("2023-06-30"), nil, func(e *reporting.RowError) error {
+			got = append(got, e.Label(language.Chinese))
+			return nil
+		})
+	if err != nil || !rep.Counts.Reconciles() {
+		t.Fatal(rep.Counts, err)
+	}
+	want := []string{"第 2 行“500115********001X”：无法判定参保去向（出生日期晚于统计日期）"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Label() mismatch (-want +got):\n%s", diff)
 	}
 }

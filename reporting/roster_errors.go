@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/routing"
 	"golang.org/x/text/language"
 )
 
@@ -141,9 +142,10 @@ func (e *RowError) Label(tag language.Tag) string {
 	}
 	var b strings.Builder
 	b.WriteString("第 " + strconv.Itoa(e.Line) + " 行")
-	if e.Column != "" {
+	switch {
+	case e.Column != "":
 		b.WriteString("，" + e.Column)
-	} else {
+	case e.Value == "":
 		b.WriteString("（整行）")
 	}
 	if e.Value != "" {
@@ -154,10 +156,30 @@ func (e *RowError) Label(tag language.Tag) string {
 	switch {
 	case errors.As(e.Cause, &ie):
 		b.WriteString("（" + idErrorLabel(ie) + "）")
-	case e.Cause != nil && !errors.Is(e.Err, ErrNotRouted):
+	case errors.Is(e.Err, ErrNotRouted):
+		for _, l := range routeErrLabels {
+			if errors.Is(e.Cause, l.err) {
+				b.WriteString("（" + l.label + "）")
+				break
+			}
+		}
+	case e.Cause != nil:
 		b.WriteString("（" + e.Cause.Error() + "）")
 	}
 	return b.String()
+}
+
+// routeErrLabels are the Chinese names of the reasons a router gives no
+// decision.
+var routeErrLabels = []struct {
+	err   error
+	label string
+}{
+	{routing.ErrNoBirthDate, "缺少出生日期"},
+	{routing.ErrBornAfterAsOf, "出生日期晚于统计日期"},
+	{routing.ErrNoGender, "缺少性别，无法按年龄分流"},
+	{routing.ErrNoRule, "没有适用的分流规则"},
+	{routing.ErrRetirementRule, "无法确定法定退休年龄"},
 }
 
 // HeaderError reports a header row the import cannot use.
