@@ -80,8 +80,9 @@
 //     other row with too few fields, or with values beyond the header, is
 //     [ErrFieldCount].
 //   - Headers: the usual Chinese names, compared after [NormalizeHeader]
-//     (full-width parentheses, spaces and a leading * do not matter:
-//     村（社区） is 村(社区)). [DefaultHeaders] returns the mapping as a
+//     (full-width parentheses, spaces, a * required mark and a note on the
+//     format such as （18位） or （元） do not matter: 村（社区） is 村(社区),
+//     身份证号码（18位） is 身份证号码). [DefaultHeaders] returns the mapping as a
 //     [Headers] map the caller may change; a header that maps to no column
 //     is ignored and listed in the report. A header naming one column twice
 //     is a [*HeaderError] with [ErrDuplicateColumn]; 姓名 and 身份证号码 are

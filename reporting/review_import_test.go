@@ -346,3 +346,31 @@ func TestReviewNotRoutedLabel(t *testing.T) {
 		t.Errorf("Label() mismatch (-want +got):\n%s", diff)
 	}
 }
+
+// TestReviewHeaderNotes checks that headers carrying a note on the format
+// map to their columns, while names with parentheses keep them.
+func TestReviewHeaderNotes(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"身份证号码（18位）", "身份证号码"},
+		{"出生日期(yyyy-mm-dd)", "出生日期"},
+		{"性别（男/女）", "性别"},
+		{"缴费档次（元）", "缴费档次"},
+		{"*姓名*", "姓名"},
+		{"姓名（必填）", "姓名"},
+		{"村（社区）", "村(社区)"},
+		{"村(居)委会", "村(居)委会"},
+		{"镇（街道）聘用人员", "镇(街道)聘用人员"},
+		{"(18位)", "(18位)"},
+	}
+	for _, tt := range tests {
+		if got := reporting.NormalizeHeader(tt.in); got != tt.want {
+			t.Errorf("NormalizeHeader(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	id := revID("11010519490101002")
+	r := revRun([]byte("*姓名,身份证号码（18位）,出生日期(yyyy-mm-dd),性别（男/女）,缴费档次（元）\n张小三,"+id+",1949-01-01,女,1500\n"), reporting.ImportOptions{})
+	want := []reporting.Column{reporting.ColumnName, reporting.ColumnID, reporting.ColumnBirth, reporting.ColumnGender, reporting.ColumnTier}
+	if diff := cmp.Diff(want, r.rep.Columns); diff != "" || r.rep.Counts.Accepted != 1 {
+		t.Errorf("columns mismatch (-want +got):\n%s\ncounts %v, rejected %v", diff, r.rep.Counts, r.rejected)
+	}
+}

@@ -157,8 +157,13 @@ func DefaultHeaders() Headers {
 
 // NormalizeHeader returns the form in which header names are compared: the
 // text folded to half width (width.Fold: "（" becomes "(", "１" becomes "1"),
-// without white space, without a leading "*" (the "required" mark of many
-// templates), and with ASCII letters in lower case.
+// without white space, without a "*" (the "required" mark of many
+// templates) at either end, without a trailing note on the format in
+// parentheses — one with a digit, a Latin letter or a slash, or one of
+// 元, 必填, 选填, 文本: "身份证号码（18位）", "出生日期(yyyy-mm-dd)",
+// "性别（男/女）", "缴费档次（元）" compare as 身份证号码, 出生日期, 性别 and
+// 缴费档次, while 村（社区） keeps its parentheses — and with ASCII letters in
+// lower case.
 func NormalizeHeader(s string) string {
 	s = width.Fold.String(s)
 	s = strings.Map(func(r rune) rune {
@@ -167,7 +172,25 @@ func NormalizeHeader(s string) string {
 		}
 		return unicode.ToLower(r)
 	}, s)
-	return strings.TrimLeft(s, "*")
+	s = strings.Trim(s, "*")
+	if i := strings.LastIndexByte(s, '('); i > 0 && strings.HasSuffix(s, ")") {
+		if formatNote(s[i+1 : len(s)-1]) {
+			s = strings.TrimRight(s[:i], "*")
+		}
+	}
+	return s
+}
+
+// formatNote reports whether the text in a header's trailing parentheses
+// is a note on how to fill the column rather than part of its name.
+func formatNote(n string) bool {
+	switch n {
+	case "元", "必填", "选填", "文本":
+		return true
+	}
+	return strings.ContainsFunc(n, func(r rune) bool {
+		return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r == '/'
+	})
 }
 
 // index returns h keyed by normalized header names. When two keys
