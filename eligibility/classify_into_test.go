@@ -1,6 +1,7 @@
 package eligibility_test
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"testing"
 	"time"
@@ -76,4 +77,27 @@ func TestClassifyIntoDoesNotAllocate(t *testing.T) {
 	}); n != 0 {
 		t.Errorf("ClassifyInto allocates %v times, want 0", n)
 	}
+}
+
+// A loop over many residents classifies each into one reused
+// Classification.
+func ExampleRulebook_ClassifyInto() {
+	rb := eligibility.Shiyan2023()
+	asOf := eligibility.MustParseDate("2023-06-30")
+	residents := []eligibility.Resident{
+		{ID: eligibility.MustParseIDNumber("500115198503140027"), Hukou: eligibility.Hukou{Local: true},
+			Employment: eligibility.Employment{Kind: eligibility.PlatformWorker, Platform: eligibility.PlatformCourier}},
+		{ID: eligibility.MustParseIDNumber("50011519600229001X"), Hukou: eligibility.Hukou{Local: true}},
+	}
+	var c eligibility.Classification
+	for i := range residents {
+		if err := rb.ClassifyInto(&c, &residents[i], asOf); err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(c.Age, c.Groups)
+	}
+	// Output:
+	// 38 {PlatformWorker}
+	// 63 {ElderlyBackPay}
 }

@@ -1,6 +1,8 @@
 package routing_test
 
 import (
+	"errors"
+	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"testing"
@@ -202,4 +204,27 @@ func BenchmarkRouteInto(b *testing.B) {
 			b.Fatal(dec, err)
 		}
 	}
+}
+
+// A loop over many residents routes each into one reused Decision.
+func ExampleRouter_RouteInto() {
+	rt := routing.MustCompile(routing.Luodong2019())
+	asOf := eligibility.MustParseDate("2019-08-01")
+	residents := []eligibility.Resident{
+		{Gender: eligibility.Male, Birth: eligibility.MustParseDate("1974-08-02"), Employment: eligibility.Employment{Kind: eligibility.NotEmployed}},
+		{Gender: eligibility.Female, Birth: eligibility.MustParseDate("1968-03-15"), Employment: eligibility.Employment{Kind: eligibility.NotEmployed}},
+		{Gender: eligibility.Male, Birth: eligibility.MustParseDate("2020-01-01")},
+	}
+	var d routing.Decision
+	for i := range residents {
+		if err := rt.RouteInto(&d, &residents[i], asOf); err != nil {
+			fmt.Println("refused:", errors.Is(err, routing.ErrBornAfterAsOf))
+			continue
+		}
+		fmt.Println(d.Age, d.Band, d.Outcome)
+	}
+	// Output:
+	// 44 younger employee
+	// 51 older resident
+	// refused: true
 }
