@@ -274,7 +274,7 @@ func TestReviewBlankRows(t *testing.T) {
 // Chinese.
 func TestReviewExcelIDForms(t *testing.T) {
 	id := revID("11010519490101002")
-	for _, v := range []string{"'" + id, "＇" + id, " '" + id} {
+	for _, v := range []string{"'" + id, "＇" + id, " '" + id, id + "\u200b", "\u200b" + id[:6] + "\u2060" + id[6:], "\ufeff" + id} {
 		r := revRun([]byte("姓名,身份证号码\n张小三,"+v+"\n"), reporting.ImportOptions{})
 		if r.rep.Counts.Accepted != 1 || len(r.accepted) != 1 || r.accepted[0].Resident.ID.String() != id {
 			t.Errorf("ID %q: counts %v, rejections %v; want it accepted", v, r.rep.Counts, r.rejected)

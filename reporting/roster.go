@@ -230,10 +230,11 @@ func (rr *RosterReader) padEmptyHeaders(fields [][]byte) [][]byte {
 	return padded
 }
 
-// stripTextPrefix removes the apostrophe that marks a number as text in a
-// spreadsheet ('110105…, also the full-width ＇) from the start of the
-// identity-number field: Excel hides it and does not save it, but WPS and
-// hand-edited CSV keep it.
+// stripTextPrefix cleans the identity-number field of what spreadsheets
+// and copy-paste put around a number: the apostrophe that marks a number as
+// text ('110105…, also the full-width ＇; Excel hides it and does not save
+// it, but WPS and hand-edited CSV keep it) and zero-width characters
+// (U+200B, U+200C, U+200D, U+2060, U+FEFF) anywhere in it.
 func stripTextPrefix(fields [][]byte, at int) {
 	if at < 0 || at >= len(fields) {
 		return
@@ -244,6 +245,15 @@ func stripTextPrefix(fields [][]byte, at int) {
 		fields[at] = f[1:]
 	case bytes.HasPrefix(f, []byte("＇")):
 		fields[at] = f[len("＇"):]
+	}
+	if bytes.IndexByte(fields[at], 0xE2) >= 0 || bytes.IndexByte(fields[at], 0xEF) >= 0 {
+		fields[at] = bytes.Map(func(r rune) rune {
+			switch r {
+			case '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF':
+				return -1
+			}
+			return r
+		}, fields[at])
 	}
 }
 
