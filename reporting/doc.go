@@ -91,7 +91,8 @@
 //     full-width digits too; a wrong length, character, date or check
 //     character is [ErrInvalidID], with the [eligibility.IDError] as Cause.
 //     The apostrophe that marks a number as text ('110105…, as users type it
-//     and WPS keeps it) is dropped. A number Excel stored as 1.10105E+17 has
+//     and WPS keeps it) and zero-width characters pasted with the number are
+//     dropped. A number Excel stored as 1.10105E+17 has
 //     lost its last digits and is refused; the message says so, and
 //     [RowError.Label] in Chinese.
 //   - Dates as 2019-07-18, 2019/7/18, 2019.07.18, 2019年7月18日 or 20190718,
