@@ -38,7 +38,9 @@ type villageTally struct {
 
 // Tally counts routed residents by village × target group × outcome
 // (scheme) × channel. It is built in one pass over a roster of any length in
-// memory bounded by villages × groups × outcomes × channels, and tallies
+// memory bounded by villages × groups × outcomes × channels (about 6 KB a
+// village: a town's few dozen villages take little, but a roster that gives
+// every row its own village name takes memory in proportion), and tallies
 // merge exactly: tallies of the shards of a roster, merged in any order and
 // any grouping, equal the tally of the whole roster (Merge is associative
 // and commutative; counts are integers).
