@@ -256,11 +256,16 @@ func (d *Decoder) Encoding() Encoding { return d.enc }
 // otherwise. Plain ASCII is UTF8.
 func DetectEncoding(prefix []byte, complete bool) Encoding {
 	if bytes.HasPrefix(prefix, encUTF8BOM) {
-		if DetectEncoding(prefix[len(encUTF8BOM):], complete) == GB18030 {
+		if encDetect(prefix[len(encUTF8BOM):], complete) == GB18030 {
 			return GB18030 // GB18030 text behind a UTF-8 mark
 		}
 		return UTF8BOM
 	}
+	return encDetect(prefix, complete)
+}
+
+// encDetect is DetectEncoding without the byte-order mark: UTF8 or GB18030.
+func encDetect(prefix []byte, complete bool) Encoding {
 	n := encValidUTF8Prefix(prefix)
 	if n == len(prefix) {
 		return UTF8
