@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -234,7 +235,11 @@ func tallyRosterSplit(data []byte, route Router, opt PipelineOptions, minShard i
 			rej[k] += w.rej[k]
 		}
 	}
-	rr := RosterReader{dec: &rowDecoder{layout: layout}, enc: enc, counts: res.Report.Counts, rej: rej, rejKeys: order}
+	blank := 0
+	for k := range ws {
+		blank += ws[k].blank
+	}
+	rr := RosterReader{dec: &rowDecoder{layout: layout}, enc: enc, counts: res.Report.Counts, rej: rej, rejKeys: order, blank: blank}
 	res.Report = rr.Report()
 	return res, nil
 }
@@ -302,6 +307,8 @@ type shardWorker struct {
 	fields  [][]byte
 	spans   []csvSpan
 	scratch []byte
+	padded  [][]byte // a short record padded under empty headers
+	blank   int      // records with every field empty: not rows
 }
 
 // chunkResult is what a worker found in one chunk, beyond the counts.
@@ -349,8 +356,17 @@ func (w *shardWorker) run(window []byte, start int, route Router, asOf eligibili
 			count(-1, &RowError{Line: sc.recLine, Err: ErrMalformedCSV, Cause: csvCause(sc.err, sc.errLine)})
 			continue
 		}
+		fields := sc.fields
+		if maybeBlank(fields, layout.idAt) && blankRecord(fields) {
+			w.blank++ // a spreadsheet's empty row (",,,"), as RosterReader
+			continue
+		}
 		w.counts.Rows++
-		if e := w.dec.decode(sc.fields, sc.recLine, sc.wide, &row); e != nil {
+		fields = w.padEmptyHeaders(fields)
+		if !plainID(fields, layout.idAt) {
+			stripTextPrefix(fields, layout.idAt) // '110105…, zero-width characters
+		}
+		if e := w.dec.decode(fields, sc.recLine, sc.wide, &row); e != nil {
 			count(layout.fieldOf(e), e)
 			continue
 		}
@@ -379,6 +395,57 @@ func (w *shardWorker) run(window []byte, start int, route Router, asOf eligibili
 		w.tally.add(vt, d.Groups.Set(), d.Outcome, d.Channel)
 		w.counts.Accepted++
 	}
+}
+
+// maybeBlank reports whether a record may be blank: its identity-number
+// field is missing or does not start with a printable ASCII character (the
+// usual row is decided by that one byte; blankRecord decides the rest).
+func maybeBlank(fields [][]byte, idAt int) bool {
+	if idAt < len(fields) {
+		if f := fields[idAt]; len(f) > 0 && f[0] > ' ' && f[0] < 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// plainID reports whether the identity-number field is 18 ASCII bytes
+// starting with a digit: then stripTextPrefix has nothing to strip (no
+// apostrophe, no zero-width character: those are not ASCII).
+func plainID(fields [][]byte, idAt int) bool {
+	if idAt >= len(fields) {
+		return false
+	}
+	f := fields[idAt]
+	if len(f) != 18 || f[0] < '0' || f[0] > '9' {
+		return false
+	}
+	for _, c := range f {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// padEmptyHeaders is RosterReader.padEmptyHeaders into a reused buffer: a
+// record short of the header only by fields under empty headers gets them
+// (empty); any other keeps its length and is rejected with ErrFieldCount.
+func (w *shardWorker) padEmptyHeaders(fields [][]byte) [][]byte {
+	hs := w.dec.layout.headers
+	if len(fields) >= len(hs) {
+		return fields
+	}
+	for _, h := range hs[len(fields):] {
+		if strings.TrimSpace(h) != "" {
+			return fields
+		}
+	}
+	w.padded = append(w.padded[:0], fields...)
+	for len(w.padded) < len(hs) {
+		w.padded = append(w.padded, nil)
+	}
+	return w.padded
 }
 
 // RouteRoster reads a roster from r as [ImportRoster] does, routes every
