@@ -95,10 +95,14 @@ type PipelineResult struct {
 // tally counts exactly the accepted rows.
 //
 // GB18030 input (opt.Encoding) is decoded into a UTF-8 copy first; a
-// [*DecodeError] is returned for bytes invalid in it. [NewRosterReader]
+// [*DecodeError] is returned for bytes invalid in it, and for UTF-16 input
+// ([ErrUTF16]) whatever opt.Encoding says. [NewRosterReader]
 // streams either encoding without a copy, on one core.
 func TallyRoster(data []byte, route Router, opt PipelineOptions) (PipelineResult, error) {
 	enc := opt.Encoding
+	if peek := data[:min(len(data), encUTF16Window)]; encIsUTF16(peek) { // as NewDecoder
+		return PipelineResult{}, &DecodeError{Encoding: enc, Line: 1, Bytes: bytes.Clone(peek[:min(len(peek), 2)]), Err: ErrUTF16}
+	}
 	if enc == AutoDetect {
 		const window = 64 << 10 // as NewDecoder's AutoDetect
 		enc = DetectEncoding(data[:min(len(data), window)], len(data) <= window)
@@ -309,6 +313,7 @@ type shardWorker struct {
 	scratch []byte
 	padded  [][]byte // a short record padded under empty headers
 	blank   int      // records with every field empty: not rows
+	textAt  []int    // the fields of the name, village and note columns
 }
 
 // chunkResult is what a worker found in one chunk, beyond the counts.
@@ -323,6 +328,47 @@ func (w *shardWorker) init(layout *rosterLayout) {
 	w.dec = newRowDecoder(layout)
 	w.dec.skipNames = true
 	w.rej = make(map[rejKey]int)
+	for i, c := range layout.cols {
+		switch c {
+		case ColumnName, ColumnVillage, ColumnNote:
+			w.textAt = append(w.textAt, i)
+		}
+	}
+}
+
+// controlChars rejects, as RosterReader does, a row whose name, village or
+// note holds a control character. Rows without one (every usual row) are
+// told apart by a look at the raw fields; a row with one is decoded again
+// with its name, for RosterReader's check and message.
+func (w *shardWorker) controlChars(fields [][]byte, line int, wide bool, row *RosterRow) *RowError {
+	found := false
+	for _, i := range w.textAt {
+		if i < len(fields) && hasControl(fields[i]) {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return nil
+	}
+	w.dec.skipNames = false
+	e := w.dec.decode(fields, line, wide, row)
+	w.dec.skipNames = true
+	if e != nil {
+		return e
+	}
+	rr := RosterReader{dec: w.dec}
+	return rr.controlChars(row)
+}
+
+// hasControl reports whether b holds an ASCII control character (or DEL).
+func hasControl(b []byte) bool {
+	for _, c := range b {
+		if c < ' ' || c == 0x7F {
+			return true
+		}
+	}
+	return false
 }
 
 // run processes the records of window[start:]; their lines count from 1.
@@ -367,6 +413,10 @@ func (w *shardWorker) run(window []byte, start int, route Router, asOf eligibili
 			stripTextPrefix(fields, layout.idAt) // '110105…, zero-width characters
 		}
 		if e := w.dec.decode(fields, sc.recLine, sc.wide, &row); e != nil {
+			count(layout.fieldOf(e), e)
+			continue
+		}
+		if e := w.controlChars(fields, sc.recLine, sc.wide, &row); e != nil {
 			count(layout.fieldOf(e), e)
 			continue
 		}

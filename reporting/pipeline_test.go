@@ -70,6 +70,33 @@ func rosWithQuotedNotes(data []byte) []byte {
 	return out
 }
 
+// rosSpreadsheetLeftovers adds what spreadsheets leave in a roster: empty
+// headers at the end of the header row (the rows stop before them), blank
+// records (",,,"), identity numbers marked as text ('500115…) or holding a
+// zero-width space, and a control character in a village.
+func rosSpreadsheetLeftovers(data []byte) []byte {
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	var out []byte
+	for i, l := range lines {
+		comma := bytes.IndexByte(l, ',')
+		switch {
+		case i == 0:
+			l = append(bytes.TrimSuffix(l, []byte("\n")), ",,\n"...)
+		case comma < 0:
+		case i%11 == 0:
+			out = append(out, ",,,\n"...)
+		case i%13 == 0:
+			l = append(append(append([]byte(nil), l[:comma+1]...), '\''), l[comma+1:]...)
+		case i%17 == 0:
+			l = append(append(append([]byte(nil), l[:comma+7]...), "\u200B"...), l[comma+7:]...)
+		case i%19 == 0:
+			l = bytes.Replace(l, []byte("村,"), []byte("村\x00,"), 1)
+		}
+		out = append(out, l...)
+	}
+	return out
+}
+
 func TestTallyRosterMatchesOnePass(t *testing.T) {
 	base, _, err := synth.Generate(synth.Options{Seed: 3, Rows: 8_000, BadPerMille: 30})
 	if err != nil {
@@ -86,6 +113,7 @@ func TestTallyRosterMatchesOnePass(t *testing.T) {
 		{"quoted multi-line notes", quoted},
 		{"malformed", malformed},
 		{"crlf and bom", append([]byte("\xEF\xBB\xBF"), bytes.ReplaceAll(quoted, []byte("\n"), []byte("\r\n"))...)},
+		{"spreadsheet leftovers", rosSpreadsheetLeftovers(quoted)},
 	}
 	for _, in := range inputs {
 		want, wantRep, wantLines := rosSequential(t, in.data)
@@ -100,6 +128,9 @@ func TestTallyRosterMatchesOnePass(t *testing.T) {
 			}
 			if !res.Tally.Equal(want) {
 				t.Errorf("%s, %d workers: tally differs from one pass", in.name, workers)
+			}
+			if res.Report.BlankRows != wantRep.BlankRows {
+				t.Errorf("%s, %d workers: %d blank rows, one pass %d", in.name, workers, res.Report.BlankRows, wantRep.BlankRows)
 			}
 			if diff := cmp.Diff(wantRep.Counts, res.Report.Counts); diff != "" {
 				t.Errorf("%s, %d workers: Counts mismatch (-one pass +pipeline):\n%s", in.name, workers, diff)
@@ -302,5 +333,23 @@ func TestTallyRosterInvalidUTF8(t *testing.T) {
 	}
 	if len(rejected) != 1 || !errors.Is(rejected[0], reporting.ErrInvalidText) || rejected[0].Line != 2 || res.Report.Counts.Accepted != 1 {
 		t.Errorf("rejected %v, counts %+v; want line 2 with ErrInvalidText", rejected, res.Report.Counts)
+	}
+}
+
+// UTF-16 is refused with ErrUTF16 whatever the stated encoding, as
+// NewRosterReader refuses it.
+func TestTallyRosterRefusesUTF16(t *testing.T) {
+	le := []byte("\xFF\xFE")
+	for _, r := range "姓名,身份证号码\n张三,500115197803150011\n" {
+		le = append(le, byte(r), byte(r>>8))
+	}
+	for _, enc := range []reporting.Encoding{reporting.UTF8, reporting.AutoDetect, reporting.GB18030} {
+		_, err := reporting.TallyRoster(le, rosRouter(), reporting.PipelineOptions{AsOf: rosAsOf, Encoding: enc})
+		if !errors.Is(err, reporting.ErrUTF16) {
+			t.Errorf("%v: TallyRoster(UTF-16) error = %v, want ErrUTF16", enc, err)
+		}
+		if _, err := reporting.NewRosterReader(bytes.NewReader(le), reporting.ImportOptions{Encoding: enc}); !errors.Is(err, reporting.ErrUTF16) {
+			t.Errorf("%v: NewRosterReader(UTF-16) error = %v, want ErrUTF16", enc, err)
+		}
 	}
 }
