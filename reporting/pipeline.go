@@ -2,6 +2,7 @@ package reporting
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -361,9 +362,22 @@ func (w *shardWorker) controlChars(fields [][]byte, line int, wide bool, row *Ro
 	return rr.controlChars(row)
 }
 
-// hasControl reports whether b holds an ASCII control character (or DEL).
+// hasControl reports whether b holds an ASCII control character (or DEL),
+// eight bytes at a time: a byte below 0x20 borrows when 0x20 is subtracted
+// and so sets its top bit, which bytes of 0x80 and above have already and
+// are masked out by ^x (the usual test for a byte less than n, n ≤ 128);
+// DEL is a zero byte of x ^ 0x7F….
 func hasControl(b []byte) bool {
-	for _, c := range b {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		y := x ^ 0x7F*ones
+		if ((x-0x20*ones)&^x|(y-ones)&^y)&highs != 0 {
+			return true
+		}
+	}
+	for _, c := range b[i:] {
 		if c < ' ' || c == 0x7F {
 			return true
 		}
@@ -470,12 +484,8 @@ func plainID(fields [][]byte, idAt int) bool {
 	if len(f) != 18 || f[0] < '0' || f[0] > '9' {
 		return false
 	}
-	for _, c := range f {
-		if c >= 0x80 {
-			return false
-		}
-	}
-	return true
+	w := binary.LittleEndian.Uint64(f[0:8]) | binary.LittleEndian.Uint64(f[8:16]) | uint64(f[16]) | uint64(f[17])
+	return w&0x8080808080808080 == 0
 }
 
 // padEmptyHeaders is RosterReader.padEmptyHeaders into a reused buffer: a

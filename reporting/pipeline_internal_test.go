@@ -2,6 +2,7 @@ package reporting
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -94,4 +95,49 @@ func TestTierCache(t *testing.T) {
 	if _, ok := d.tier([]byte("1e3")); ok {
 		t.Error("tier(1e3) accepted")
 	}
+}
+
+// hasControl agrees with a byte-by-byte check for every byte value in
+// every position of inputs of several lengths.
+func TestHasControl(t *testing.T) {
+	slow := func(b []byte) bool {
+		for _, c := range b {
+			if c < ' ' || c == 0x7F {
+				return true
+			}
+		}
+		return false
+	}
+	for n := 1; n <= 19; n++ {
+		for pos := 0; pos < n; pos++ {
+			for v := range 256 {
+				b := bytes.Repeat([]byte("村"), n)[:n]
+				b[pos] = byte(v)
+				if got, want := hasControl(b), slow(b); got != want {
+					t.Fatalf("hasControl(%q) = %v, want %v", b, got, want)
+				}
+			}
+		}
+	}
+}
+
+func FuzzHasControl(f *testing.F) {
+	f.Add([]byte("石堰\x00村"))
+	f.Add([]byte("abcdefgh\x7f"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		want := false
+		for _, c := range b {
+			if c < ' ' || c == 0x7F {
+				want = true
+			}
+		}
+		if got := hasControl(b); got != want {
+			t.Fatalf("hasControl(%q) = %v, want %v", b, got, want)
+		}
+		ids := [][]byte{b}
+		want18 := len(b) == 18 && b[0] >= '0' && b[0] <= '9' && !slices.ContainsFunc(b, func(c byte) bool { return c >= 0x80 })
+		if got := plainID(ids, 0); got != want18 {
+			t.Fatalf("plainID(%q) = %v, want %v", b, got, want18)
+		}
+	})
 }
