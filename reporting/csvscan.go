@@ -39,7 +39,11 @@ type csvScanner struct {
 	// wide reports whether the last record may hold full-width forms or
 	// the ideographic space (bytes EF, or E3 80 80): when false, no field
 	// needs width folding.
-	wide    bool
+	wide bool
+	// control reports whether the last record may hold an ASCII control
+	// character or DEL (exact for a one-line record without quotes, always
+	// true for any other).
+	control bool
 	err     error // syntax error of the last record (csvBad)
 	errLine int   // line on which the syntax error was found
 }
@@ -134,6 +138,7 @@ func (s *csvScanner) record(end, nxt int, nl bool) csvStatus {
 		return s.plainRecord(line, nxt)
 	}
 	s.wide = true
+	s.control = true
 	s.spans = s.spans[:0]
 	s.scratch = s.scratch[:0]
 	s.err = nil
@@ -225,10 +230,19 @@ func (s *csvScanner) plainRecord(line []byte, nxt int) csvStatus {
 	s.err = nil
 	f := s.fields[:0]
 	start, i := 0, 0
+	// ctl collects, in the top bit of its bytes, bytes below 0x20 and DEL
+	// (a byte less than 0x20 borrows when 0x20 is subtracted; bytes of
+	// 0x80 and above are masked out by ^w; a borrow sets a higher byte only
+	// after a true control byte below it, so the "any" is exact).
+	const ones = 0x0101010101010101
+	var ctl uint64
 	for ; i+8 <= len(line); i += 8 {
+		w := binary.LittleEndian.Uint64(line[i:])
+		del := w ^ 0x7F*ones
+		ctl |= (w-0x20*ones)&^w | (del-ones)&^del
 		// Exact per-byte match of ',' (no false positives from borrows):
 		// the high bit of each byte of m is set where the byte is a comma.
-		x := binary.LittleEndian.Uint64(line[i:]) ^ 0x2C2C2C2C2C2C2C2C
+		x := w ^ 0x2C2C2C2C2C2C2C2C
 		m := ^((x & 0x7F7F7F7F7F7F7F7F) + 0x7F7F7F7F7F7F7F7F | x | 0x7F7F7F7F7F7F7F7F)
 		for m != 0 {
 			c := i + bits.TrailingZeros64(m)>>3
@@ -238,11 +252,14 @@ func (s *csvScanner) plainRecord(line []byte, nxt int) csvStatus {
 		}
 	}
 	for ; i < len(line); i++ {
-		if line[i] == ',' {
+		if c := line[i]; c == ',' {
 			f = append(f, line[start:i:i])
 			start = i + 1
+		} else if c < ' ' || c == 0x7F {
+			ctl = 0x80
 		}
 	}
+	s.control = ctl&0x8080808080808080 != 0
 	s.fields = append(f, line[start:len(line):len(line)])
 	s.pos = nxt
 	s.line++

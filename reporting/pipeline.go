@@ -341,7 +341,10 @@ func (w *shardWorker) init(layout *rosterLayout) {
 // note holds a control character. Rows without one (every usual row) are
 // told apart by a look at the raw fields; a row with one is decoded again
 // with its name, for RosterReader's check and message.
-func (w *shardWorker) controlChars(fields [][]byte, line int, wide bool, row *RosterRow) *RowError {
+func (w *shardWorker) controlChars(fields [][]byte, line int, wide, control bool, row *RosterRow) *RowError {
+	if !control { // the scanner saw no control character in the record
+		return nil
+	}
 	found := false
 	for _, i := range w.textAt {
 		if i < len(fields) && hasControl(fields[i]) {
@@ -430,7 +433,7 @@ func (w *shardWorker) run(window []byte, start int, route Router, asOf eligibili
 			count(layout.fieldOf(e), e)
 			continue
 		}
-		if e := w.controlChars(fields, sc.recLine, sc.wide, &row); e != nil {
+		if e := w.controlChars(fields, sc.recLine, sc.wide, sc.control, &row); e != nil {
 			count(layout.fieldOf(e), e)
 			continue
 		}

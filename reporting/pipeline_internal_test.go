@@ -141,3 +141,32 @@ func FuzzHasControl(f *testing.F) {
 		}
 	})
 }
+
+// The scanner's control flag is exact for one-line records without
+// quotes, whatever the position of the control byte, and set for quoted
+// records.
+func TestScannerControlFlag(t *testing.T) {
+	for n := 1; n <= 20; n++ {
+		for pos := -1; pos < n; pos++ {
+			for _, v := range []byte{0, 0x09, 0x1F, 0x20, 0x7E, 0x7F, 0x80, 0xE6} {
+				line := bytes.Repeat([]byte("a,"), n)[:n]
+				if pos >= 0 {
+					line[pos] = v
+				}
+				var sc csvScanner
+				sc.reset(append(line, '\n'))
+				if sc.next() != csvRecord {
+					continue // an empty line (pos 0 of length 1) or the like
+				}
+				if got, want := sc.control, hasControl(line); got != want {
+					t.Fatalf("%q: control = %v, want %v", line, got, want)
+				}
+			}
+		}
+	}
+	var sc csvScanner
+	sc.reset([]byte("\"a\",b\n"))
+	if sc.next() != csvRecord || !sc.control {
+		t.Error("a quoted record does not have the control flag set")
+	}
+}
