@@ -191,11 +191,11 @@ var rosBenchData = sync.OnceValue(func() []byte {
 //
 // Target: ≥ 1.0 × the rows/s of BenchmarkRosterCSVBaseline; B/op that does
 // not grow with the number of rows (no allocation per accepted row).
-// Achieved (2 cores, GOMAXPROCS=2, Go 1.26, Xeon, load average 3 from
-// other work; six runs of -benchtime=5x, each beside a baseline run):
-// 3.6–4.2 M rows/s against 3.0–3.4 M rows/s, 1.18–1.28 × the baseline,
-// median 1.22 × (it was 0.97–1.02 ×). About 1.3 MB and 18,000 allocations
-// per run: about 500 for the chunks whatever the length, the rest for the
+// Achieved (2 cores, GOMAXPROCS=2, Go 1.26, Xeon, load average about 1.1;
+// five runs of -benchtime=5x, each beside a baseline run): 4.04–4.27 M
+// rows/s against 3.39–3.62 M rows/s, 1.18–1.22 × the baseline, median
+// 1.19 × (it was 0.98–1.02 ×). About 1.3 MB and 18,000 allocations per
+// run: about 500 for the chunks whatever the length, the rest for the
 // ~5,000 rejected rows; none per accepted row.
 func BenchmarkRosterPipeline(b *testing.B) {
 	data := rosBenchData()
