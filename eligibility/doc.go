@@ -31,7 +31,8 @@
 // [IDErrorKind] says what is wrong ([ErrIDCheck] and its siblings work with
 // errors.Is) and whose message carries only a masked form, never more than
 // the first 6 and last 4 characters, nothing of an input shorter than 15
-// characters, and never a copy of a long input. [IDNumber.Masked] gives
+// characters, and never a copy of a long input. [CheckCharacter] computes
+// the check character of 17 digits. [IDNumber.Masked] gives
 // 110105********002X for display; [IDNumber.BirthDate] and [IDNumber.Gender]
 // read the number.
 //
@@ -88,7 +89,8 @@
 //
 // [Rulebook.Classify] returns a [Classification]: every group the resident is
 // in with a [Reason] each — the clause cited and the facts that met each
-// condition, as numbers and enums. It does not allocate; a reason becomes a
+// condition, as numbers and enums. It does not allocate
+// ([Rulebook.ClassifyInto] also reuses the caller's Classification); a reason becomes a
 // sentence only when asked, in Chinese or English ([Reason.Text]):
 //
 //	属于石堰府发〔2023〕10号 二(五)「具备城镇职工养老保险缴费能力的城乡富裕人员」：已参加城乡居民基本养老保险，缴费档次1000.01元，高于1000元。

@@ -113,8 +113,9 @@
 //
 // [Compile] validates a policy and returns a [Router]; [Router.Route] routes
 // one resident on one date without allocating (classification into target
-// groups included) and is safe for concurrent use. [Route] compiles and
-// routes in one call. A [Decision] is a fixed-size value: outcome, channel,
+// groups included) and is safe for concurrent use; [Router.RouteInto] fills
+// a Decision the caller reuses, for loops over millions of rows. [Route]
+// compiles and routes in one call. A [Decision] is a fixed-size value: outcome, channel,
 // venue, fallback, subsidies, actions, groups, the campaign phase, the age
 // and band, and up to [MaxReasons] reasons. Its texts are rendered when
 // asked: [Decision.Explain] gives the whole explanation in Chinese or
