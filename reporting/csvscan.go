@@ -365,3 +365,39 @@ func (st *csvStream) fill() bool {
 	}
 	return true
 }
+
+// hasLoneCR reports whether b holds a carriage return that no line feed
+// follows (one at the end of b included): a line end of Excel's "CSV
+// (Macintosh)", which crReader turns into a line feed and the scanner does
+// not.
+func hasLoneCR(b []byte) bool {
+	for i := bytes.IndexByte(b, '\r'); i >= 0; {
+		if i+1 >= len(b) || b[i+1] != '\n' {
+			return true
+		}
+		j := bytes.IndexByte(b[i+2:], '\r')
+		if j < 0 {
+			return false
+		}
+		i += 2 + j
+	}
+	return false
+}
+
+// crToLF returns a copy of b with its line ends as crReader gives them:
+// every CR a line feed, and a line feed right after a CR dropped (CRLF and
+// a lone CR both become LF).
+func crToLF(b []byte) []byte {
+	out := make([]byte, 0, len(b))
+	for {
+		i := bytes.IndexByte(b, '\r')
+		if i < 0 {
+			return append(out, b...)
+		}
+		out = append(append(out, b[:i]...), '\n')
+		b = b[i+1:]
+		if len(b) > 0 && b[0] == '\n' {
+			b = b[1:]
+		}
+	}
+}

@@ -90,6 +90,16 @@ type PipelineResult struct {
 // of the input cut at a record boundary; the shards' tallies and counts are
 // merged at the end, which gives exactly the answer of one pass (see [Tally]).
 //
+// It reads the rows [ImportRoster] reads, and counts them alike: the header
+// is found as [NewRosterReader] finds it (up to [MaxTitleRows] title rows
+// above it; Report.HeaderLine gives its line), and blank records are
+// counted in Report.BlankRows, not as rows. A carriage return that no line
+// feed follows (the line end of Excel's "CSV (Macintosh)", or a stray one
+// in a field) is a line feed to ImportRoster; TallyRoster, which reads
+// CRLF and LF in place, then reads a copy of data with every CR a line
+// feed, made once — and read again from the start when the first such CR
+// lies past the header. Files without one are never copied.
+//
 // A row the router cannot decide is rejected with [ErrNotRouted]; a
 // [*routing.PeriodError] (opt.AsOf outside the policy's period) stops the
 // pipeline with that error. The result's Report.Counts reconciles, and the
@@ -154,17 +164,17 @@ func tallyRosterSplit(data []byte, route Router, opt PipelineOptions, minShard i
 	}
 	var sc csvScanner
 	sc.reset(data)
-	var layout *rosterLayout
-	switch sc.next() {
-	case csvRecord:
-		l, err := newRosterLayout(sc.fields, opt.Headers)
-		if err != nil {
-			return PipelineResult{}, err
-		}
-		layout = l
-	default:
-		return PipelineResult{}, &HeaderError{Err: ErrNoHeader}
+	layout, err := findHeader(sc.next, &sc, opt.Headers) // as NewRosterReader
+	if hasLoneCR(data[:sc.pos]) || bytes.HasSuffix(data, []byte{'\r'}) {
+		// CR-only line ends (Excel's "CSV (Macintosh)"): the header line
+		// is the whole file. Read a copy with them as line feeds, as
+		// NewRosterReader reads them.
+		return tallyRosterSplit(crToLF(data), route, opt, minShard, mode)
 	}
+	if err != nil {
+		return PipelineResult{}, err
+	}
+	headerLine := sc.recLine
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -200,6 +210,13 @@ func tallyRosterSplit(data []byte, route Router, opt PipelineOptions, minShard i
 		}()
 	}
 	wg.Wait()
+	for _, c := range chunks {
+		if c.loneCR {
+			// A carriage return alone past the header: read a copy with
+			// it as a line feed, as NewRosterReader reads it.
+			return tallyRosterSplit(crToLF(data), route, opt, minShard, mode)
+		}
+	}
 	for _, c := range chunks {
 		if c.fatal != nil {
 			return PipelineResult{}, c.fatal
@@ -244,7 +261,7 @@ func tallyRosterSplit(data []byte, route Router, opt PipelineOptions, minShard i
 	for k := range ws {
 		blank += ws[k].blank
 	}
-	rr := RosterReader{dec: &rowDecoder{layout: layout}, enc: enc, counts: res.Report.Counts, rej: rej, rejKeys: order, blank: blank}
+	rr := RosterReader{dec: &rowDecoder{layout: layout}, enc: enc, headerLine: headerLine, counts: res.Report.Counts, rej: rej, rejKeys: order, blank: blank}
 	res.Report = rr.Report()
 	return res, nil
 }
@@ -322,6 +339,7 @@ type chunkResult struct {
 	errs      []*RowError // rejected rows, lines relative to the chunk
 	lines     int         // physical lines the chunk spans
 	openAtEnd bool        // the chunk ended inside a quoted field
+	loneCR    bool        // the chunk holds a CR not followed by LF: read a copy without
 	fatal     error       // a router error not about one row
 }
 
@@ -409,15 +427,26 @@ func (w *shardWorker) run(window []byte, start int, route Router, asOf eligibili
 	var d routing.Decision // reused: a decision is large
 	fast, _ := route.(routerInto)
 	for {
+		from := sc.pos
 		switch sc.next() {
 		case csvEOF:
 			res.lines = sc.line
 			return res
 		case csvBad:
+			if hasLoneCR(window[from:sc.pos]) {
+				res.loneCR = true
+				return res
+			}
 			res.openAtEnd = sc.openAtEOF
 			w.counts.Rows++
 			count(-1, &RowError{Line: sc.recLine, Err: ErrMalformedCSV, Cause: csvCause(sc.err, sc.errLine)})
 			continue
+		}
+		// A CR is a control character: the scanner flags every record
+		// that may hold one.
+		if sc.control && hasLoneCR(window[from:sc.pos]) {
+			res.loneCR = true
+			return res
 		}
 		fields := sc.fields
 		if maybeBlank(fields, layout.idAt) && blankRecord(fields) {

@@ -19,6 +19,8 @@ func FuzzTallyRosterShards(f *testing.F) {
 	f.Add([]byte("张三,500115197803150011,石堰村\n\"李\n四\",500115198506200021,桃花村\n"), uint8(3))
 	f.Add([]byte("王\"五,500115196301010030,石堰村\n赵六,500115200002290043,\"第\"\"10\"\"组\"\r\n"), uint8(5))
 	f.Add([]byte("\"x\n,500115197009090058,a\nb,500115197009090058,\"c\nd\"\n"), uint8(2))
+	f.Add([]byte("张三,500115197803150011,石堰村\r李四,500115198506200021,桃花村\r"), uint8(2))
+	f.Add([]byte("张三,500115197803150011,石堰村\r\n,,\n李四,500115198506200021,\"桃\r花村\"\r\r\n"), uint8(4))
 	rt := routing.MustCompile(routing.Shiyan2023())
 	asOf := eligibility.MustParseDate("2023-06-30")
 	f.Fuzz(func(t *testing.T, body []byte, workers uint8) {

@@ -33,7 +33,7 @@ type Rejection struct {
 // by reason. Counts.Reconciles() is always true for a finished import.
 type ImportReport struct {
 	Encoding   Encoding // the encoding read (detected, or as stated)
-	HeaderLine int      // the line of the header row: 1, or later after title rows; 0 when not recorded (TallyRoster)
+	HeaderLine int      // the line of the header row: 1, or later after title rows
 	Columns    []Column // the column each header was mapped to, in file order
 	Headers    []string // the headers as written, in file order
 	Ignored    []string // headers not imported, sorted
@@ -82,36 +82,49 @@ func NewRosterReader(r io.Reader, opt ImportOptions) (*RosterReader, error) {
 		return nil, err
 	}
 	st := newCSVStream(&crReader{r: dec})
-	var layout *rosterLayout
-	var first error // the header error of the first record
-	for tried := 0; layout == nil; tried++ {
-		if tried > MaxTitleRows {
-			return nil, first
+	layout, err := findHeader(st.next, &st.sc, opt.Headers)
+	if err != nil {
+		if st.rerr != nil { // the input ended early because it could not be read
+			return nil, st.rerr
 		}
-		switch st.next() {
+		return nil, err
+	}
+	return &RosterReader{st: st, dec: newRowDecoder(layout), enc: dec.Encoding(), headerLine: st.sc.recLine, rej: make(map[rejKey]int)}, nil
+}
+
+// findHeader reads records with next, which fills sc, until one names
+// every required column: the header, of which sc.recLine is then the line.
+// Records before it are title rows, up to [MaxTitleRows] of them. It
+// returns a [*HeaderError] when no such record comes (the error of the first
+// record, or [ErrNoHeader]) or when the header names a column twice. Both
+// [NewRosterReader] and [TallyRoster] find the header with it.
+func findHeader(next func() csvStatus, sc *csvScanner, h Headers) (*rosterLayout, error) {
+	var first error // the header error of the first record
+	for tried := 0; tried <= MaxTitleRows; tried++ {
+		switch next() {
 		case csvRecord:
-			layout, err = newRosterLayout(st.sc.fields, opt.Headers)
-			if err != nil && !errors.Is(err, ErrMissingColumn) {
+			layout, err := newRosterLayout(sc.fields, h)
+			if err == nil {
+				return layout, nil
+			}
+			if !errors.Is(err, ErrMissingColumn) {
 				return nil, err
 			}
-			if err != nil && first == nil {
+			if first == nil {
 				first = err
 			}
 		case csvBad:
 			if first == nil {
 				first = &HeaderError{Err: ErrNoHeader}
 			}
-		case csvEOF:
-			if st.rerr != nil {
-				return nil, st.rerr
-			}
+		default: // csvEOF (the scanners here always have the whole input or a stream)
 			if first != nil {
 				return nil, first
 			}
 			return nil, &HeaderError{Err: ErrNoHeader}
 		}
 	}
-	return &RosterReader{st: st, dec: newRowDecoder(layout), enc: dec.Encoding(), headerLine: st.sc.recLine, rej: make(map[rejKey]int)}, nil
+	return nil, first
 }
 
 // MaxTitleRows is the number of title rows above the header that

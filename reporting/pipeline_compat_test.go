@@ -1,6 +1,7 @@
 package reporting_test
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"testing"
@@ -11,14 +12,12 @@ import (
 	"golang.org/x/text/encoding/unicode"
 )
 
-// Known bugs in files outside this review's reach (roster_decode.go,
-// pipeline.go): each test states the behaviour wanted and is skipped until
-// the file's owner fixes it.
+// TallyRoster reads what ImportRoster reads: each test here was a
+// divergence between the two (FuzzTallyRosterMatchesImport checks the rest).
 
 // TallyRoster must read an identity number with Excel's text prefix
 // ('110105…) as ImportRoster does.
-func TestReviewKnownBugPipelineApostropheID(t *testing.T) {
-	t.Skip("known bug: pipeline.go/roster_decode.go reject an identity number with a leading apostrophe ('110105…) or a zero-width space as ErrInvalidID; ImportRoster strips them (stripTextPrefix in roster.go)")
+func TestPipelineCompatApostropheID(t *testing.T) {
 	id := revID("11010519490101002")
 	router := routing.MustCompile(routing.Shiyan2023())
 	res, err := reporting.TallyRoster([]byte("姓名,身份证号码,村(社区)\n张小三,'"+id+",石堰村\n"), router, reporting.PipelineOptions{AsOf: eligibility.MustParseDate("2023-06-30")})
@@ -29,8 +28,7 @@ func TestReviewKnownBugPipelineApostropheID(t *testing.T) {
 
 // A header with empty trailing columns (Excel keeps formatted empty
 // columns) and rows that stop after their last value.
-func TestReviewKnownBugPipelineShortRowUnderEmptyHeaders(t *testing.T) {
-	t.Skip("known bug: pipeline.go/roster_decode.go reject with ErrFieldCount a row that lacks only fields under empty trailing headers; ImportRoster pads them (padEmptyHeaders in roster.go)")
+func TestPipelineCompatShortRowUnderEmptyHeaders(t *testing.T) {
 	id := revID("11010519490101002")
 	router := routing.MustCompile(routing.Shiyan2023())
 	res, err := reporting.TallyRoster([]byte("姓名,身份证号码,村(社区),,,\n张小三,"+id+",石堰村\n"), router, reporting.PipelineOptions{AsOf: eligibility.MustParseDate("2023-06-30")})
@@ -40,35 +38,53 @@ func TestReviewKnownBugPipelineShortRowUnderEmptyHeaders(t *testing.T) {
 }
 
 // TallyRoster must read what ImportRoster reads.
-func TestReviewKnownBugPipelineLineEnds(t *testing.T) {
-	t.Skip("known bug: pipeline.go/csvscan.go read a CR-only file (Excel's CSV (Macintosh)) as one header row and report 0 rows read, silently")
+func TestPipelineCompatLineEnds(t *testing.T) {
 	id1, id2 := revID("11010519490101002"), revID("50011519780315001")
 	base := "姓名,身份证号码,村(社区)\n张小三," + id1 + ",石堰村\n欧阳小明," + id2 + ",桃花村\n"
 	router := routing.MustCompile(routing.Shiyan2023())
 	opt := reporting.PipelineOptions{AsOf: eligibility.MustParseDate("2023-06-30"), Encoding: reporting.AutoDetect}
-	res, err := reporting.TallyRoster([]byte(strings.ReplaceAll(base, "\n", "\r")), router, opt)
-	if err != nil || res.Report.Counts.Rows != 2 {
-		t.Errorf("CR only: counts %v, error %v; want 2 rows read", res.Report.Counts, err)
+	for name, data := range map[string]string{
+		"CR only":                         strings.ReplaceAll(base, "\n", "\r"),
+		"CR only, title row":              strings.ReplaceAll("石堰镇花名册\n"+base, "\n", "\r"),
+		"CR only, no final line end":      strings.TrimSuffix(strings.ReplaceAll(base, "\n", "\r"), "\r"),
+		"CRLF":                            strings.ReplaceAll(base, "\n", "\r\n"),
+		"one CR line end past the header": strings.Replace(base, "石堰村\n", "石堰村\r", 1),
+	} {
+		res, err := reporting.TallyRoster([]byte(data), router, opt)
+		if err != nil || res.Report.Counts != (reporting.Counts{Rows: 2, Accepted: 2}) || res.Tally.Total() != 2 {
+			t.Errorf("%s: counts %v, error %v; want 2 rows read and accepted", name, res.Report.Counts, err)
+		}
+		rep, err := reporting.ImportRoster(strings.NewReader(data), reporting.ImportOptions{Encoding: reporting.AutoDetect}, nil, nil)
+		if err != nil || rep.Counts != res.Report.Counts || rep.HeaderLine != res.Report.HeaderLine {
+			t.Errorf("%s: ImportRoster counts %v, header on line %d, error %v; TallyRoster %v, line %d",
+				name, rep.Counts, rep.HeaderLine, err, res.Report.Counts, res.Report.HeaderLine)
+		}
 	}
 }
 
 // TallyRoster must count what ImportRoster counts: title rows above the
 // header and a spreadsheet's empty rows (",,,,") are not rows.
-func TestReviewKnownBugPipelineTitleAndBlankRows(t *testing.T) {
-	t.Skip("known bug: pipeline.go takes the first record as the header (a title row above it stops TallyRoster with ErrMissingColumn) and counts all-empty records (\",,,\") as rejected rows, where ImportRoster skips both (MaxTitleRows, ImportReport.BlankRows)")
+func TestPipelineCompatTitleAndBlankRows(t *testing.T) {
 	id := revID("11010519490101002")
 	data := []byte("石堰镇花名册\n姓名,身份证号码,村(社区)\n张小三," + id + ",石堰村\n,,\n")
 	router := routing.MustCompile(routing.Shiyan2023())
 	res, err := reporting.TallyRoster(data, router, reporting.PipelineOptions{AsOf: eligibility.MustParseDate("2023-06-30")})
-	if err != nil || res.Report.Counts != (reporting.Counts{Rows: 1, Accepted: 1}) {
-		t.Errorf("TallyRoster counts %v, error %v; want 1 row accepted", res.Report.Counts, err)
+	if err != nil || res.Report.Counts != (reporting.Counts{Rows: 1, Accepted: 1}) || res.Report.HeaderLine != 2 || res.Report.BlankRows != 1 {
+		t.Errorf("TallyRoster counts %v, header on line %d, %d blank rows, error %v; want 1 row accepted, the header on line 2, 1 blank row",
+			res.Report.Counts, res.Report.HeaderLine, res.Report.BlankRows, err)
+	}
+	// Beyond MaxTitleRows title rows, both give the first record's error.
+	many := []byte(strings.Repeat("标题\n", reporting.MaxTitleRows+1) + string(data))
+	_, err = reporting.TallyRoster(many, router, reporting.PipelineOptions{AsOf: eligibility.MustParseDate("2023-06-30")})
+	_, ierr := reporting.ImportRoster(bytes.NewReader(many), reporting.ImportOptions{}, nil, nil)
+	if !errors.Is(err, reporting.ErrMissingColumn) || ierr == nil || err.Error() != ierr.Error() {
+		t.Errorf("%d title rows: TallyRoster error %v, ImportRoster error %v; want the same ErrMissingColumn", reporting.MaxTitleRows+1, err, ierr)
 	}
 }
 
 // TallyRoster must refuse UTF-16 as ImportRoster does, and reject control
 // characters in the village as ImportRoster does.
-func TestReviewKnownBugPipelineUTF16AndControlChars(t *testing.T) {
-	t.Skip("known bug: pipeline.go reads UTF-16 as UTF-8 (a header error, not ErrUTF16), and accepts a village holding NUL or other control characters, where ImportRoster rejects the row with ErrControlChar")
+func TestPipelineCompatUTF16AndControlChars(t *testing.T) {
 	id := revID("11010519490101002")
 	router := routing.MustCompile(routing.Shiyan2023())
 	opt := reporting.PipelineOptions{AsOf: eligibility.MustParseDate("2023-06-30")}
