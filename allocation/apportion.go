@@ -98,7 +98,7 @@ func prepare(total int64, units []Unit, m Method, cfg config) (*input, error) {
 		var c uint64
 		sum, c = bits.Add64(sum, uint64(u.Weight), 0)
 		if c != 0 || sum > math.MaxInt64 {
-			return nil, &InputError{Index: -1, Field: "weight", Err: ErrOverflow}
+			return nil, &InputError{Index: -1, Field: "sum of weights", Err: ErrOverflow}
 		}
 	}
 	in.sumW = sum

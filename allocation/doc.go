@@ -120,9 +120,10 @@
 //
 // # Edge cases
 //
-// Every edge case has a defined answer or a typed error: no units or total 0
-// give zeros; units of zero weight get nothing (or their lower bound); all
-// weights zero with something to share is [ErrZeroWeights]; negative numbers
+// Every edge case has a defined answer or a typed error: total 0 gives zeros
+// (an empty result when there are no units); units of zero weight get
+// nothing (or their lower bound); all weights zero — or no units at all —
+// with something to share is [ErrZeroWeights]; negative numbers
 // are [ErrNegative]; Adams, Dean and Huntington-Hill with seats to share but
 // fewer than the units owed a first seat give a [*TooFewSeatsError]; sums
 // beyond int64 give [ErrOverflow], never a wrong answer. Errors are

@@ -124,7 +124,7 @@ func weigh(n Node, path []string) (weighed, error) {
 			return weighed{}, &TreeError{Path: slices.Concat(path, []string{c.Name}), Err: &InputError{Index: -1, Name: c.Name, Field: "weight", Value: k.w, Err: ErrNegative}}
 		}
 		if sum > math.MaxInt64-k.w {
-			return weighed{}, &TreeError{Path: slices.Clone(path), Err: &InputError{Index: -1, Field: "weight", Err: ErrOverflow}}
+			return weighed{}, &TreeError{Path: slices.Clone(path), Err: &InputError{Index: -1, Field: "sum of weights", Err: ErrOverflow}}
 		}
 		sum += k.w
 	}

@@ -31,6 +31,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -96,7 +97,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitInput
 	}
 
-	units, err := readUnits(stdin, enc)
+	units, lines, err := readUnits(stdin, enc)
 	if err != nil {
 		fmt.Fprintf(stderr, "apportion: %v\n", err)
 		return exitInput
@@ -107,7 +108,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	res, err := allocation.Apportion(total, units, method, opts...)
 	if err != nil {
-		fmt.Fprintf(stderr, "apportion: %v\n", err)
+		var ie *allocation.InputError
+		switch {
+		case errors.As(err, &ie) && ie.Index >= 0 && ie.Index < len(lines):
+			fmt.Fprintf(stderr, "apportion: line %d: %v\n", lines[ie.Index], err)
+		case errors.Is(err, allocation.ErrOverflow):
+			fmt.Fprintf(stderr, "apportion: %v (the weights, and the allocations, must sum to at most %d)\n", err, int64(math.MaxInt64))
+		default:
+			fmt.Fprintf(stderr, "apportion: %v\n", err)
+		}
 		var te *allocation.TieError
 		if errors.As(err, &te) {
 			fmt.Fprintln(stderr, "apportion: choose a tie rule with -tie order|weight|name to settle it")
@@ -171,45 +180,47 @@ func columnFor(header string) string {
 	return ""
 }
 
-// readUnits reads the units CSV. Errors name the line (and the column).
-func readUnits(r io.Reader, enc reporting.Encoding) ([]allocation.Unit, error) {
+// readUnits reads the units CSV and returns the units with the line of each.
+// Errors name the line (and the column).
+func readUnits(r io.Reader, enc reporting.Encoding) ([]allocation.Unit, []int, error) {
 	dec, err := reporting.NewDecoder(r, enc)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	cr := csv.NewReader(dec)
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if err == io.EOF {
-		return nil, errors.New("the input is empty: want a header row naming name and weight")
+		return nil, nil, errors.New("the input is empty: want a header row naming name and weight")
 	}
 	if err != nil {
-		return nil, fmt.Errorf("line 1: %w", err)
+		return nil, nil, fmt.Errorf("line 1: %w", err)
 	}
 	col := map[string]int{}
 	for i, h := range header {
 		key := strings.ToLower(strings.TrimSpace(width.Fold.String(h)))
 		if c := columnFor(key); c != "" {
 			if _, dup := col[c]; dup {
-				return nil, fmt.Errorf("line 1: the header names column %q twice", c)
+				return nil, nil, fmt.Errorf("line 1: the header names column %q twice", c)
 			}
 			col[c] = i
 		}
 	}
 	for _, need := range []string{"name", "weight"} {
 		if _, ok := col[need]; !ok {
-			return nil, fmt.Errorf("line 1: the header %q has no %q column (want name and weight, optionally min and max)",
+			return nil, nil, fmt.Errorf("line 1: the header %q has no %q column (want name and weight, optionally min and max)",
 				strings.Join(header, ","), need)
 		}
 	}
 	var units []allocation.Unit
+	var lines []int
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return nil, err // *csv.ParseError names the line
+			return nil, nil, err // *csv.ParseError names the line
 		}
 		line, _ := cr.FieldPos(0)
 		field := func(name string) (string, bool) {
@@ -234,22 +245,23 @@ func readUnits(r io.Reader, enc reporting.Encoding) ([]allocation.Unit, error) {
 		u.Name, _ = field("name")
 		w, ok, err := number("weight")
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if !ok {
-			return nil, fmt.Errorf("line %d, column weight: the weight is missing", line)
+			return nil, nil, fmt.Errorf("line %d, column weight: the weight is missing", line)
 		}
 		u.Weight = w
 		if u.Min, _, err = number("min"); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if u.Max, u.HasMax, err = number("max"); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		units = append(units, u)
+		lines = append(lines, line)
 	}
 	if len(units) == 0 {
-		return nil, errors.New("the input has a header but no units")
+		return nil, nil, errors.New("the input has a header but no units")
 	}
-	return units, nil
+	return units, lines, nil
 }

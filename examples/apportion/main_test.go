@@ -83,6 +83,8 @@ func TestRun(t *testing.T) {
 		{name: "non-numeric weight", args: []string{"-total", "1"}, stdin: "name,weight\nA,abc\n", wantCode: exitInput, wantErrHas: "line 2, column weight"},
 		{name: "missing weight cell", args: []string{"-total", "1"}, stdin: "name,weight\nA\n", wantCode: exitInput, wantErrHas: "line 2, column weight: the weight is missing"},
 		{name: "infeasible bounds", args: []string{"-total", "10", "-method", "hamilton"}, stdin: "name,weight,max\nA,1,3\nB,1,3\n", wantCode: exitInput, wantErrHas: "apportion:"},
+		{name: "min above max names the line", args: []string{"-total", "2"}, stdin: "name,weight,min,max\nA,1,0,5\n\nB,1,3,1\n", wantCode: exitInput, wantErrHas: "line 4: allocation: unit 1 (\"B\"): min 3: lower bound above upper bound"},
+		{name: "weights beyond int64", args: []string{"-total", "1"}, stdin: "name,weight\nA,9223372036854775807\nB,1\n", wantCode: exitInput, wantErrHas: "sum of weights: number too large"},
 		{name: "unknown method", args: []string{"-total", "1", "-method", "borda"}, stdin: "name,weight\nA,1\n", wantCode: exitInput, wantErrHas: "-method"},
 		{name: "no total", args: []string{}, stdin: "name,weight\nA,1\n", wantCode: exitInput, wantErrHas: "-total is required"},
 		{name: "invalid UTF-8 stated", args: []string{"-total", "1", "-encoding", "utf-8"}, stdin: "name,weight\n\xff,1\n", wantCode: exitInput, wantErrHas: "apportion:"},
