@@ -120,7 +120,7 @@ var rosterHeaders = []string{"序号", "行号", "公民身份号码", "姓名",
 func (e RosterEntry) cells(zh language.Tag) []string {
 	fallback := ""
 	if !e.Fallback.IsZero() {
-		fallback = e.Fallback.Outcome.Label(zh)
+		fallback = e.Fallback.Outcome.FallbackLabel(zh)
 		if e.Fallback.Channel != routing.ChannelNone {
 			fallback += "（" + e.Fallback.Channel.Label(zh) + "）"
 		}

@@ -277,9 +277,13 @@ func (m GroupMask) Has(g eligibility.Group) bool { return eligibility.GroupSet(m
 // Set returns the mask as an [eligibility.GroupSet].
 func (m GroupMask) Set() eligibility.GroupSet { return eligibility.GroupSet(m) }
 
-// Label joins the groups' names in Chinese (zh) or English.
+// Label joins the groups' names in Chinese (zh) or English. Chinese names
+// contain 、 themselves (低保对象、特困人员…), so they are joined with ；.
 func (m GroupMask) Label(tag language.Tag) string {
-	return bitLabels(uint32(m), groupNames, isChinese(tag), sepFor(tag))
+	if isChinese(tag) {
+		return bitLabels(uint32(m), groupNames, true, "；")
+	}
+	return bitLabels(uint32(m), groupNames, false, sepFor(tag))
 }
 
 // String lists the keys, separated by commas.

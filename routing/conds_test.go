@@ -68,7 +68,7 @@ func TestConditionJSON(t *testing.T) {
 		!c.Outcome.Has(routing.OutcomeResident) || !c.Channel.Has(routing.ChannelProxyPay) {
 		t.Error("Has() wrong")
 	}
-	if got := c.GroupsAny.Label(language.Chinese); got != "低保对象、特困人员、重度残疾人员等缴费困难群体、60周岁以上超龄未参保本地户籍老年居民" {
+	if got := c.GroupsAny.Label(language.Chinese); got != "低保对象、特困人员、重度残疾人员等缴费困难群体；60周岁以上超龄未参保本地户籍老年居民" {
 		t.Errorf("GroupMask.Label = %q", got)
 	}
 }

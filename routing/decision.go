@@ -249,9 +249,13 @@ func (d Decision) ReasonText(i int, tag language.Tag) string {
 	}
 	switch rs.kind {
 	case ReasonAge:
+		gender := d.Gender.Label(tag)
+		if d.Gender == eligibility.GenderUnknown {
+			gender = pick("性别不明", "gender unknown")
+		}
 		return pick(
-			fmt.Sprintf("%s时%d周岁（%s）。", d.AsOf, d.Age, d.Gender.Label(tag)),
-			fmt.Sprintf("Aged %d on %s (%s).", d.Age, d.AsOf, d.Gender.Label(tag)))
+			fmt.Sprintf("%s时%d周岁（%s）。", d.AsOf, d.Age, gender),
+			fmt.Sprintf("Aged %d on %s (%s).", d.Age, d.AsOf, gender))
 	case ReasonGroup:
 		g := eligibility.Group(rs.item)
 		if gr, ok := d.Classification.Reason(g); ok {
@@ -265,8 +269,8 @@ func (d Decision) ReasonText(i int, tag language.Tag) string {
 		return pick(fmt.Sprintf("%s：%s。", cite, r.Summary), fmt.Sprintf("%s: %s.", cite, r.SummaryEN))
 	case ReasonFallback:
 		return pick(
-			fmt.Sprintf("不愿意时：%s（%s）。", d.Fallback.Outcome.Label(tag), cite),
-			fmt.Sprintf("If unwilling: %s (%s).", d.Fallback.Outcome.Label(tag), cite))
+			fmt.Sprintf("不愿意时：%s（%s）。", d.Fallback.Outcome.FallbackLabel(tag), cite),
+			fmt.Sprintf("If unwilling: %s (%s).", d.Fallback.Outcome.FallbackLabel(tag), cite))
 	case ReasonVenue, ReasonFallbackVenue:
 		r := &p.Rules[rs.rule]
 		prefix := pick("办理地点", "Venue")
@@ -386,7 +390,7 @@ func (d Decision) Explain(tag language.Tag) string {
 	}
 	choice(Choice{Outcome: d.Outcome, Channel: d.Channel, Venue: d.Venue})
 	if !d.Fallback.IsZero() {
-		fmt.Fprintf(&b, pick(zh, "不愿意时：%s", "If unwilling: %s"), d.Fallback.Outcome.Label(tag))
+		fmt.Fprintf(&b, pick(zh, "不愿意时：%s", "If unwilling: %s"), d.Fallback.Outcome.FallbackLabel(tag))
 		choice(d.Fallback)
 	}
 	list := func(zhLabel, enLabel, val string) {

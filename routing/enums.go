@@ -61,6 +61,20 @@ func (o Outcome) String() string { return keyOf(outcomeNames, int(o)) }
 // Label returns the outcome's name in Chinese (zh) or English.
 func (o Outcome) Label(tag language.Tag) string { return label(outcomeNames, int(o), tag) }
 
+// FallbackLabel names o as a decision's fallback, what a resident who
+// declines the first choice is left with. OutcomeCovered reads
+// 维持原参保险种不变（已参保） ("stays in the scheme already joined"), not a
+// bare 已参保; every other outcome reads as its [Outcome.Label].
+func (o Outcome) FallbackLabel(tag language.Tag) string {
+	if o == OutcomeCovered {
+		if isChinese(tag) {
+			return "维持原参保险种不变（已参保）"
+		}
+		return "stays in the scheme already joined (already covered)"
+	}
+	return o.Label(tag)
+}
+
 // IsJoin reports whether the outcome asks the resident to join a scheme.
 func (o Outcome) IsJoin() bool { return o == OutcomeEmployee || o == OutcomeResident }
 

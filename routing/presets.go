@@ -318,8 +318,8 @@ func Shiyan2023() Policy {
 			{
 				ID: "2.1", Kind: KindRoute, When: Condition{Employment: employed},
 				Outcome: OutcomeEmployee, Channel: ChannelEmployer, Citation: sy("二(一)"),
-				Summary:   "小微企业等未参保市场主体及与劳动合同备案数据比对的未参保人员，由用人单位参保（职工基本养老保险覆盖的人员不属于“符合条件参加城乡居民基本养老保险”的代缴对象）",
-				SummaryEN: "uninsured employees of units and small businesses are insured by their employer (people the employees' scheme covers are not eligible for the residents' scheme, so not for 代缴 either)",
+				Summary:   "个体工商户、小微企业等未参保市场主体及与劳动合同备案数据比对的未参保人员，由用人单位办理企业职工基本养老保险（已就业的不属于“符合条件参加城乡居民基本养老保险”的代缴对象，故先于三(二)2适用）",
+				SummaryEN: "uninsured employees of units and small businesses join the employees' scheme through their employer (the employed are not “eligible for the residents' scheme”, so this comes before 三(二)2's 代缴)",
 			},
 			{
 				ID: "3.2.2.proxy-pay", Kind: KindRoute, When: Condition{GroupsAny: hardship},
@@ -374,8 +374,8 @@ func Shiyan2023() Policy {
 				ID: "4.2.note-in-roster", Kind: KindAction,
 				When:   Condition{Contact: ContactOf(eligibility.ContactNotFound, eligibility.ContactNotLocal)},
 				Action: ActionNoteInRoster, Citation: sy("四(二)"),
-				Summary:   "并备注在《石堰镇各村养老保险扩面人员明细表》上",
-				SummaryEN: "and note it in 《石堰镇各村养老保险扩面人员明细表》",
+				Summary:   "核实情况备注在《石堰镇各村养老保险扩面人员明细表》上",
+				SummaryEN: "the result of the check is noted in 《石堰镇各村养老保险扩面人员明细表》",
 			},
 			{
 				ID: "6.4", Kind: KindAction, When: Condition{Outcome: joins},
