@@ -75,10 +75,27 @@ func main() {
 		os.Exit(2)
 	}
 	cfg.asOf = d
+	if err := cfg.check(); err != nil {
+		fmt.Fprintln(os.Stderr, "shiyan:", err)
+		os.Exit(2)
+	}
 	if err := run(cfg, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "shiyan:", err)
 		os.Exit(1)
 	}
+}
+
+// check reports flags out of range, naming the flag.
+func (cfg config) check() error {
+	switch {
+	case cfg.rows < 1:
+		return fmt.Errorf("-rows %d: want at least 1 resident", cfg.rows)
+	case cfg.bad < 0 || cfg.bad > 1000:
+		return fmt.Errorf("-bad %d: want 0 to 1000 bad rows per thousand", cfg.bad)
+	case cfg.target < 0:
+		return fmt.Errorf("-target %d: want 0 (60 %% of the residents to enrol) or more", cfg.target)
+	}
+	return nil
 }
 
 // campaign holds what one run computes.
@@ -141,6 +158,9 @@ func compute(cfg config) (*campaign, error) {
 	// 任务向各村(社区)分配任务), by largest remainder so that the tasks sum
 	// to the target.
 	c.villages = c.tally.Villages()
+	if len(c.villages) == 0 {
+		return nil, fmt.Errorf("no row of the roster was accepted (%s): no village to give a task to", c.report.Counts)
+	}
 	var units []allocation.Unit
 	var toEnrol int64
 	for _, v := range c.tally.Totals() {

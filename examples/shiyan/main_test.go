@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -207,4 +208,39 @@ func TestDeterministic(t *testing.T) {
 			t.Errorf("%s differs between two runs with the same seed", f)
 		}
 	}
+}
+
+// TestRejectsHopelessRuns checks that flags out of range and a roster with
+// no accepted row give an error that says so, not an internal one.
+func TestRejectsHopelessRuns(t *testing.T) {
+	tests := []struct {
+		name string
+		cfg  func(*config)
+		want string
+	}{
+		{"no rows", func(c *config) { c.rows = 0 }, "-rows 0: want at least 1 resident"},
+		{"bad share", func(c *config) { c.bad = 1001 }, "-bad 1001: want 0 to 1000 bad rows per thousand"},
+		{"negative target", func(c *config) { c.target = -1 }, "-target -1: want 0 (60 % of the residents to enrol) or more"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := testConfig(t.TempDir())
+			tt.cfg(&cfg)
+			err := cfg.check()
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("check() = %v, want %q", err, tt.want)
+			}
+		})
+	}
+	t.Run("every row rejected", func(t *testing.T) {
+		cfg := testConfig("")
+		cfg.rows, cfg.bad = 5, 1000
+		if err := cfg.check(); err != nil {
+			t.Fatal(err)
+		}
+		err := run(cfg, io.Discard)
+		if err == nil || !strings.Contains(err.Error(), "no row of the roster was accepted") {
+			t.Errorf("run() = %v, want the no-accepted-row error", err)
+		}
+	})
 }
