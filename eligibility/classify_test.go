@@ -334,6 +334,20 @@ func TestReasonText(t *testing.T) {
 			"In group 八 (other people who should be insured and are not) of 石堰府发〔2023〕10号 二(八): not employed; not insured; aged 40 (16 or over); below statutory retirement age (reached on 2046-01-01); in no other target group.",
 		},
 		{
+			"platform kind named", person(func(r *eligibility.Resident) {
+				r.Employment = eligibility.Employment{Kind: eligibility.PlatformWorker, Platform: eligibility.PlatformCourier}
+			}), eligibility.GroupPlatformWorker,
+			"属于石堰府发〔2023〕10号 二(三)「依托平台企业就业的新业态从业人员」：新业态从业人员（快递小哥），未参保。",
+			"In group 三 (platform workers in new forms of employment) of 石堰府发〔2023〕10号 二(三): platform worker (courier); not insured.",
+		},
+		{
+			"platform kind unknown", person(func(r *eligibility.Resident) {
+				r.Employment = eligibility.Employment{Kind: eligibility.PlatformWorker}
+			}), eligibility.GroupPlatformWorker,
+			"属于石堰府发〔2023〕10号 二(三)「依托平台企业就业的新业态从业人员」：新业态从业人员，未参保。",
+			"In group 三 (platform workers in new forms of employment) of 石堰府发〔2023〕10号 二(三): platform worker; not insured.",
+		},
+		{
 			"elderly", person(func(r *eligibility.Resident) { r.Hukou.Local = true; r.Birth = d("1950-05-05") }), eligibility.GroupElderlyBackPay,
 			"属于石堰府发〔2023〕10号 三(二)2「60周岁以上超龄未参保的本地户籍老年居民（补缴）」：未参保，本区户籍，年龄73周岁（60周岁以上）。",
 			"In the group (uninsured local residents aged 60 or over (back payment)) of 石堰府发〔2023〕10号 三(二)2: not insured; household registered in the district; aged 73 (60 or over).",

@@ -106,7 +106,7 @@ func ExampleRulebook_Classify() {
 	fmt.Println(why.Text(language.English))
 	// Output:
 	// {PlatformWorker,AffluentResident,SuspendedElsewhere} 43
-	// 属于石堰府发〔2023〕10号 二(三)「依托平台企业就业的新业态从业人员」：新业态从业人员，已参加城乡居民基本养老保险。
+	// 属于石堰府发〔2023〕10号 二(三)「依托平台企业就业的新业态从业人员」：新业态从业人员（外卖骑手），已参加城乡居民基本养老保险。
 	// 属于石堰府发〔2023〕10号 二(五)「具备城镇职工养老保险缴费能力的城乡富裕人员」：已参加城乡居民基本养老保险，缴费档次1500元，高于1000元。
 	// 属于石堰府发〔2023〕10号 二(七)「区外已参保且属于暂停缴费的人员」：已参加城乡居民基本养老保险，暂停缴费，区外市内参保，本区户籍。
 	// In group 五 (affluent residents able to pay into the employee scheme) of 石堰府发〔2023〕10号 二(五): insured in basic pension insurance for urban and rural residents; contribution tier 1500 yuan, above 1000 yuan.

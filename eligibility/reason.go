@@ -39,7 +39,11 @@ func (r Reason) Chinese() string {
 	b.WriteString("」：")
 	var parts []string
 	if r.Checks&CheckEmployment != 0 {
-		parts = append(parts, r.Employment.Label(zh))
+		if r.platformAside() {
+			parts = append(parts, r.Employment.Label(zh)+"（"+r.Platform.Label(zh)+"）")
+		} else {
+			parts = append(parts, r.Employment.Label(zh))
+		}
 	}
 	if r.Checks&CheckPlatform != 0 {
 		parts = append(parts, r.Platform.Label(zh))
@@ -105,7 +109,11 @@ func (r Reason) English() string {
 	b.WriteString(": ")
 	var parts []string
 	if r.Checks&CheckEmployment != 0 {
-		parts = append(parts, r.Employment.Label(en))
+		if r.platformAside() {
+			parts = append(parts, r.Employment.Label(en)+" ("+r.Platform.Label(en)+")")
+		} else {
+			parts = append(parts, r.Employment.Label(en))
+		}
 	}
 	if r.Checks&CheckPlatform != 0 {
 		parts = append(parts, r.Platform.Label(en))
@@ -163,4 +171,11 @@ func decimalText(d decimal.Decimal) string {
 		return d.String()
 	}
 	return d.Coefficient().String() + "e" + strconv.FormatInt(int64(d.Exponent()), 10)
+}
+
+// platformAside reports whether a sentence names the platform kind beside the
+// employment kind: the rule checked the employment but not the platform (any
+// platform counts, as 二(三)'s list ends with 等), and the roster states one.
+func (r Reason) platformAside() bool {
+	return r.Employment == PlatformWorker && r.Checks&CheckPlatform == 0 && r.Platform != PlatformUnknown
 }
