@@ -83,7 +83,8 @@ type RosterEntry struct {
 	Actions   routing.ActionSet  // 后续工作, e.g. 到派出所核实真实户籍地
 	// Note is the roster's own note (备注). Masked by default like the
 	// rest: the resident's name and every run of 6 or more digits in it
-	// (an identity or phone number) are starred.
+	// (an identity or phone number, also when spaces or hyphens split it
+	// into 11 digits or more, as 138-1234-5678) are starred.
 	Note string
 }
 

@@ -47,7 +47,7 @@ func TestReviewMaskedRosterForms(t *testing.T) {
 	id18 := revID("50011519780315001")
 	roster := "姓名,身份证号码,村(社区),备注\n" +
 		"欧阳小明," + id18 + ",石堰村,欧阳小明本人电话13812345678，身份证" + id18 + "\n" +
-		"阿依古丽·买买提,110105490101002,桃花村,2023-06-30 已走访 缴费1500元\n" +
+		"阿依古丽·买买提,110105490101002,桃花村,2023-06-30 已走访 缴费1500元 家属电话138-1234-5678\n" +
 		"张　三," + revID("50011519850620002") + ",<script>村</script>,=1+1\n"
 	var rows []reporting.RosterRow
 	rep, err := reporting.ImportRoster(strings.NewReader(roster), reporting.ImportOptions{},
@@ -56,7 +56,7 @@ func TestReviewMaskedRosterForms(t *testing.T) {
 	if err != nil || rep.Counts.Accepted != 3 {
 		t.Fatalf("import: %v, %v", rep.Counts, err)
 	}
-	full := []string{id18, "110105194901010021", "110105490101002", "欧阳小明", "阿依古丽·买买提", "买买提", "13812345678", "张　三"}
+	full := []string{id18, "110105194901010021", "110105490101002", "欧阳小明", "阿依古丽·买买提", "买买提", "13812345678", "138-1234-5678", "1234-5678", "张　三"}
 	render := func(opt reporting.MaskOptions) map[string]string {
 		var entries []reporting.RosterEntry
 		for _, r := range rows {

@@ -322,10 +322,14 @@ func maskDigitGroups(runes []rune) {
 }
 
 // maskDigitGroup masks the group of digits that starts at runes[i] — digits
-// and single spaces or tabs between digits — when it holds 6 digits or
-// more, and returns the index after it.
+// and single spaces, tabs or hyphens between digits — and returns the index
+// after it. A group of 11 digits or more is masked whole, so that a phone
+// number written 138-1234-5678 does not survive; otherwise each part
+// between hyphens is masked on its own when it holds 6 digits or more, so
+// that a date such as 2023-06-30 stays legible.
 func maskDigitGroup(runes []rune, i int) int {
-	isSep := func(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' }
+	isHyphen := func(r rune) bool { return r == '-' || r == '－' }
+	isSep := func(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' || isHyphen(r) }
 	j, digits := i, 0
 	for j < len(runes) {
 		if maskIsDigit(runes[j]) {
@@ -337,19 +341,39 @@ func maskDigitGroup(runes []rune, i int) int {
 			break
 		}
 	}
-	if digits >= 6 {
-		keepHead, keepTail := min(6, digits/3), min(4, digits/3)
-		k := 0
-		for p := i; p < j; p++ {
-			if maskIsDigit(runes[p]) {
-				if k >= keepHead && k < digits-keepTail {
-					runes[p] = '*'
-				}
-				k++
+	if digits >= 11 {
+		maskDigitSpan(runes[i:j], digits)
+		return j
+	}
+	for p := i; p < j; {
+		q, n := p, 0
+		for q < j && !isHyphen(runes[q]) {
+			if maskIsDigit(runes[q]) {
+				n++
 			}
+			q++
 		}
+		if n >= 6 {
+			maskDigitSpan(runes[p:q], n)
+		}
+		p = q + 1
 	}
 	return j
+}
+
+// maskDigitSpan stars the digits of span (which holds digits of them) but
+// at most its first 6 and last 4, and never more than a third at each end.
+func maskDigitSpan(span []rune, digits int) {
+	keepHead, keepTail := min(6, digits/3), min(4, digits/3)
+	k := 0
+	for p := range span {
+		if maskIsDigit(span[p]) {
+			if k >= keepHead && k < digits-keepTail {
+				span[p] = '*'
+			}
+			k++
+		}
+	}
 }
 
 // knownWord reports whether w is a value some roster column reads, such as
