@@ -73,6 +73,9 @@
 //     stay covered (from 60 the 城乡居民 scheme pays out: covered).
 //   - 三(二)1: insured outside the district with contributions suspended →
 //     转移接续 in the scheme already joined.
+//   - 三(三), 二(四): platform workers and licensed freelancers already in
+//     城乡居民, below the age line → 企业职工 as 灵活就业人员; if unwilling they
+//     stay covered.
 //   - 三(二)2: 60+ uninsured local residents → 城乡居民 by 补缴 (others aged 60
 //     or over are not targets).
 //   - 二(一) and 一(一): employed by a unit or small business → through the

@@ -203,6 +203,11 @@ func Luodong2019() Policy {
 //     scheme pays out and no tier is chosen: such a resident is covered.
 //   - 三(二)1: insured outside the district and suspended → 转移接续 in the
 //     district, in the scheme already joined.
+//   - 三(三) and 二(四): platform workers and licensed freelancers already in
+//     城乡居民 and below 四(二)'s age line → 企业职工 as 灵活就业人员; if
+//     unwilling they stay covered (eligibility counts them in 二(三) / 二(四)
+//     because they are not yet in 企业职工). At or above the line they stay
+//     covered, as 四(二) sends their age to 城乡居民.
 //   - 二 (the groups are 未参保 people): other insured residents → covered.
 //   - 三(二)2: uninsured local residents aged 60 and over → 城乡居民 by 补缴;
 //     other people aged 60 and over → not eligible.
@@ -295,6 +300,34 @@ func Shiyan2023() Policy {
 				Outcome: OutcomeExisting, Channel: ChannelTransfer, Citation: sy("三(二)1"),
 				Summary:   "对在区外参保已暂停缴费的人员积极动员通过转移、接续等方式在本区参保",
 				SummaryEN: "people insured outside the district with contributions suspended transfer and continue here",
+			},
+			{
+				ID: "3.3.platform-resident", Kind: KindRoute,
+				When: Condition{
+					GroupsAny: GroupsOf(eligibility.GroupPlatformWorker),
+					Insured:   InsuredOf(eligibility.SchemeResident), Band: BandYounger,
+				},
+				Outcome: OutcomeEmployee, Channel: ChannelFlexible,
+				Fallback: Choice{Outcome: OutcomeCovered},
+				Citation: sy("三(三)"),
+				Summary: "动员引导新就业形态从业人员参加城镇企业职工基本养老保险（已参加城乡居民基本养老保险、" +
+					"在四(二)年龄线以下的，动员转入企业职工基本养老保险）",
+				SummaryEN: "platform workers are encouraged to join the employees' scheme (those already in the residents' " +
+					"scheme and below 四(二)'s age line are encouraged to move; if unwilling they stay covered)",
+			},
+			{
+				ID: "2.4.freelancer-resident", Kind: KindRoute,
+				When: Condition{
+					GroupsAny: GroupsOf(eligibility.GroupLicensedFreelancer),
+					Insured:   InsuredOf(eligibility.SchemeResident), Band: BandYounger,
+				},
+				Outcome: OutcomeEmployee, Channel: ChannelFlexible,
+				Fallback: Choice{Outcome: OutcomeCovered},
+				Citation: sy("二(四)"),
+				Summary: "持有执业资格许可证群体中的自由职业者，宣传发动后愿意参加企业职工基本养老保险的（已参加城乡居民基本养老保险、" +
+					"在四(二)年龄线以下的，动员转入企业职工基本养老保险）",
+				SummaryEN: "licensed freelancers willing to join the employees' scheme after mobilisation (those already in the " +
+					"residents' scheme and below 四(二)'s age line are encouraged to move; if unwilling they stay covered)",
 			},
 			{
 				ID: "2.insured", Kind: KindRoute, When: Condition{Insured: insured},
