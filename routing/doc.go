@@ -102,8 +102,10 @@
 // gap at one age, which band that age belongs to (AtLine). 石堰's "男45岁以下
 // … 男45岁以上" overlap at 45: validation reports [CodeAgeOverlap] as a
 // warning, and the preset resolves 45 → 城乡居民 for men and 40 → 城乡居民 for
-// women, consistent with 罗东's 及以上. 罗东's own "以下" is read as
-// exclusive because its (1) claims the line with 及以上.
+// women, consistent with 罗东's 及以上. 罗东's own "男45周岁、女40周岁以下" and
+// "及以上" overlap the same way and are reported the same way; its (1) claims
+// the line age explicitly with 及以上, so the preset resolves 45 and 40 to
+// 城乡居民 there too.
 //
 // Why 45 and 40: 60−15 and 55−15, the last age at which a new contributor
 // still reaches 15 years before retirement. [Policy.WithDerivedAgeLines]

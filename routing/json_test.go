@@ -145,15 +145,16 @@ func TestValidate(t *testing.T) {
 			routing.CodeBadPeriod, routing.SeverityError, "effective", "inverted"},
 		{"unresolved overlap", routing.Shiyan2023, func(p *routing.Policy) { p.AgeLines.Men.AtLine = routing.BandAny },
 			routing.CodeAgeOverlap, routing.SeverityError, "age_lines.men", "overlap at 45"},
-		{"one-age gap", routing.Luodong2019, func(p *routing.Policy) { p.AgeLines.Women.Older.Inclusive = false },
+		{"one-age gap", routing.Luodong2019, func(p *routing.Policy) { meetingLines(p); p.AgeLines.Women.Older.Inclusive = false },
 			routing.CodeAgeGap, routing.SeverityError, "age_lines.women", "age 40 belongs to neither band"},
 		{"resolved gap", routing.Luodong2019, func(p *routing.Policy) {
+			meetingLines(p)
 			p.AgeLines.Women.Older.Inclusive = false
 			p.AgeLines.Women.AtLine = routing.BandOlder
 		}, routing.CodeAgeGap, routing.SeverityWarning, "age_lines.women", "resolves 40 → the older band"},
-		{"wide gap", routing.Luodong2019, func(p *routing.Policy) { p.AgeLines.Men.Older.Age = 50 },
+		{"wide gap", routing.Luodong2019, func(p *routing.Policy) { meetingLines(p); p.AgeLines.Men.Older.Age = 50 },
 			routing.CodeAgeGap, routing.SeverityError, "age_lines.men", "ages 45..49"},
-		{"wide overlap", routing.Luodong2019, func(p *routing.Policy) { p.AgeLines.Men.Older.Age = 40 },
+		{"wide overlap", routing.Luodong2019, func(p *routing.Policy) { meetingLines(p); p.AgeLines.Men.Older.Age = 40 },
 			routing.CodeAgeOverlap, routing.SeverityError, "age_lines.men", "ages 40..44"},
 		{"shadowed rule", routing.Luodong2019, func(p *routing.Policy) {
 			p.Rules[6], p.Rules[7] = p.Rules[7], p.Rules[6]
@@ -293,5 +294,16 @@ func TestPolicySizeLimits(t *testing.T) {
 	msg := err.Error()
 	if n := strings.Count(msg, "\n\t"); n != 21 || !strings.Contains(msg, "more errors (see Findings)") {
 		t.Errorf("message lists %d lines, want 20 findings and a summary:\n%s", n, msg)
+	}
+}
+
+// meetingLines makes both age lines meet exactly (younger band below the
+// line, older band from it), so that a test can open a gap or an overlap of
+// its own; the 罗东 preset itself states an overlap at the line (以下 and
+// 及以上 both include the number).
+func meetingLines(p *routing.Policy) {
+	for _, l := range []*routing.AgeLine{&p.AgeLines.Men, &p.AgeLines.Women} {
+		l.Younger.Inclusive = false
+		l.AtLine = routing.BandAny
 	}
 }

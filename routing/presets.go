@@ -59,10 +59,10 @@ var (
 //   - 三(二): milestones 80 % of the task by 2019-12-31, 100 % by 2020-12-31.
 //
 // Age lines: 二(二)2(1) says 男45周岁、女40周岁及以上 and 二(二)2(2) says
-// 男45周岁、女40周岁以下. Read alone, 以下 includes 45 (《民法典》第1259条);
-// but (1) claims the line age explicitly with 及以上, so the preset records
-// (2) as exclusive: men 45 and women 40 go to 城乡居民, and there is no
-// overlap.
+// 男45周岁、女40周岁以下. 以下 includes 45 (《民法典》第1259条), so the two
+// bands overlap at 45 (and 40), and validation reports it as a warning; (1)
+// claims the line age explicitly with 及以上, so the preset resolves the
+// overlap (AtLine) to the older band: men 45 and women 40 go to 城乡居民.
 func Luodong2019() Policy {
 	return Policy{
 		ID:           "luodong-2019",
@@ -74,18 +74,19 @@ func Luodong2019() Policy {
 		Effective:    Period{From: date(2019, time.July, 18), To: date(2020, time.December, 31)},
 		AgeLines: AgeLines{
 			Men: AgeLine{
-				Younger: Bound{Age: 45}, Older: Bound{Age: 45, Inclusive: true},
-				Stated: "男45周岁以下 / 男45周岁及以上",
+				Younger: Bound{Age: 45, Inclusive: true}, Older: Bound{Age: 45, Inclusive: true},
+				AtLine: BandOlder, Stated: "男45周岁以下 / 男45周岁及以上",
 			},
 			Women: AgeLine{
-				Younger: Bound{Age: 40}, Older: Bound{Age: 40, Inclusive: true},
-				Stated: "女40周岁以下 / 女40周岁及以上",
+				Younger: Bound{Age: 40, Inclusive: true}, Older: Bound{Age: 40, Inclusive: true},
+				AtLine: BandOlder, Stated: "女40周岁以下 / 女40周岁及以上",
 			},
 			Citation: lu("二(二)2"),
-			Note: "二(二)2(1)以“及以上”明确包含45周岁（男）、40周岁（女），故二(二)2(2)的“以下”读作不含本数：" +
-				"男45周岁、女40周岁归城乡居民基本养老保险。",
-			NoteEN: "二(二)2(1) claims the line age with 及以上, so 二(二)2(2)'s 以下 is read as excluding it " +
-				"(men aged 45 and women aged 40 → 城乡居民).",
+			Note: "“以下”包括本数（《民法典》第1259条），故二(二)2(2)“男45周岁、女40周岁以下”与二(二)2(1)“及以上”" +
+				"在男45周岁、女40周岁重叠；二(二)2(1)以“及以上”明确包含本数，本规则据此将男45周岁、女40周岁归城乡居民基本养老保险。",
+			NoteEN: "以下 includes the number (民法典 第1259条), so 二(二)2(2)'s 以下 and 二(二)2(1)'s 及以上 overlap at 45 (men) " +
+				"and 40 (women); 二(二)2(1) claims the line age explicitly with 及以上, so the preset resolves " +
+				"men aged 45 and women aged 40 → 城乡居民.",
 		},
 		Rules: []Rule{
 			{

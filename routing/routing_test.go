@@ -12,31 +12,38 @@ import (
 )
 
 func TestPresetFindings(t *testing.T) {
-	if fs := routing.Validate(routing.Luodong2019()); len(fs) != 0 {
-		t.Errorf("Validate(Luodong2019()) = %v, want no findings", fs)
-	}
-	fs := routing.Validate(routing.Shiyan2023())
 	type short struct {
 		Severity routing.Severity
 		Code     routing.Code
 		Path     string
 		Citation string
 	}
-	var got []short
-	for _, f := range fs {
-		got = append(got, short{f.Severity, f.Code, f.Path, f.Citation.String()})
-	}
-	want := []short{
-		{routing.SeverityWarning, routing.CodeAgeOverlap, "age_lines.men", "石堰府发〔2023〕10号 四(二)"},
-		{routing.SeverityWarning, routing.CodeAgeOverlap, "age_lines.women", "石堰府发〔2023〕10号 四(二)"},
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Fatalf("Validate(Shiyan2023()) mismatch (-want +got):\n%s", diff)
-	}
-	for i, age := range []string{"45", "40"} {
-		for _, s := range []string{"overlap at " + age, "resolves " + age + " → the older band → 城乡居民基本养老保险 (rule 4.2.older)", "民法典 第1259条"} {
-			if !strings.Contains(fs[i].Message, s) {
-				t.Errorf("finding %d message %q lacks %q", i, fs[i].Message, s)
+	for _, tc := range []struct {
+		policy   routing.Policy
+		citation string
+		rule     string
+	}{
+		// 罗东: 二(二)2(2)'s 以下 and 二(二)2(1)'s 及以上 both include 45 / 40.
+		{routing.Luodong2019(), "罗政〔2019〕185号 二(二)2", "2.2.2.1"},
+		{routing.Shiyan2023(), "石堰府发〔2023〕10号 四(二)", "4.2.older"},
+	} {
+		fs := routing.Validate(tc.policy)
+		var got []short
+		for _, f := range fs {
+			got = append(got, short{f.Severity, f.Code, f.Path, f.Citation.String()})
+		}
+		want := []short{
+			{routing.SeverityWarning, routing.CodeAgeOverlap, "age_lines.men", tc.citation},
+			{routing.SeverityWarning, routing.CodeAgeOverlap, "age_lines.women", tc.citation},
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("Validate(%s) mismatch (-want +got):\n%s", tc.policy.ID, diff)
+		}
+		for i, age := range []string{"45", "40"} {
+			for _, s := range []string{"overlap at " + age, "resolves " + age + " → the older band → 城乡居民基本养老保险 (rule " + tc.rule + ")", "民法典 第1259条"} {
+				if !strings.Contains(fs[i].Message, s) {
+					t.Errorf("%s finding %d message %q lacks %q", tc.policy.ID, i, fs[i].Message, s)
+				}
 			}
 		}
 	}
