@@ -11,7 +11,7 @@ type Column struct {
 	Name     string  // the column heading, e.g. 应扩面人数
 	Cells    []int64 // the published cells, in row order
 	Total    int64   // the stated total (合计), read only when HasTotal
-	HasTotal bool
+	HasTotal bool    // whether the table states a total for the column
 }
 
 // Footing is the check of a stated total against the sum of its cells.
@@ -59,16 +59,16 @@ func Foot(col Column) (Footing, error) {
 type CellDiff struct {
 	Row       int    // position of the row
 	Name      string // the row's unit name
-	Published int64
-	Expected  int64
-	Quota     Quota // the rule's exact quota for the cell
+	Published int64  // the cell as printed
+	Expected  int64  // the rule's allocation for it
+	Quota     Quota  // the rule's exact quota for the cell
 }
 
 // ColumnAudit is a published column held against a rule (a [Result]).
 type ColumnAudit struct {
-	Column string
+	Column string // the column's heading
 	Method Method // the rule's method
-	Rows   int
+	Rows   int    // number of cells held against the rule
 	// Cells lists every cell that differs from the rule, in row order.
 	Cells []CellDiff
 	// Footing checks the stated total against the sum of the published

@@ -18,7 +18,7 @@ type Unit struct {
 	Weight int64  // what the target is split in proportion to (未参保人数)
 	Min    int64  // lower bound (0: none)
 	Max    int64  // upper bound, read only when HasMax is set
-	HasMax bool
+	HasMax bool   // whether Max bounds the allocation
 }
 
 // Option changes how [Apportion], [ApportionTree] and [Derive] work.
@@ -47,7 +47,7 @@ func newConfig(opts []Option) config {
 // totals. It is a value: the functions of this package never modify a Result
 // they are given.
 type Result struct {
-	Method Method
+	Method Method // the method that made the allocations
 	// Target is the total that was split: the integer total for
 	// [Apportion], the base target times the rate for [Derive].
 	Target Quota
@@ -167,9 +167,9 @@ func quoteShort(s string) string {
 
 // Change is one unit whose allocation differs between two results.
 type Change struct {
-	Index    int
-	Name     string
-	From, To int64
+	Index    int    // the unit's input position
+	Name     string // the unit's name
+	From, To int64  // its allocation in the first and in the second result
 }
 
 // Changes lists the units whose allocations differ between a and b (for

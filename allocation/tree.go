@@ -14,7 +14,7 @@ import (
 // parent, as for a [Unit].
 type Node struct {
 	Unit
-	Children []Node
+	Children []Node // the node's units one level down, e.g. a town's villages
 }
 
 // TreeShare is one node's part of a hierarchical apportionment: its [Share]
