@@ -118,23 +118,23 @@ func Pace(task int64, start Date, ms []Milestone, m Method) ([]Checkpoint, error
 		return nil, &InputError{Index: -1, Field: "task", Value: task, Err: ErrNegative}
 	}
 	if !m.IsValid() || m.KeepsSum() {
-		return nil, &InputError{Index: -1, Field: "method", Value: int64(m), Err: ErrUnknownMethod}
+		return nil, &InputError{Index: -1, Field: "method " + m.String() + " (milestones round each target on its own: half-up, half-even, floor or ceil)", Err: ErrUnknownMethod}
 	}
 	paced := start != Date{}
 	if paced && !start.IsValid() {
-		return nil, &InputError{Index: -1, Field: "start", Err: ErrMilestone}
+		return nil, &InputError{Index: -1, Field: "start " + start.String() + " (no such day)", Err: ErrMilestone}
 	}
 	prevDate := start
 	var prevShare Rate
 	for i, ms := range ms {
 		if !ms.Date.IsValid() {
-			return nil, &InputError{Index: i, Field: "date", Err: ErrMilestone}
+			return nil, &InputError{Index: -1, Field: fmt.Sprintf("milestone %d: date %s (no such day)", i, ms.Date), Err: ErrMilestone}
 		}
 		if (i > 0 || paced) && ms.Date.Compare(prevDate) <= 0 {
-			return nil, &InputError{Index: i, Field: "date", Err: ErrMilestone}
+			return nil, &InputError{Index: -1, Field: fmt.Sprintf("milestone %d: date %s (not after %s)", i, ms.Date, prevDate), Err: ErrMilestone}
 		}
 		if cmpRate(ms.Share, prevShare) < 0 {
-			return nil, &InputError{Index: i, Field: "share", Err: ErrMilestone}
+			return nil, &InputError{Index: -1, Field: fmt.Sprintf("milestone %d: share %s (below the previous milestone's %s)", i, ms.Share, prevShare), Err: ErrMilestone}
 		}
 		prevDate, prevShare = ms.Date, ms.Share
 	}

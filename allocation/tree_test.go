@@ -161,15 +161,24 @@ func TestMilestones(t *testing.T) {
 	if diff := cmp.Diff([]int64{33, 67, 100, 200, 300, 400, 500, 600, 700, 800, 867, 933, 1000}, due); diff != "" {
 		t.Errorf("石堰 pace (-want +got):\n%s", diff)
 	}
-	// Errors.
-	for name, bad := range map[string][]allocation.Milestone{
-		"out of order": {ms[1], ms[0]},
-		"share down":   {{Date: d(2019, 12, 31), Share: allocation.MustParseRate("1")}, {Date: d(2020, 12, 31), Share: allocation.MustParseRate("0.5")}},
-		"invalid date": {{Date: d(2019, 2, 29), Share: allocation.MustParseRate("1")}},
-		"repeated":     {ms[0], ms[0]},
+	// Errors: each message names the milestone and what is wrong with it.
+	for name, tc := range map[string]struct {
+		ms   []allocation.Milestone
+		want string
+	}{
+		"out of order": {[]allocation.Milestone{ms[1], ms[0]}, "allocation: milestone 1: date " + ms[0].Date.String() + " (not after " + ms[1].Date.String() + "): invalid milestone"},
+		"share down": {[]allocation.Milestone{{Date: d(2019, 12, 31), Share: allocation.MustParseRate("1")}, {Date: d(2020, 12, 31), Share: allocation.MustParseRate("0.5")}},
+			"allocation: milestone 1: share 1/2 (below the previous milestone's 1): invalid milestone"},
+		"invalid date": {[]allocation.Milestone{{Date: d(2019, 2, 29), Share: allocation.MustParseRate("1")}}, "allocation: milestone 0: date 2019-02-29 (no such day): invalid milestone"},
+		"repeated":     {[]allocation.Milestone{ms[0], ms[0]}, "allocation: milestone 1: date " + ms[0].Date.String() + " (not after " + ms[0].Date.String() + "): invalid milestone"},
 	} {
-		if _, err := allocation.Pace(100, allocation.Date{}, bad, allocation.Ceil); !errors.Is(err, allocation.ErrMilestone) {
+		_, err := allocation.Pace(100, allocation.Date{}, tc.ms, allocation.Ceil)
+		if !errors.Is(err, allocation.ErrMilestone) {
 			t.Errorf("%s: err = %v", name, err)
+			continue
+		}
+		if diff := cmp.Diff(tc.want, err.Error()); diff != "" {
+			t.Errorf("%s: message mismatch (-want +got):\n%s", name, diff)
 		}
 	}
 	if _, err := allocation.Pace(100, d(2020, 1, 1), ms, allocation.Ceil); !errors.Is(err, allocation.ErrMilestone) {
