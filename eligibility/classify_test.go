@@ -191,9 +191,14 @@ func TestClassifyShiyan2023(t *testing.T) {
 		{"八 man turning 60 tomorrow", person(func(r *eligibility.Resident) { r.Birth = born(60, -1) }), groups(G8)},
 		{"man of 60 today, not local: retired", person(func(r *eligibility.Resident) { r.Birth = born(60, 0) }), groups()},
 		{"八 woman turning 55 tomorrow", person(func(r *eligibility.Resident) { r.Gender = eligibility.Female; r.Birth = born(55, -1) }), groups(G8)},
-		{"woman of 55 today: retired", person(func(r *eligibility.Resident) { r.Gender = eligibility.Female; r.Birth = born(55, 0) }), groups()},
+		// 城乡居民 takes contributions from 16 to 59 whatever the retirement age.
+		{"八 woman of 55 today", person(func(r *eligibility.Resident) { r.Gender = eligibility.Female; r.Birth = born(55, 0) }), groups(G8)},
+		{"八 woman of 59", person(func(r *eligibility.Resident) { r.Gender = eligibility.Female; r.Birth = born(59, 0) }), groups(G8)},
+		{"woman of 60 today, not local: none", person(func(r *eligibility.Resident) { r.Gender = eligibility.Female; r.Birth = born(60, 0) }), groups()},
+		{"八 man turning 16 today", person(func(r *eligibility.Resident) { r.Birth = born(16, 0) }), groups(G8)},
+		{"man turning 16 tomorrow: none", person(func(r *eligibility.Resident) { r.Birth = born(16, -1) }), groups()},
 		{"student is not 八", person(func(r *eligibility.Resident) { r.Employment.Kind = eligibility.Student; r.Birth = born(19, 0) }), groups()},
-		{"unknown gender is not 八", person(func(r *eligibility.Resident) { r.Gender = eligibility.GenderUnknown }), groups()},
+		{"八 whatever the gender", person(func(r *eligibility.Resident) { r.Gender = eligibility.GenderUnknown }), groups(G8)},
 		{"unknown birth is not 八", person(func(r *eligibility.Resident) { r.Birth = eligibility.Date{} }), groups()},
 		{"八 from the identity number", person(func(r *eligibility.Resident) {
 			r.Gender, r.Birth = eligibility.GenderUnknown, eligibility.Date{}
@@ -330,8 +335,8 @@ func TestReasonText(t *testing.T) {
 		},
 		{
 			"other", person(nil), eligibility.GroupOtherUninsured,
-			"属于石堰府发〔2023〕10号 二(八)「其他符合参保条件的应参未参人员」：未就业，未参保，年龄40周岁（16周岁以上），未达法定退休年龄（2046-01-01达到），不属于其他重点人群。",
-			"In group 八 (other people who should be insured and are not) of 石堰府发〔2023〕10号 二(八): not employed; not insured; aged 40 (16 or over); below statutory retirement age (reached on 2046-01-01); in no other target group.",
+			"属于石堰府发〔2023〕10号 二(八)「其他符合参保条件的应参未参人员」：未就业，未参保，年龄40周岁（16至59周岁），不属于其他重点人群。",
+			"In group 八 (other people who should be insured and are not) of 石堰府发〔2023〕10号 二(八): not employed; not insured; aged 40 (16 to 59); in no other target group.",
 		},
 		{
 			"platform kind named", person(func(r *eligibility.Resident) {
@@ -397,7 +402,8 @@ func TestClassifyNotInEffect(t *testing.T) {
 }
 
 // TestRulebookVariant shows a town's variant as a new value: a tier
-// threshold of 2000 元, elderly from 65, and women retiring at 50.
+// threshold of 2000 元, elderly from 65, and group 八 only below the
+// statutory retirement age, with women retiring at 50.
 func TestRulebookVariant(t *testing.T) {
 	rb := eligibility.Shiyan2023()
 	rb.ID = "variant"
@@ -408,6 +414,9 @@ func TestRulebookVariant(t *testing.T) {
 			rb.Rules[i].TierAbove = decimal.NewNullDecimal(tier("2000"))
 		case eligibility.GroupElderlyBackPay:
 			rb.Rules[i].Ages = eligibility.AgeBand{Min: 65, Max: eligibility.MaxAge}
+		case eligibility.GroupOtherUninsured:
+			rb.Rules[i].Ages = eligibility.AgeBand{Min: 16, Max: eligibility.MaxAge}
+			rb.Rules[i].BelowRetirement = true
 		}
 	}
 	if err := rb.Validate(); err != nil {
@@ -450,7 +459,10 @@ func TestRulebookValidate(t *testing.T) {
 		{"ValidTo before ValidFrom", func(rb *eligibility.Rulebook) { rb.ValidTo = d("2022-01-01") }, eligibility.ErrInvalidRulebook},
 		{"bad group", func(rb *eligibility.Rulebook) { rb.Rules[0].Group = 0 }, eligibility.ErrInvalidRuleGroup},
 		{"empty band", func(rb *eligibility.Rulebook) { rb.Rules[0].Ages = eligibility.AgeBand{Min: 60, Max: 16} }, eligibility.ErrInvalidRulebook},
-		{"female age", func(rb *eligibility.Rulebook) { rb.FemaleRetirementAge = 60 }, eligibility.ErrInvalidRulebook},
+		{"female age", func(rb *eligibility.Rulebook) {
+			rb.FemaleRetirementAge = 60
+			rb.Rules[len(rb.Rules)-2].BelowRetirement = true
+		}, eligibility.ErrInvalidRulebook},
 		{"negative tier", func(rb *eligibility.Rulebook) {
 			rb.Rules[4].TierAbove = decimal.NewNullDecimal(tier("-1"))
 		}, eligibility.ErrInvalidRulebook},

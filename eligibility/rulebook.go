@@ -127,9 +127,11 @@ type Rulebook struct {
 //   - 二(七) GroupSuspendedElsewhere: insured in any scheme, contributions
 //     suspended, insured elsewhere in the city or outside the city, and 本区
 //     户籍 (both sub-cases of the text name 本区户籍人员).
-//   - 二(八) GroupOtherUninsured: 未参保, aged 16 or over and below the
-//     statutory retirement age (the contribution ages; 在校学生 excluded as
-//     国发〔2014〕8号 excludes them from 城乡居民), and in no other group (其他).
+//   - 二(八) GroupOtherUninsured: 未参保, aged 16 to 59 (the contribution
+//     ages of 城乡居民, 国发〔2014〕8号, and the 16-59周岁 band of the 罗东
+//     table: a woman of 57 past her own retirement age can still join
+//     城乡居民; 在校学生 are excluded as 国发〔2014〕8号 excludes them), and in no
+//     other group (其他). From 60 the 补缴 group takes over.
 //   - 三(二)2 GroupElderlyBackPay: 未参保, aged 60 or over on the as-of date
 //     (60周岁以上, inclusive as 以上 is in Chinese statutes), 本区户籍 (长寿户籍).
 //
@@ -193,10 +195,9 @@ func Shiyan2023() Rulebook {
 				Group: GroupOtherUninsured, Clause: "二(八)",
 				Employment: SetOf(EmploymentUnknown, EmployedByUnit, SelfEmployedBusiness,
 					SmallBusinessEmployee, PlatformWorker, LicensedFreelancer, NotEmployed),
-				Schemes:         uninsured,
-				Ages:            AgeBand{16, MaxAge},
-				BelowRetirement: true,
-				Residual:        true,
+				Schemes:  uninsured,
+				Ages:     AgeBand{16, 59},
+				Residual: true,
 			},
 			{
 				Group: GroupElderlyBackPay, Clause: "三(二)2",
