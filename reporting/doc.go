@@ -65,8 +65,8 @@
 //
 // What the import reads ([ImportOptions]):
 //   - Encodings: UTF-8 with or without a byte-order mark, and GB18030 (GBK,
-//     GB2312), as Excel saves "CSV" on Chinese Windows, stated or detected
-//     ([AutoDetect]). UTF-16 (Excel's "Unicode text") is refused with
+//     GB2312), as Excel saves "CSV" on Chinese Windows, detected by default
+//     (the zero Encoding works as [AutoDetect]) or stated. UTF-16 (Excel's "Unicode text") is refused with
 //     [ErrUTF16]; bytes invalid in the encoding stop the import with a
 //     [*DecodeError] that names the line, after the rows before it.
 //   - Line ends CRLF, LF or CR alone; quoted fields with commas, quotes and

@@ -62,10 +62,11 @@ type PipelineOptions struct {
 	Headers Headers
 	// AsOf is the date every resident is routed for.
 	AsOf eligibility.Date
-	// Encoding of the data: UTF8 or UTF8BOM (the zero value) read it as it
-	// is (a row whose kept text is not valid UTF-8 is rejected with
-	// [ErrInvalidText]); GB18030 decodes it to UTF-8 first, into a copy;
-	// AutoDetect does so when [DetectEncoding] says GB18030.
+	// Encoding of the data. The zero value (UTF8BOM) detects it, as
+	// AutoDetect does and as [ImportOptions] does: data that [DetectEncoding]
+	// calls GB18030 is decoded to UTF-8 first, into a copy. UTF8 reads the
+	// data as it is (a row whose kept text is not valid UTF-8 is rejected
+	// with [ErrInvalidText]); GB18030 always decodes.
 	Encoding Encoding
 	// Workers is the number of goroutines; 0 means runtime.GOMAXPROCS(0).
 	Workers int
@@ -111,6 +112,9 @@ type PipelineResult struct {
 // streams either encoding without a copy, on one core.
 func TallyRoster(data []byte, route Router, opt PipelineOptions) (PipelineResult, error) {
 	enc := opt.Encoding
+	if enc == UTF8BOM {
+		enc = AutoDetect // the zero value detects, as ImportOptions does
+	}
 	if peek := data[:min(len(data), encUTF16Window)]; encIsUTF16(peek) { // as NewDecoder
 		return PipelineResult{}, &DecodeError{Encoding: enc, Line: 1, Bytes: bytes.Clone(peek[:min(len(peek), 2)]), Err: ErrUTF16}
 	}

@@ -309,7 +309,8 @@ func TestTallyRosterEncodings(t *testing.T) {
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
-	for _, enc := range []reporting.Encoding{reporting.GB18030, reporting.AutoDetect} {
+	// The zero value detects, as AutoDetect does.
+	for _, enc := range []reporting.Encoding{reporting.GB18030, reporting.AutoDetect, reporting.UTF8BOM} {
 		got, err := reporting.TallyRoster(gb.Bytes(), rosRouter(), reporting.PipelineOptions{AsOf: rosAsOf, Encoding: enc})
 		if err != nil {
 			t.Fatalf("%v: %v", enc, err)
@@ -319,7 +320,7 @@ func TestTallyRosterEncodings(t *testing.T) {
 		}
 	}
 	// Stated as UTF-8, GB18030 bytes make the header unreadable.
-	if _, err := reporting.TallyRoster(gb.Bytes(), rosRouter(), reporting.PipelineOptions{AsOf: rosAsOf}); !errors.Is(err, reporting.ErrMissingColumn) {
+	if _, err := reporting.TallyRoster(gb.Bytes(), rosRouter(), reporting.PipelineOptions{AsOf: rosAsOf, Encoding: reporting.UTF8}); !errors.Is(err, reporting.ErrMissingColumn) {
 		t.Errorf("GB18030 read as UTF-8: error %v, want ErrMissingColumn", err)
 	}
 }

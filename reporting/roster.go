@@ -14,11 +14,23 @@ import (
 // ImportOptions configures a roster import. The zero value reads UTF-8
 // (with or without a byte-order mark) with [DefaultHeaders].
 type ImportOptions struct {
-	// Encoding is the roster's character encoding: UTF8 or UTF8BOM (the
-	// zero value; both skip a byte-order mark), GB18030, or AutoDetect.
+	// Encoding is the roster's character encoding. The zero value
+	// (UTF8BOM) detects it, as AutoDetect does, because a township's export
+	// may come from Excel or WPS in either UTF-8 or GB18030: valid UTF-8
+	// (with or without a byte-order mark) is read as UTF-8, anything else
+	// as GB18030 (see [DetectEncoding]). State UTF8 or GB18030 to insist on
+	// one; invalid bytes in it then stop the import with a [*DecodeError].
 	Encoding Encoding
 	// Headers maps header names to columns; nil means DefaultHeaders().
 	Headers Headers
+}
+
+// readEncoding is the encoding to read with: the zero value detects.
+func (o ImportOptions) readEncoding() Encoding {
+	if o.Encoding == UTF8BOM {
+		return AutoDetect
+	}
+	return o.Encoding
 }
 
 // Rejection counts the rows rejected for one reason in one column.
@@ -77,7 +89,7 @@ type RosterReader struct {
 // (the error of the first record) or the header names a column twice, and
 // the read or decode error when the input cannot be read.
 func NewRosterReader(r io.Reader, opt ImportOptions) (*RosterReader, error) {
-	dec, err := NewDecoder(r, opt.Encoding)
+	dec, err := NewDecoder(r, opt.readEncoding())
 	if err != nil {
 		return nil, err
 	}

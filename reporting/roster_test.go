@@ -243,7 +243,9 @@ func TestRosterReaderReadError(t *testing.T) {
 	data := rosRead(t, "good.csv")
 	boom := errors.New("boom")
 	r := io.MultiReader(bytes.NewReader(data[:len(data)-40]), rosFailingReader{boom})
-	rr, err := reporting.NewRosterReader(r, reporting.ImportOptions{})
+	// Stated UTF-8: detection (the zero value) would read ahead 64 KiB and
+	// meet the error before the first row; see TestRosterReaderDetectReadError.
+	rr, err := reporting.NewRosterReader(r, reporting.ImportOptions{Encoding: reporting.UTF8})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -262,6 +264,18 @@ func TestRosterReaderReadError(t *testing.T) {
 	}
 	if c := rr.Counts(); !c.Reconciles() || c.Rows != n {
 		t.Errorf("Counts = %+v after %d rows", c, n)
+	}
+}
+
+// With the zero Encoding the reader detects the encoding from the first
+// 64 KiB, so a read error there is returned at once: no row is read, and
+// none is lost silently.
+func TestRosterReaderDetectReadError(t *testing.T) {
+	data := rosRead(t, "good.csv")
+	boom := errors.New("boom")
+	r := io.MultiReader(bytes.NewReader(data[:len(data)-40]), rosFailingReader{boom})
+	if _, err := reporting.NewRosterReader(r, reporting.ImportOptions{}); !errors.Is(err, boom) {
+		t.Errorf("NewRosterReader() error = %v, want %v", err, boom)
 	}
 }
 
