@@ -1,6 +1,7 @@
 package allocation_test
 
 import (
+	"cmp"
 	"math/big"
 	"slices"
 
@@ -280,7 +281,7 @@ func refWinners(rule allocation.TieRule, t *refTie, units []allocation.Unit) []i
 	order := slices.Clone(t.units) // increasing input position
 	switch rule {
 	case allocation.TieByWeight:
-		slices.SortStableFunc(order, func(a, b int) int { return -cmpInt(units[a].Weight, units[b].Weight) })
+		slices.SortStableFunc(order, func(a, b int) int { return -cmp.Compare(units[a].Weight, units[b].Weight) })
 	case allocation.TieByName:
 		slices.SortStableFunc(order, func(a, b int) int {
 			switch {
@@ -295,14 +296,4 @@ func refWinners(rule allocation.TieRule, t *refTie, units []allocation.Unit) []i
 	w := slices.Clone(order[:t.seats])
 	slices.Sort(w)
 	return w
-}
-
-func cmpInt(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }

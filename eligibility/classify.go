@@ -1,6 +1,7 @@
 package eligibility
 
 import (
+	"cmp"
 	"iter"
 	"math/big"
 	"math/bits"
@@ -303,7 +304,7 @@ func decimalGreater(a, b decimal.Decimal) bool {
 func decimalCmpExact(a, b decimal.Decimal) int {
 	sa, sb := a.Sign(), b.Sign()
 	if sa != sb || sa == 0 {
-		return cmpInt(sa, sb)
+		return cmp.Compare(sa, sb)
 	}
 	ma, mb := new(big.Int).Abs(a.Coefficient()), new(big.Int).Abs(b.Coefficient())
 	ea, eb := int64(a.Exponent()), int64(b.Exponent())
@@ -311,7 +312,7 @@ func decimalCmpExact(a, b decimal.Decimal) int {
 	c := 0
 	switch {
 	case la != lb:
-		c = cmpInt64(la, lb)
+		c = cmp.Compare(la, lb)
 	case ea >= eb:
 		// ea − eb = digits(mb) − digits(ma): bounded by the input's length.
 		c = new(big.Int).Mul(ma, pow10(ea-eb)).Cmp(mb)
@@ -322,16 +323,6 @@ func decimalCmpExact(a, b decimal.Decimal) int {
 }
 
 func pow10(n int64) *big.Int { return new(big.Int).Exp(big.NewInt(10), big.NewInt(n), nil) }
-
-func cmpInt64(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
 
 // smallDecimal returns d as coefficient × 10^exponent when the coefficient
 // fits exactly in an int64 (at most 15 digits), without allocating.
@@ -349,9 +340,9 @@ func smallDecimal(d decimal.Decimal) (int64, int32, bool) {
 
 // cmpScaled compares a×10^ea with b×10^eb exactly, for |a|, |b| < 10^15.
 func cmpScaled(a int64, ea int32, b int64, eb int32) int {
-	sa, sb := sign(a), sign(b)
+	sa, sb := cmp.Compare(a, 0), cmp.Compare(b, 0)
 	if sa != sb || sa == 0 {
-		return cmpInt(sa, sb)
+		return cmp.Compare(sa, sb)
 	}
 	// Same non-zero sign: compare magnitudes, flip for negatives.
 	ma, mb := uint64(a), uint64(b)
@@ -382,35 +373,5 @@ func cmpMag(ma uint64, ea int64, mb uint64, eb int64) int {
 	if hi != 0 {
 		return 1
 	}
-	return cmpUint(lo, mb)
-}
-
-func sign(x int64) int {
-	switch {
-	case x < 0:
-		return -1
-	case x > 0:
-		return 1
-	}
-	return 0
-}
-
-func cmpInt(a, b int) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
-func cmpUint(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
+	return cmp.Compare(lo, mb)
 }
