@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
+	"github.com/canbao/kuomian/allocation"
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/internal/exact"
 )
@@ -381,10 +382,11 @@ func (b Bulletin) requirement(k int, task int64, targets []int64) (int64, error)
 	if targets != nil {
 		return targets[k], nil
 	}
-	s := b.Plan.Milestones[k].Share
-	v, ok := bulCeilMulDiv(uint64(task), s.Num(), s.Den())
-	if !ok {
-		return 0, fmt.Errorf("%w: %w", ErrBulletinInput, ErrTableOverflow)
+	// "80%以上": at least the share, so the exact requirement is rounded up,
+	// as allocation.Milestones does.
+	v, _, err := b.Plan.Milestones[k].Share.Of(task, allocation.Ceil)
+	if err != nil {
+		return 0, fmt.Errorf("%w: %w", ErrBulletinInput, err)
 	}
 	return v, nil
 }
