@@ -17,11 +17,15 @@ import (
 	"github.com/canbao/kuomian/allocation"
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/internal/exact"
+	"github.com/canbao/kuomian/reporting/table"
 )
 
 // RateScale is the number of digits after the decimal point of every
 // completion rate in a [Bulletin]: 84.37 (%).
 const RateScale = 2
+
+// ratePow is 10^(RateScale+2): a rate in percent at RateScale digits.
+const ratePow = 10000
 
 // Progress is one unit's (village's) figures for a [Bulletin].
 type Progress struct {
@@ -236,10 +240,10 @@ func NewBulletin(in BulletinInput) (Bulletin, error) {
 		}
 		allTargets = allTargets && u.Targets != nil
 		var ok1, ok2 bool
-		sumTask, ok1 = tblAdd(sumTask, u.Task)
-		sumEnrolled, ok2 = tblAdd(sumEnrolled, u.Enrolled)
+		sumTask, ok1 = addInt64(sumTask, u.Task)
+		sumEnrolled, ok2 = addInt64(sumEnrolled, u.Enrolled)
 		if !ok1 || !ok2 {
-			return Bulletin{}, &BulletinError{Unit: i, Name: u.Name, Err: fmt.Errorf("%w: %w", ErrBulletinInput, ErrTableOverflow)}
+			return Bulletin{}, &BulletinError{Unit: i, Name: u.Name, Err: fmt.Errorf("%w: %w", ErrBulletinInput, table.ErrOverflow)}
 		}
 	}
 	if in.TownTask < 0 {
@@ -272,9 +276,9 @@ func NewBulletin(in BulletinInput) (Bulletin, error) {
 		townTargets = make([]int64, nm)
 		for _, u := range in.Units {
 			for k, v := range u.Targets {
-				s, ok := tblAdd(townTargets[k], v)
+				s, ok := addInt64(townTargets[k], v)
 				if !ok {
-					return Bulletin{}, &BulletinError{Unit: -1, Field: "Targets", Err: fmt.Errorf("%w: %w", ErrBulletinInput, ErrTableOverflow)}
+					return Bulletin{}, &BulletinError{Unit: -1, Field: "Targets", Err: fmt.Errorf("%w: %w", ErrBulletinInput, table.ErrOverflow)}
 				}
 				townTargets[k] = s
 			}
@@ -339,7 +343,7 @@ func bulPercent(enrolled, task int64) (decimal.Decimal, bool) {
 		return decimal.Decimal{}, false
 	}
 	// unscaled = ⌊(2·E·10^(RateScale+2) + T) / (2T)⌋, in 128 bits.
-	hi, lo := bits.Mul64(uint64(enrolled), 2*uint64(tblPow10[RateScale+2]))
+	hi, lo := bits.Mul64(uint64(enrolled), 2*ratePow) // ratePow = 10^(RateScale+2)
 	var carry uint64
 	lo, carry = bits.Add64(lo, uint64(task), 0)
 	hi += carry
@@ -429,7 +433,7 @@ func (b Bulletin) row(name string, task, enrolled int64, targets []int64) (Bulle
 			el := b.AsOf.DaysSince(prevDate)
 			rise, ok := bulCeilMulDiv(uint64(target-prevReq), uint64(el), uint64(span))
 			if !ok {
-				return r, fmt.Errorf("%w: %w", ErrBulletinInput, ErrTableOverflow)
+				return r, fmt.Errorf("%w: %w", ErrBulletinInput, table.ErrOverflow)
 			}
 			r.Pace = prevReq + rise
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/reporting"
+	"github.com/canbao/kuomian/reporting/table"
 )
 
 // tblBigBulletin is a town of n villages with seeded random tasks and
@@ -40,25 +41,25 @@ func BenchmarkNewBulletin1000(b *testing.B) {
 	}
 }
 
-func tblBenchBulletinRender(b *testing.B, f reporting.Format) {
+func tblBenchBulletinRender(b *testing.B, f table.Format) {
 	bul, err := reporting.NewBulletin(tblBigBulletin(1000))
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := bul.Render(io.Discard, f, reporting.RenderOptions{}); err != nil {
+		if err := bul.Render(io.Discard, f, table.RenderOptions{}); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
 // Target: ≤ 5 ms/op for the text form of a 1,000-village bulletin.
-func BenchmarkBulletin1000Text(b *testing.B) { tblBenchBulletinRender(b, reporting.FormatText) }
+func BenchmarkBulletin1000Text(b *testing.B) { tblBenchBulletinRender(b, table.FormatText) }
 
 // Target: ≤ 3 ms/op.
-func BenchmarkBulletin1000CSV(b *testing.B) { tblBenchBulletinRender(b, reporting.FormatCSV) }
+func BenchmarkBulletin1000CSV(b *testing.B) { tblBenchBulletinRender(b, table.FormatCSV) }
 
 // Target: ≤ 100 ms/op for the HTML page with its 1,000-bar chart (about
 // 6,000 escaped SVG elements; measured about 40 ms).
-func BenchmarkBulletin1000HTML(b *testing.B) { tblBenchBulletinRender(b, reporting.FormatHTML) }
+func BenchmarkBulletin1000HTML(b *testing.B) { tblBenchBulletinRender(b, table.FormatHTML) }

@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/canbao/kuomian/reporting"
+	"github.com/canbao/kuomian/reporting/table"
 )
 
 // FuzzBulletin checks the bulletin's promises on arbitrary figures: a typed
@@ -82,16 +83,16 @@ func FuzzBulletin(f *testing.F) {
 			t.Fatal(err)
 		}
 		var o1, o2 bytes.Buffer
-		if err := b.Render(&o1, reporting.FormatText, reporting.RenderOptions{}); err != nil {
+		if err := b.Render(&o1, table.FormatText, table.RenderOptions{}); err != nil {
 			t.Fatal(err)
 		}
-		if err := b2.Render(&o2, reporting.FormatText, reporting.RenderOptions{}); err != nil {
+		if err := b2.Render(&o2, table.FormatText, table.RenderOptions{}); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(o1.Bytes(), o2.Bytes()) {
 			t.Fatalf("reversed input rendered differently:\n%s\n%s", o1.String(), o2.String())
 		}
-		if err := b.Render(io.Discard, reporting.FormatHTML, reporting.RenderOptions{}); err != nil {
+		if err := b.Render(io.Discard, table.FormatHTML, table.RenderOptions{}); err != nil {
 			t.Fatal(err)
 		}
 	})

@@ -1,21 +1,22 @@
 package reporting
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
 	"golang.org/x/text/language"
+
+	"github.com/canbao/kuomian/reporting/table"
 )
 
 // bulRateCell is a completion rate as a cell, or "—" without one.
-func bulRateCell(r BulletinRow) Cell {
+func bulRateCell(r BulletinRow) table.Cell {
 	if !r.HasRate {
-		return Text("—")
+		return table.Text("—")
 	}
-	return Decimal(r.Rate.Shift(RateScale).IntPart(), RateScale)
+	return table.Decimal(r.Rate.Shift(RateScale).IntPart(), RateScale)
 }
 
 // milestoneHeader is the header of the requirement column, such as
@@ -33,35 +34,35 @@ func (b Bulletin) milestoneHeader() string {
 // 状态. A stated town task that differs from the sum of the units' tasks is
 // audited like any stated total. The notes state the rounding rules and cite
 // the plan.
-func (b Bulletin) Table() Table {
+func (b Bulletin) Table() table.Table {
 	zh := language.Chinese
-	t := Table{
+	t := table.Table{
 		Title: b.Title,
-		Columns: []TableColumn{
-			{Header: "排名", Kind: KindInteger, NoSum: true, Align: AlignCenter},
+		Columns: []table.Column{
+			{Header: "排名", Kind: table.KindInteger, NoSum: true, Align: table.AlignCenter},
 			{Header: "村(社区)"},
-			{Header: "任务数", Kind: KindInteger},
-			{Header: "已完成", Kind: KindInteger},
-			{Header: "完成率(%)", Kind: KindDecimal, Scale: RateScale, NoSum: true},
-			{Header: "序时进度", Kind: KindInteger, NoSum: true},
-			{Header: "距任务", Kind: KindInteger, NoSum: true},
-			{Header: b.milestoneHeader(), Kind: KindInteger, NoSum: true},
-			{Header: "距节点", Kind: KindInteger, NoSum: true},
+			{Header: "任务数", Kind: table.KindInteger},
+			{Header: "已完成", Kind: table.KindInteger},
+			{Header: "完成率(%)", Kind: table.KindDecimal, Scale: RateScale, NoSum: true},
+			{Header: "序时进度", Kind: table.KindInteger, NoSum: true},
+			{Header: "距任务", Kind: table.KindInteger, NoSum: true},
+			{Header: b.milestoneHeader(), Kind: table.KindInteger, NoSum: true},
+			{Header: "距节点", Kind: table.KindInteger, NoSum: true},
 			{Header: "状态"},
 		},
-		Rows: make([][]Cell, len(b.Rows)),
+		Rows: make([][]table.Cell, len(b.Rows)),
 	}
-	line := func(r BulletinRow, rank Cell) []Cell {
-		return []Cell{rank, Text(r.Name), Int(r.Task), Int(r.Enrolled), bulRateCell(r), Int(r.Pace), Int(r.Gap), Int(r.Target), Int(r.TargetGap), Text(r.Status.Label(zh))}
+	line := func(r BulletinRow, rank table.Cell) []table.Cell {
+		return []table.Cell{rank, table.Text(r.Name), table.Int(r.Task), table.Int(r.Enrolled), bulRateCell(r), table.Int(r.Pace), table.Int(r.Gap), table.Int(r.Target), table.Int(r.TargetGap), table.Text(r.Status.Label(zh))}
 	}
 	for i, r := range b.Rows {
-		rank := Text("—")
+		rank := table.Text("—")
 		if r.Rank > 0 {
-			rank = Int(int64(r.Rank))
+			rank = table.Int(int64(r.Rank))
 		}
 		t.Rows[i] = line(r, rank)
 	}
-	t.Total = Total{Mode: StatedTotal, Cells: line(b.Total, Cell{})}
+	t.Total = table.Total{Mode: table.StatedTotal, Cells: line(b.Total, table.Cell{})}
 	t.Notes = b.notes()
 	return t
 }
@@ -131,86 +132,52 @@ func (b Bulletin) notes() []string {
 // its notes; HTML adds a chart of every unit's progress bar with marks at
 // the milestone requirement and the pace. CSV carries the table's grid
 // only. The same bulletin and options always give the same bytes.
-func (b Bulletin) Render(w io.Writer, f Format, opt RenderOptions) error {
-	if f > FormatHTML {
-		return fmt.Errorf("%w: %v", ErrUnknownFormat, f)
+func (b Bulletin) Render(w io.Writer, f table.Format, opt table.RenderOptions) error {
+	if f > table.FormatHTML {
+		return fmt.Errorf("%w: %v", table.ErrUnknownFormat, f)
 	}
-	t := b.Table()
-	if err := t.Validate(); err != nil {
-		return err
-	}
-	body := t
-	body.Title = ""
-	lay, err := body.layout()
-	if err != nil {
-		return err
-	}
-	bw, c, err := tblOutput(w, f, opt)
-	if err != nil {
-		return err
-	}
-	switch f {
-	case FormatText:
-		if b.Title != "" {
-			bw.WriteString(tblClean(b.Title))
-			bw.WriteByte('\n')
-		}
-		for _, s := range b.summary() {
-			bw.WriteString(tblClean(s))
-			bw.WriteByte('\n')
-		}
-		bw.WriteByte('\n')
-		err = lay.writeText(bw, opt.amb())
-	case FormatCSV:
-		err = lay.writeCSV(bw)
-	case FormatMarkdown:
-		if b.Title != "" {
-			bw.WriteString("### " + tblMarkdownEscape(b.Title) + "\n\n")
-		}
-		for _, s := range b.summary() {
-			bw.WriteString("- " + tblMarkdownEscape(s) + "\n")
-		}
-		bw.WriteByte('\n')
-		err = lay.writeMarkdown(bw)
-	case FormatHTML:
-		err = b.writeHTML(bw, lay)
-	}
-	return tblFinish(bw, c, err)
+	return b.page(f).Render(w, f, opt)
 }
 
-// bulStatusClass is the CSS class of a status.
-func bulStatusClass(s ProgressStatus) string {
+// bulTone is the tone of a status.
+func bulTone(s ProgressStatus) table.Tone {
 	switch s {
 	case StatusBehind:
-		return "behind"
+		return table.ToneBehind
 	case StatusOnTrack:
-		return "ontrack"
+		return table.ToneOnTrack
 	case StatusAhead, StatusDone:
-		return "ahead"
+		return table.ToneAhead
 	}
-	return "none"
+	return table.ToneNeutral
 }
 
-func (b Bulletin) writeHTML(w *bufio.Writer, lay *tblLayout) error {
-	zh := language.Chinese
-	title := tblClean(b.Title)
-	if title == "" {
-		title = b.Town + "基本养老保险参保扩面进度通报"
+// page lays the bulletin out as a page for format f: in HTML the town's
+// completion rate is a headline figure rather than a line of the summary.
+func (b Bulletin) page(f table.Format) table.Page {
+	body := b.Table()
+	body.Title = ""
+	p := table.Page{Title: b.Title, Lines: b.summary(), Table: body}
+	if f != table.FormatHTML {
+		return p
 	}
-	sum := b.summary()
-	page := htmlPage{Title: title, Subtitle: sum[:len(sum)-1], Table: htmlTableOf(lay)}
+	zh := language.Chinese
+	if p.Title == "" {
+		p.Title = b.Town + "基本养老保险参保扩面进度通报"
+	}
+	p.Lines = p.Lines[:len(p.Lines)-1]
 	t := b.Total
 	rate := "—"
 	if t.HasRate {
 		rate = t.Rate.StringFixed(RateScale) + "%"
 	}
-	page.KPIs = append(page.KPIs,
-		htmlKPI{Label: b.Town + "基本养老保险扩面计划完成率", Value: rate, Note: t.Status.Label(zh) + "：" + t.Reason, Class: bulStatusClass(t.Status)},
-		htmlKPI{Label: "已完成 / 任务（人）", Value: strconv.FormatInt(t.Enrolled, 10) + " / " + strconv.FormatInt(t.Task, 10), Note: "距任务 " + strconv.FormatInt(t.Gap, 10) + " 人"},
+	p.Figures = append(p.Figures,
+		table.Figure{Label: b.Town + "基本养老保险扩面计划完成率", Value: rate, Note: t.Status.Label(zh) + "：" + t.Reason, Tone: bulTone(t.Status)},
+		table.Figure{Label: "已完成 / 任务（人）", Value: strconv.FormatInt(t.Enrolled, 10) + " / " + strconv.FormatInt(t.Task, 10), Note: "距任务 " + strconv.FormatInt(t.Gap, 10) + " 人"},
 	)
 	if b.Milestone >= 0 {
 		m := b.Plan.Milestones[b.Milestone]
-		page.KPIs = append(page.KPIs, htmlKPI{Label: m.Due.String() + " 节点要求（" + m.Share.Percent(0) + "）", Value: strconv.FormatInt(t.Target, 10), Note: "序时进度 " + strconv.FormatInt(t.Pace, 10) + " 人；" + m.Clause})
+		p.Figures = append(p.Figures, table.Figure{Label: m.Due.String() + " 节点要求（" + m.Share.Percent(0) + "）", Value: strconv.FormatInt(t.Target, 10), Note: "序时进度 " + strconv.FormatInt(t.Pace, 10) + " 人；" + m.Clause})
 	}
 	counts := map[ProgressStatus]int{}
 	for _, r := range b.Rows {
@@ -222,32 +189,35 @@ func (b Bulletin) writeHTML(w *bufio.Writer, lay *tblLayout) error {
 			parts = append(parts, s.Label(zh)+" "+strconv.Itoa(counts[s]))
 		}
 	}
-	page.KPIs = append(page.KPIs, htmlKPI{Label: "各村(社区)状态", Value: strconv.Itoa(counts[StatusBehind]) + " 个滞后", Note: strings.Join(parts, " · "), Class: map[bool]string{true: "behind", false: "ahead"}[counts[StatusBehind] > 0]})
+	tone := table.ToneAhead
+	if counts[StatusBehind] > 0 {
+		tone = table.ToneBehind
+	}
+	p.Figures = append(p.Figures, table.Figure{Label: "各村(社区)状态", Value: strconv.Itoa(counts[StatusBehind]) + " 个滞后", Note: strings.Join(parts, " · "), Tone: tone})
 
-	rows := make([]svgProgressRow, len(b.Rows))
-	for i, r := range b.Rows {
-		rate := "—"
-		if r.HasRate {
-			rate = r.Rate.StringFixed(RateScale) + "%"
+	if len(b.Rows) > 0 {
+		ch := &table.ProgressChart{Label: p.Title}
+		for _, r := range b.Rows {
+			rate := "—"
+			if r.HasRate {
+				rate = r.Rate.StringFixed(RateScale) + "%"
+			}
+			ch.Bars = append(ch.Bars, table.ProgressBar{
+				Label: r.Name, Task: r.Task, Done: r.Enrolled, Target: r.Target, Pace: r.Pace,
+				Tone:  bulTone(r.Status),
+				Text:  rate + "  " + strconv.FormatInt(r.Enrolled, 10) + "/" + strconv.FormatInt(r.Task, 10),
+				Title: r.Name + "：" + r.Status.Label(zh) + "。" + r.Reason,
+			})
 		}
-		rows[i] = svgProgressRow{
-			Label: tblClean(r.Name), Task: r.Task, Enrolled: r.Enrolled, Target: r.Target, Pace: r.Pace,
-			Class: bulStatusClass(r.Status),
-			Text:  rate + "  " + strconv.FormatInt(r.Enrolled, 10) + "/" + strconv.FormatInt(r.Task, 10),
-			Title: tblClean(r.Name) + "：" + r.Status.Label(zh) + "。" + r.Reason,
+		ch.Legend = []table.Legend{
+			{Tone: table.ToneAhead, Label: "已完成/超前"},
+			{Tone: table.ToneOnTrack, Label: "正常"},
+			{Tone: table.ToneBehind, Label: "滞后"},
+			{Mark: table.MarkTarget, Label: b.milestoneHeader()},
+			{Mark: table.MarkPace, Label: "序时进度"},
 		}
+		p.Chart = ch
 	}
-	legend := []svgLegend{
-		{Class: "ahead", Label: "已完成/超前"},
-		{Class: "ontrack", Label: "正常"},
-		{Class: "behind", Label: "滞后"},
-		{Class: "ref", Label: b.milestoneHeader(), Line: true},
-		{Class: "pace", Label: "序时进度", Line: true},
-	}
-	if len(rows) > 0 {
-		ch := newProgressChart(title, rows, legend)
-		page.Chart = &ch
-	}
-	page.Footer = "完成率以整数精确计算，四舍五入保留 " + strconv.Itoa(RateScale) + " 位小数。" + b.Plan.Name
-	return htmlTemplate.Execute(w, page)
+	p.Footer = "完成率以整数精确计算，四舍五入保留 " + strconv.Itoa(RateScale) + " 位小数。" + b.Plan.Name
+	return p
 }

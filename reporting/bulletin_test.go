@@ -13,6 +13,7 @@ import (
 	"github.com/canbao/kuomian/allocation"
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/reporting"
+	"github.com/canbao/kuomian/reporting/table"
 )
 
 // tblRow is the part of a BulletinRow the tests compare.
@@ -208,7 +209,7 @@ func TestBulletinErrors(t *testing.T) {
 		{"targets count", reporting.BulletinInput{AsOf: asOf, Plan: plan, Units: []reporting.Progress{{Name: "甲", Task: 5, Targets: []int64{4}}}}, reporting.ErrBulletinInput},
 		{"targets go down", reporting.BulletinInput{AsOf: asOf, Plan: plan, Units: []reporting.Progress{{Name: "甲", Task: 5, Targets: []int64{4, 3}}}}, reporting.ErrBulletinInput},
 		{"negative town task", reporting.BulletinInput{AsOf: asOf, Plan: plan, TownTask: -5}, reporting.ErrBulletinInput},
-		{"overflow", reporting.BulletinInput{AsOf: asOf, Plan: plan, Units: []reporting.Progress{{Name: "甲", Task: 1 << 62}, {Name: "乙", Task: 1 << 62}}}, reporting.ErrTableOverflow},
+		{"overflow", reporting.BulletinInput{AsOf: asOf, Plan: plan, Units: []reporting.Progress{{Name: "甲", Task: 1 << 62}, {Name: "乙", Task: 1 << 62}}}, table.ErrOverflow},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -265,7 +266,7 @@ func TestBulletinOrderIndependent(t *testing.T) {
 		t.Fatal(err)
 	}
 	var want bytes.Buffer
-	if err := first.Render(&want, reporting.FormatText, reporting.RenderOptions{}); err != nil {
+	if err := first.Render(&want, table.FormatText, table.RenderOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	for k := 1; k < len(in.Units); k += 3 {
@@ -279,7 +280,7 @@ func TestBulletinOrderIndependent(t *testing.T) {
 			t.Fatalf("rotation %d changed the rows (-want +got):\n%s", k, diff)
 		}
 		var got bytes.Buffer
-		if err := b.Render(&got, reporting.FormatText, reporting.RenderOptions{}); err != nil {
+		if err := b.Render(&got, table.FormatText, table.RenderOptions{}); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(want.Bytes(), got.Bytes()) {
@@ -315,12 +316,12 @@ func TestBulletinGolden(t *testing.T) {
 		b    reporting.Bulletin
 	}{{"luodong-2019-11", lb}, {"shiyan-2023-06", sb}} {
 		for _, f := range []struct {
-			f   reporting.Format
+			f   table.Format
 			ext string
-		}{{reporting.FormatText, "txt"}, {reporting.FormatCSV, "csv"}, {reporting.FormatMarkdown, "md"}, {reporting.FormatHTML, "html"}} {
+		}{{table.FormatText, "txt"}, {table.FormatCSV, "csv"}, {table.FormatMarkdown, "md"}, {table.FormatHTML, "html"}} {
 			t.Run(b.name+"."+f.ext, func(t *testing.T) {
 				var buf bytes.Buffer
-				if err := b.b.Render(&buf, f.f, reporting.RenderOptions{}); err != nil {
+				if err := b.b.Render(&buf, f.f, table.RenderOptions{}); err != nil {
 					t.Fatal(err)
 				}
 				tblGolden(t, "bulletin/"+b.name+"."+f.ext, buf.Bytes())

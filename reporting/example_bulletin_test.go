@@ -8,6 +8,7 @@ import (
 
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/reporting"
+	"github.com/canbao/kuomian/reporting/table"
 )
 
 // A month-end bulletin under 罗政〔2019〕185号: each village's task is its
@@ -32,7 +33,7 @@ func ExampleNewBulletin() {
 		fmt.Printf("%d %s %s%% %s — %s\n", r.Rank, r.Name, r.Rate.StringFixed(reporting.RateScale), r.Status.Label(language.Chinese), r.Reason)
 	}
 	fmt.Println()
-	if err := b.Render(os.Stdout, reporting.FormatText, reporting.RenderOptions{}); err != nil {
+	if err := b.Render(os.Stdout, table.FormatText, table.RenderOptions{}); err != nil {
 		panic(err)
 	}
 	// Output:

@@ -8,6 +8,7 @@ import (
 
 	"github.com/canbao/kuomian/allocation"
 	"github.com/canbao/kuomian/reporting"
+	"github.com/canbao/kuomian/reporting/table"
 )
 
 // The published 罗东 task table (罗政〔2019〕185号 附件) rebuilt from its
@@ -33,7 +34,7 @@ func ExampleTaskTableFromAllocation() {
 	if err != nil {
 		panic(err)
 	}
-	table, err := reporting.TaskTableFromAllocation(reporting.TaskTable{
+	tab, err := reporting.TaskTableFromAllocation(reporting.TaskTable{
 		Title:      "罗东镇全民参保扩面任务分解表",
 		UnitHeader: "村别",
 		Units:      villages,
@@ -48,7 +49,7 @@ func ExampleTaskTableFromAllocation() {
 	if err != nil {
 		panic(err)
 	}
-	if err := table.Render(os.Stdout, reporting.FormatText, reporting.RenderOptions{}); err != nil {
+	if err := tab.Render(os.Stdout, table.FormatText, table.RenderOptions{}); err != nil {
 		panic(err)
 	}
 	// Output:
@@ -77,18 +78,18 @@ func ExampleTaskTableFromAllocation() {
 // A table with a stated total that does not foot: the audit names the column
 // and the difference.
 func ExampleTable_Audit() {
-	table := reporting.Table{
-		Columns: []reporting.TableColumn{
+	tab := table.Table{
+		Columns: []table.Column{
 			{Header: "村别"},
-			{Header: "应扩面人数", Kind: reporting.KindInteger},
+			{Header: "应扩面人数", Kind: table.KindInteger},
 		},
-		Rows: [][]reporting.Cell{
-			{reporting.Text("新明村"), reporting.Int(1349)},
-			{reporting.Text("罗东村"), reporting.Int(2109)},
+		Rows: [][]table.Cell{
+			{table.Text("新明村"), table.Int(1349)},
+			{table.Text("罗东村"), table.Int(2109)},
 		},
-		Total: reporting.Total{Mode: reporting.StatedTotal, Cells: []reporting.Cell{{}, reporting.Int(3457)}},
+		Total: table.Total{Mode: table.StatedTotal, Cells: []table.Cell{{}, table.Int(3457)}},
 	}
-	audit, err := table.Audit()
+	audit, err := tab.Audit()
 	if err != nil {
 		panic(err)
 	}
@@ -102,21 +103,21 @@ func ExampleTable_Audit() {
 // Rows sorted by Chinese collation: pinyin order, and numbers inside names
 // in numeric order.
 func ExampleTable_Sorted() {
-	table := reporting.Table{
-		Columns: []reporting.TableColumn{{Header: "组别"}, {Header: "任务数", Kind: reporting.KindInteger}},
-		Rows: [][]reporting.Cell{
-			{reporting.Text("振兴村第10组"), reporting.Int(12)},
-			{reporting.Text("振兴村第2组"), reporting.Int(30)},
-			{reporting.Text("罗溪村第1组"), reporting.Int(25)},
-			{reporting.Text("蔡厝村第3组"), reporting.Int(8)},
+	tab := table.Table{
+		Columns: []table.Column{{Header: "组别"}, {Header: "任务数", Kind: table.KindInteger}},
+		Rows: [][]table.Cell{
+			{table.Text("振兴村第10组"), table.Int(12)},
+			{table.Text("振兴村第2组"), table.Int(30)},
+			{table.Text("罗溪村第1组"), table.Int(25)},
+			{table.Text("蔡厝村第3组"), table.Int(8)},
 		},
-		Total: reporting.Total{Mode: reporting.ComputedTotal},
+		Total: table.Total{Mode: table.ComputedTotal},
 	}
-	sorted, err := table.Sorted(language.Chinese, reporting.SortKey{Column: 0})
+	sorted, err := tab.Sorted(language.Chinese, table.SortKey{Column: 0})
 	if err != nil {
 		panic(err)
 	}
-	if err := sorted.Render(os.Stdout, reporting.FormatText, reporting.RenderOptions{}); err != nil {
+	if err := sorted.Render(os.Stdout, table.FormatText, table.RenderOptions{}); err != nil {
 		panic(err)
 	}
 	// Output:
@@ -132,13 +133,13 @@ func ExampleTable_Sorted() {
 
 // The same table as Markdown, with the stated total marked.
 func ExampleTable_Render_markdown() {
-	table := reporting.Table{
+	tab := table.Table{
 		Title:   "任务分解",
-		Columns: []reporting.TableColumn{{Header: "村别"}, {Header: "任务数", Kind: reporting.KindInteger}},
-		Rows:    [][]reporting.Cell{{reporting.Text("甲村"), reporting.Int(3)}, {reporting.Text("乙村"), reporting.Int(4)}},
-		Total:   reporting.Total{Mode: reporting.StatedTotal, Cells: []reporting.Cell{{}, reporting.Int(8)}},
+		Columns: []table.Column{{Header: "村别"}, {Header: "任务数", Kind: table.KindInteger}},
+		Rows:    [][]table.Cell{{table.Text("甲村"), table.Int(3)}, {table.Text("乙村"), table.Int(4)}},
+		Total:   table.Total{Mode: table.StatedTotal, Cells: []table.Cell{{}, table.Int(8)}},
 	}
-	if err := table.Render(os.Stdout, reporting.FormatMarkdown, reporting.RenderOptions{}); err != nil {
+	if err := tab.Render(os.Stdout, table.FormatMarkdown, table.RenderOptions{}); err != nil {
 		panic(err)
 	}
 	// Output:

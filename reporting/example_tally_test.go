@@ -3,11 +3,12 @@ package reporting_test
 import (
 	"fmt"
 
+	"golang.org/x/text/language"
+
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/internal/synth"
 	"github.com/canbao/kuomian/reporting"
 	"github.com/canbao/kuomian/routing"
-	"golang.org/x/text/language"
 )
 
 // Tallies of shards merge into the tally of the whole, in any order.
@@ -44,7 +45,7 @@ func ExampleTallyRoster() {
 		return
 	}
 	rt := routing.MustCompile(routing.Shiyan2023())
-	res, err := reporting.TallyRoster(data, rt, reporting.PipelineOptions{AsOf: eligibility.MustParseDate("2023-06-30")})
+	res, err := reporting.TallyRoster(data, rt, reporting.TallyOptions{AsOf: eligibility.MustParseDate("2023-06-30")})
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -3,11 +3,12 @@ package reporting_test
 import (
 	"fmt"
 
+	"golang.org/x/text/language"
+
 	"github.com/canbao/kuomian/allocation"
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/reporting"
 	"github.com/canbao/kuomian/routing"
-	"golang.org/x/text/language"
 )
 
 // The five-minute tour of the README: split a target, read an identity
@@ -54,11 +55,11 @@ func Example_tour() {
 
 	// 4. A whole roster export: import, classify, route and tally on every
 	// core; rows in = rows accepted + rows rejected.
-	roster := []byte("姓名,身份证号码,村(社区),是否本区户籍,就业状况,参保状态\n" +
+	csvText := []byte("姓名,身份证号码,村(社区),是否本区户籍,就业状况,参保状态\n" +
 		"张三,500115199003150039,石堰村,是,新业态,未参保\n" +
 		"李四,500115196301010030,石堰村,是,未就业,未参保\n" +
 		"王五,500115196301010031,石堰村,是,未就业,未参保\n") // 王五: wrong check character
-	out, err := reporting.TallyRoster(roster, rt, reporting.PipelineOptions{AsOf: eligibility.MustParseDate("2023-06-30")})
+	out, err := reporting.TallyRoster(csvText, rt, reporting.TallyOptions{AsOf: eligibility.MustParseDate("2023-06-30")})
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -8,9 +8,14 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/canbao/kuomian/eligibility"
-	"github.com/canbao/kuomian/routing"
 	"golang.org/x/text/language"
+
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/internal/privacy"
+	"github.com/canbao/kuomian/reporting/codec"
+	"github.com/canbao/kuomian/reporting/roster"
+	"github.com/canbao/kuomian/reporting/table"
+	"github.com/canbao/kuomian/routing"
 )
 
 // groupShort holds short Chinese names of the target groups for tables, led
@@ -89,11 +94,11 @@ type RosterEntry struct {
 }
 
 // NewRosterEntry makes the roster line of an imported row and its decision.
-func NewRosterEntry(row RosterRow, d *routing.Decision, opt MaskOptions) RosterEntry {
+func NewRosterEntry(row roster.Row, d *routing.Decision, opt MaskOptions) RosterEntry {
 	e := RosterEntry{
 		Line:      row.Line,
 		ID:        row.Resident.ID.Masked(),
-		Name:      maskName(row.Resident.Name),
+		Name:      privacy.Name(row.Resident.Name),
 		Gender:    row.Resident.EffectiveGender(),
 		Age:       d.Age,
 		Village:   row.Resident.Hukou.Village,
@@ -104,7 +109,7 @@ func NewRosterEntry(row RosterRow, d *routing.Decision, opt MaskOptions) RosterE
 		Fallback:  d.Fallback,
 		Subsidies: d.Subsidies,
 		Actions:   d.Actions,
-		Note:      maskNote(row.Note, row.Resident.Name),
+		Note:      privacy.Note(row.Note, row.Resident.Name),
 	}
 	if opt.RevealPersonalData {
 		e.ID = row.Resident.ID.String()
@@ -151,9 +156,8 @@ func (e RosterEntry) cells(zh language.Tag) []string {
 }
 
 // RosterWriter writes the roster (扩面人员明细表) as CSV one entry at a
-// time, so a roster of any length streams. The CSV is in the encoding asked
-// for (UTF8BOM, the zero value, opens in Excel), with CRLF line ends and
-// text guarded against formula injection ([CSVField]).
+// time, so a roster of any length streams. The CSV has CRLF line ends and
+// text guarded against formula injection ([codec.AppendRecord]).
 type RosterWriter struct {
 	w    *bufio.Writer
 	c    io.Closer
@@ -162,9 +166,14 @@ type RosterWriter struct {
 	err  error
 }
 
-// NewRosterWriter starts a roster on w and writes its header row.
-func NewRosterWriter(w io.Writer, enc Encoding) (*RosterWriter, error) {
-	ew, err := NewEncodingWriter(w, enc)
+// NewRosterWriter starts a roster on w in the encoding enc and writes its
+// header row. The zero enc, [codec.Auto], writes [codec.UTF8BOM], which
+// Excel and WPS open as UTF-8.
+func NewRosterWriter(w io.Writer, enc codec.Encoding) (*RosterWriter, error) {
+	if enc == codec.Auto {
+		enc = codec.UTF8BOM
+	}
+	ew, err := codec.NewWriter(w, enc)
 	if err != nil {
 		return nil, err
 	}
@@ -196,52 +205,34 @@ func (rw *RosterWriter) writeRecord(fields []string) {
 	if rw.err != nil {
 		return
 	}
-	b := rw.line[:0]
-	for i, f := range fields {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendCSVField(b, CSVField(f))
-	}
-	b = append(b, '\r', '\n')
-	rw.line = b
-	_, rw.err = rw.w.Write(b)
+	rw.line = codec.AppendRecord(rw.line[:0], fields, nil)
+	_, rw.err = rw.w.Write(rw.line)
 }
 
-// appendCSVField appends f, quoted when RFC 4180 requires it.
-func appendCSVField(b []byte, f string) []byte {
-	if !strings.ContainsAny(f, ",\"\n\r") && (f == "" || f[0] != ' ' && f[len(f)-1] != ' ') {
-		return append(b, f...)
-	}
-	b = append(b, '"')
-	b = append(b, strings.ReplaceAll(f, `"`, `""`)...)
-	return append(b, '"')
-}
-
-// RosterTable returns the roster as a [Table] (for the text, Markdown and
+// RosterTable returns the roster as a [table.Table] (for the text, Markdown and
 // HTML renderers of this package), titled title. Use it for rosters that
 // fit in memory; [RosterWriter] streams CSV of any length.
-func RosterTable(title string, entries []RosterEntry) Table {
-	t := Table{Title: title}
+func RosterTable(title string, entries []RosterEntry) table.Table {
+	t := table.Table{Title: title}
 	for i, h := range rosterHeaders {
-		col := TableColumn{Header: h}
+		col := table.Column{Header: h}
 		if i == 0 || i == 1 || i == 5 {
-			col.Kind = KindInteger
+			col.Kind = table.KindInteger
 			col.NoSum = true
 		}
 		t.Columns = append(t.Columns, col)
 	}
 	for i, e := range entries {
 		cs := e.cells(language.Chinese)
-		row := make([]Cell, 0, len(rosterHeaders))
-		row = append(row, Int(int64(i+1)))
+		row := make([]table.Cell, 0, len(rosterHeaders))
+		row = append(row, table.Int(int64(i+1)))
 		for j, s := range cs {
 			if j == 0 || j == 4 {
 				n, _ := strconv.ParseInt(s, 10, 64)
-				row = append(row, Int(n))
+				row = append(row, table.Int(n))
 				continue
 			}
-			row = append(row, Text(s))
+			row = append(row, table.Text(s))
 		}
 		t.Rows = append(t.Rows, row)
 	}

@@ -9,10 +9,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/reporting"
+	"github.com/canbao/kuomian/reporting/codec"
+	"github.com/canbao/kuomian/reporting/roster"
+	"github.com/canbao/kuomian/reporting/table"
 	"github.com/canbao/kuomian/routing"
-	"github.com/google/go-cmp/cmp"
 )
 
 // The -update flag rewrites golden files; whichever test file of the
@@ -65,7 +69,7 @@ func rosDecisions() []routing.Decision {
 // rosDecisions.
 func rosEntriesOf(t *testing.T, opt reporting.MaskOptions) []reporting.RosterEntry {
 	t.Helper()
-	rows, _, _ := rosImportAll(t, rosRead(t, "good.csv"), reporting.ImportOptions{})
+	rows, _, _ := rosImportAll(t, rosRead(t, "good.csv"), roster.Options{})
 	ds := rosDecisions()
 	if len(rows) != len(ds) {
 		t.Fatalf("%d rows, %d decisions", len(rows), len(ds))
@@ -80,7 +84,7 @@ func rosEntriesOf(t *testing.T, opt reporting.MaskOptions) []reporting.RosterEnt
 // TestRosterOfRoutedRows routes the rows for real: whatever the preset
 // decides, the roster stays masked and lists every row.
 func TestRosterOfRoutedRows(t *testing.T) {
-	rows, _, _ := rosImportAll(t, rosRead(t, "good.csv"), reporting.ImportOptions{})
+	rows, _, _ := rosImportAll(t, rosRead(t, "good.csv"), roster.Options{})
 	var entries []reporting.RosterEntry
 	for _, row := range rows {
 		d, err := rosRouter().Route(row.Resident, rosAsOf)
@@ -89,7 +93,7 @@ func TestRosterOfRoutedRows(t *testing.T) {
 		}
 		entries = append(entries, reporting.NewRosterEntry(row, &d, reporting.MaskOptions{}))
 	}
-	got := rosWriteRoster(t, entries, reporting.UTF8)
+	got := rosWriteRoster(t, entries, codec.UTF8)
 	for _, s := range rosGoodIDs {
 		if bytes.Contains(got, []byte(s)) {
 			t.Errorf("routed roster contains %s", s)
@@ -104,7 +108,7 @@ func TestRosterOfRoutedRows(t *testing.T) {
 	}
 }
 
-func rosWriteRoster(t *testing.T, entries []reporting.RosterEntry, enc reporting.Encoding) []byte {
+func rosWriteRoster(t *testing.T, entries []reporting.RosterEntry, enc codec.Encoding) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	rw, err := reporting.NewRosterWriter(&buf, enc)
@@ -125,7 +129,7 @@ func rosWriteRoster(t *testing.T, entries []reporting.RosterEntry, enc reporting
 var rosGoodIDs = []string{"500115197803150011", "500115198506200021", "500115196301010030", "500115200002290043", "500115197009090058"}
 
 func TestRosterWriterMasksByDefault(t *testing.T) {
-	got := rosWriteRoster(t, rosEntriesOf(t, reporting.MaskOptions{}), reporting.UTF8BOM)
+	got := rosWriteRoster(t, rosEntriesOf(t, reporting.MaskOptions{}), codec.UTF8BOM)
 	rosGolden(t, "roster/masked.csv", got)
 	for _, s := range append(rosGoodIDs, "张三", "李小红", "欧阳小明") {
 		if bytes.Contains(got, []byte(s)) {
@@ -148,7 +152,7 @@ func TestRosterWriterMasksByDefault(t *testing.T) {
 }
 
 func TestRosterWriterRevealsOnlyWhenAsked(t *testing.T) {
-	got := rosWriteRoster(t, rosEntriesOf(t, reporting.MaskOptions{RevealPersonalData: true}), reporting.UTF8)
+	got := rosWriteRoster(t, rosEntriesOf(t, reporting.MaskOptions{RevealPersonalData: true}), codec.UTF8)
 	for _, s := range append(rosGoodIDs, "张三", "李小红", "欧阳小明") {
 		if !bytes.Contains(got, []byte(s)) {
 			t.Errorf("revealed roster lacks %q", s)
@@ -159,7 +163,7 @@ func TestRosterWriterRevealsOnlyWhenAsked(t *testing.T) {
 func TestRosterTableHTML(t *testing.T) {
 	tbl := reporting.RosterTable("石堰镇各村养老保险扩面人员明细表", rosEntriesOf(t, reporting.MaskOptions{}))
 	var buf bytes.Buffer
-	if err := tbl.Render(&buf, reporting.FormatHTML, reporting.RenderOptions{}); err != nil {
+	if err := tbl.Render(&buf, table.FormatHTML, table.RenderOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	html := buf.String()
@@ -184,7 +188,7 @@ func TestMaskedNames(t *testing.T) {
 		{" 赵六 ", "赵*"},
 	}
 	for _, tc := range tests {
-		row := reporting.RosterRow{Resident: eligibility.Resident{Name: tc.name}}
+		row := roster.Row{Resident: eligibility.Resident{Name: tc.name}}
 		if got := reporting.NewRosterEntry(row, &routing.Decision{}, reporting.MaskOptions{}).Name; got != tc.want {
 			t.Errorf("masked %q = %q, want %q", tc.name, got, tc.want)
 		}
@@ -193,7 +197,7 @@ func TestMaskedNames(t *testing.T) {
 
 func TestRosterWriterGuardsFormulas(t *testing.T) {
 	e := reporting.RosterEntry{Village: "=HYPERLINK(\"x\")", Note: "多行\r\n备注, 含逗号"}
-	got := rosWriteRoster(t, []reporting.RosterEntry{e}, reporting.UTF8)
+	got := rosWriteRoster(t, []reporting.RosterEntry{e}, codec.UTF8)
 	recs, err := csv.NewReader(bytes.NewReader(got)).ReadAll()
 	if err != nil {
 		t.Fatal(err)
@@ -214,12 +218,12 @@ func TestTallyTables(t *testing.T) {
 		}
 	}
 	var buf bytes.Buffer
-	if err := tl.Table("分村分类汇总").Render(&buf, reporting.FormatCSV, reporting.RenderOptions{Encoding: reporting.UTF8}); err != nil {
+	if err := tl.Table("分村分类汇总").Render(&buf, table.FormatCSV, table.RenderOptions{Encoding: codec.UTF8}); err != nil {
 		t.Fatal(err)
 	}
 	rosGolden(t, "tally/cells.csv", buf.Bytes())
 	buf.Reset()
-	if err := tl.TotalsTable("分村汇总").Render(&buf, reporting.FormatCSV, reporting.RenderOptions{Encoding: reporting.UTF8}); err != nil {
+	if err := tl.TotalsTable("分村汇总").Render(&buf, table.FormatCSV, table.RenderOptions{Encoding: codec.UTF8}); err != nil {
 		t.Fatal(err)
 	}
 	rosGolden(t, "tally/totals.csv", buf.Bytes())

@@ -6,10 +6,13 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/unicode"
+
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/reporting"
+	"github.com/canbao/kuomian/reporting/codec"
+	"github.com/canbao/kuomian/reporting/roster"
 	"github.com/canbao/kuomian/routing"
-	"golang.org/x/text/encoding/unicode"
 )
 
 // TallyRoster reads what ImportRoster reads: each test here was a
@@ -20,7 +23,7 @@ import (
 func TestPipelineCompatApostropheID(t *testing.T) {
 	id := revID("11010519490101002")
 	router := routing.MustCompile(routing.Shiyan2023())
-	res, err := reporting.TallyRoster([]byte("姓名,身份证号码,村(社区)\n张小三,'"+id+",石堰村\n"), router, reporting.PipelineOptions{AsOf: eligibility.MustParseDate("2023-06-30")})
+	res, err := reporting.TallyRoster([]byte("姓名,身份证号码,村(社区)\n张小三,'"+id+",石堰村\n"), router, reporting.TallyOptions{AsOf: eligibility.MustParseDate("2023-06-30")})
 	if err != nil || res.Report.Counts.Accepted != 1 {
 		t.Errorf("TallyRoster counts %v, error %v; want the row accepted", res.Report.Counts, err)
 	}
@@ -31,7 +34,7 @@ func TestPipelineCompatApostropheID(t *testing.T) {
 func TestPipelineCompatShortRowUnderEmptyHeaders(t *testing.T) {
 	id := revID("11010519490101002")
 	router := routing.MustCompile(routing.Shiyan2023())
-	res, err := reporting.TallyRoster([]byte("姓名,身份证号码,村(社区),,,\n张小三,"+id+",石堰村\n"), router, reporting.PipelineOptions{AsOf: eligibility.MustParseDate("2023-06-30")})
+	res, err := reporting.TallyRoster([]byte("姓名,身份证号码,村(社区),,,\n张小三,"+id+",石堰村\n"), router, reporting.TallyOptions{AsOf: eligibility.MustParseDate("2023-06-30")})
 	if err != nil || res.Report.Counts.Accepted != 1 {
 		t.Errorf("TallyRoster counts %v, error %v; want the row accepted", res.Report.Counts, err)
 	}
@@ -42,7 +45,7 @@ func TestPipelineCompatLineEnds(t *testing.T) {
 	id1, id2 := revID("11010519490101002"), revID("50011519780315001")
 	base := "姓名,身份证号码,村(社区)\n张小三," + id1 + ",石堰村\n欧阳小明," + id2 + ",桃花村\n"
 	router := routing.MustCompile(routing.Shiyan2023())
-	opt := reporting.PipelineOptions{AsOf: eligibility.MustParseDate("2023-06-30"), Encoding: reporting.AutoDetect}
+	opt := reporting.TallyOptions{AsOf: eligibility.MustParseDate("2023-06-30"), Roster: roster.Options{Encoding: codec.Auto}}
 	for name, data := range map[string]string{
 		"CR only":                         strings.ReplaceAll(base, "\n", "\r"),
 		"CR only, title row":              strings.ReplaceAll("石堰镇花名册\n"+base, "\n", "\r"),
@@ -51,10 +54,10 @@ func TestPipelineCompatLineEnds(t *testing.T) {
 		"one CR line end past the header": strings.Replace(base, "石堰村\n", "石堰村\r", 1),
 	} {
 		res, err := reporting.TallyRoster([]byte(data), router, opt)
-		if err != nil || res.Report.Counts != (reporting.Counts{Rows: 2, Accepted: 2}) || res.Tally.Total() != 2 {
+		if err != nil || res.Report.Counts != (roster.Counts{Rows: 2, Accepted: 2}) || res.Tally.Total() != 2 {
 			t.Errorf("%s: counts %v, error %v; want 2 rows read and accepted", name, res.Report.Counts, err)
 		}
-		rep, err := reporting.ImportRoster(strings.NewReader(data), reporting.ImportOptions{Encoding: reporting.AutoDetect}, nil, nil)
+		rep, err := roster.Read(strings.NewReader(data), roster.Options{Encoding: codec.Auto}, nil, nil)
 		if err != nil || rep.Counts != res.Report.Counts || rep.HeaderLine != res.Report.HeaderLine {
 			t.Errorf("%s: ImportRoster counts %v, header on line %d, error %v; TallyRoster %v, line %d",
 				name, rep.Counts, rep.HeaderLine, err, res.Report.Counts, res.Report.HeaderLine)
@@ -68,17 +71,17 @@ func TestPipelineCompatTitleAndBlankRows(t *testing.T) {
 	id := revID("11010519490101002")
 	data := []byte("石堰镇花名册\n姓名,身份证号码,村(社区)\n张小三," + id + ",石堰村\n,,\n")
 	router := routing.MustCompile(routing.Shiyan2023())
-	res, err := reporting.TallyRoster(data, router, reporting.PipelineOptions{AsOf: eligibility.MustParseDate("2023-06-30")})
-	if err != nil || res.Report.Counts != (reporting.Counts{Rows: 1, Accepted: 1}) || res.Report.HeaderLine != 2 || res.Report.BlankRows != 1 {
+	res, err := reporting.TallyRoster(data, router, reporting.TallyOptions{AsOf: eligibility.MustParseDate("2023-06-30")})
+	if err != nil || res.Report.Counts != (roster.Counts{Rows: 1, Accepted: 1}) || res.Report.HeaderLine != 2 || res.Report.BlankRows != 1 {
 		t.Errorf("TallyRoster counts %v, header on line %d, %d blank rows, error %v; want 1 row accepted, the header on line 2, 1 blank row",
 			res.Report.Counts, res.Report.HeaderLine, res.Report.BlankRows, err)
 	}
-	// Beyond MaxTitleRows title rows, both give the first record's error.
-	many := []byte(strings.Repeat("标题\n", reporting.MaxTitleRows+1) + string(data))
-	_, err = reporting.TallyRoster(many, router, reporting.PipelineOptions{AsOf: eligibility.MustParseDate("2023-06-30")})
-	_, ierr := reporting.ImportRoster(bytes.NewReader(many), reporting.ImportOptions{}, nil, nil)
-	if !errors.Is(err, reporting.ErrMissingColumn) || ierr == nil || err.Error() != ierr.Error() {
-		t.Errorf("%d title rows: TallyRoster error %v, ImportRoster error %v; want the same ErrMissingColumn", reporting.MaxTitleRows+1, err, ierr)
+	// Beyond 10 title rows, both give the first record's error.
+	many := []byte(strings.Repeat("标题\n", 10+1) + string(data))
+	_, err = reporting.TallyRoster(many, router, reporting.TallyOptions{AsOf: eligibility.MustParseDate("2023-06-30")})
+	_, ierr := roster.Read(bytes.NewReader(many), roster.Options{}, nil, nil)
+	if !errors.Is(err, roster.ErrMissingColumn) || ierr == nil || err.Error() != ierr.Error() {
+		t.Errorf("%d title rows: TallyRoster error %v, ImportRoster error %v; want the same ErrMissingColumn", 10+1, err, ierr)
 	}
 }
 
@@ -87,9 +90,9 @@ func TestPipelineCompatTitleAndBlankRows(t *testing.T) {
 func TestPipelineCompatUTF16AndControlChars(t *testing.T) {
 	id := revID("11010519490101002")
 	router := routing.MustCompile(routing.Shiyan2023())
-	opt := reporting.PipelineOptions{AsOf: eligibility.MustParseDate("2023-06-30")}
+	opt := reporting.TallyOptions{AsOf: eligibility.MustParseDate("2023-06-30")}
 	u16, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte("姓名,身份证号码\n张小三," + id + "\n"))
-	if _, err := reporting.TallyRoster(u16, router, opt); !errors.Is(err, reporting.ErrUTF16) {
+	if _, err := reporting.TallyRoster(u16, router, opt); !errors.Is(err, codec.ErrUTF16) {
 		t.Errorf("TallyRoster(UTF-16) error = %v, want ErrUTF16", err)
 	}
 	res, err := reporting.TallyRoster([]byte("姓名,身份证号码,村(社区)\n张小三,"+id+",石堰\x00村\n"), router, opt)

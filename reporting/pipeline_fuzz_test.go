@@ -2,12 +2,11 @@ package reporting
 
 import (
 	"bytes"
-	"errors"
 	"slices"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/reporting/roster"
 	"github.com/canbao/kuomian/routing"
 )
 
@@ -16,8 +15,8 @@ import (
 // the same Counts, blank rows, header line and rejections, the same
 // rejected lines, and a tally equal to one built from the rows
 // [RouteRoster] accepts — cut into chunks as small as a few bytes, on up to
-// eight workers. (Input that is not valid UTF-8 is left out: the reader
-// stops at it with a *DecodeError, the pipeline rejects the row.)
+// eight workers. Input that is not valid UTF-8 included: both stop at
+// it with the same *codec.DecodeError.
 func FuzzTallyRosterMatchesImport(f *testing.F) {
 	const head = "姓名,身份证号码,村(社区)"
 	for _, s := range []string{
@@ -43,25 +42,16 @@ func FuzzTallyRosterMatchesImport(f *testing.F) {
 	rt := routing.MustCompile(routing.Shiyan2023())
 	asOf := eligibility.MustParseDate("2023-06-30")
 	f.Fuzz(func(t *testing.T, data []byte, workers uint8) {
-		if !utf8.Valid(data) {
-			return
-		}
 		want := &Tally{}
 		var wantLines []int
-		rep, err1 := RouteRoster(bytes.NewReader(data), ImportOptions{}, rt, asOf,
-			func(row RosterRow, d *routing.Decision) error { return want.AddDecision(row.Resident.Hukou.Village, d) },
-			func(e *RowError) error { wantLines = append(wantLines, e.Line); return nil })
-		if encIsUTF16(data[:min(len(data), encUTF16Window)]) {
-			// TallyRoster refuses it before tallyRoster runs.
-			_, err2 := TallyRoster(data, rt, PipelineOptions{AsOf: asOf})
-			if !errors.Is(err1, ErrUTF16) || !errors.Is(err2, ErrUTF16) {
-				t.Fatalf("UTF-16: ImportRoster %v, TallyRoster %v; want ErrUTF16 from both", err1, err2)
-			}
-			return
-		}
+		rep, err1 := RouteRoster(bytes.NewReader(data), roster.Options{}, rt, asOf,
+			func(row roster.Row, d *routing.Decision) error {
+				return want.AddDecision(row.Resident.Hukou.Village, d)
+			},
+			func(e *roster.RowError) error { wantLines = append(wantLines, e.Line); return nil })
 		var gotLines []int
-		res, err2 := tallyRoster(data, rt, PipelineOptions{AsOf: asOf, Workers: 1 + int(workers%8),
-			Reject: func(e *RowError) { gotLines = append(gotLines, e.Line) }}, 1)
+		res, err2 := tallyRoster(data, rt, TallyOptions{AsOf: asOf, Workers: 1 + int(workers%8),
+			Reject: func(e *roster.RowError) { gotLines = append(gotLines, e.Line) }}, 1)
 		if (err1 == nil) != (err2 == nil) || err1 != nil && err1.Error() != err2.Error() {
 			t.Fatalf("errors differ: ImportRoster %v, TallyRoster %v", err1, err2)
 		}
@@ -84,31 +74,6 @@ func FuzzTallyRosterMatchesImport(f *testing.F) {
 		}
 		if !got.Counts.Reconciles() || res.Tally.Reconcile(got.Counts) != nil {
 			t.Fatalf("does not reconcile: %+v", got.Counts)
-		}
-	})
-}
-
-// crToLF gives the bytes crReader gives.
-func FuzzCRToLF(f *testing.F) {
-	for _, s := range []string{"a\rb\r\nc\nd\r", "\r\r\n\n\r", "", "x"} {
-		f.Add([]byte(s))
-	}
-	f.Fuzz(func(t *testing.T, b []byte) {
-		var want []byte
-		r := &crReader{r: bytes.NewReader(b)}
-		buf := make([]byte, 3) // small reads: a CRLF split between two
-		for {
-			n, err := r.Read(buf)
-			want = append(want, buf[:n]...)
-			if err != nil {
-				break
-			}
-		}
-		if got := crToLF(b); !bytes.Equal(got, want) {
-			t.Fatalf("crToLF(%q) = %q, crReader gives %q", b, got, want)
-		}
-		if hasLoneCR(b) != (bytes.Count(b, []byte{'\r'}) != bytes.Count(b, []byte("\r\n"))) {
-			t.Fatalf("hasLoneCR(%q) = %v", b, hasLoneCR(b))
 		}
 	})
 }

@@ -9,11 +9,14 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/internal/synth"
 	"github.com/canbao/kuomian/reporting"
+	"github.com/canbao/kuomian/reporting/codec"
+	"github.com/canbao/kuomian/reporting/roster"
 	"github.com/canbao/kuomian/routing"
-	"github.com/google/go-cmp/cmp"
 )
 
 var rosAsOf = eligibility.MustParseDate("2023-06-30")
@@ -23,12 +26,12 @@ var rosRouter = sync.OnceValue(func() *routing.Router { return routing.MustCompi
 
 // rosSequential tallies data the slow, obvious way: the streaming reader,
 // one row at a time, in file order.
-func rosSequential(t testing.TB, data []byte) (*reporting.Tally, reporting.ImportReport, []int) {
+func rosSequential(t testing.TB, data []byte) (*reporting.Tally, roster.Report, []int) {
 	t.Helper()
 	rt := rosRouter()
 	tl := &reporting.Tally{}
 	var rejectedLines []int
-	rr, err := reporting.NewRosterReader(bytes.NewReader(data), reporting.ImportOptions{})
+	rr, err := roster.NewReader(bytes.NewReader(data), roster.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +40,7 @@ func rosSequential(t testing.TB, data []byte) (*reporting.Tally, reporting.Impor
 		if err == io.EOF {
 			break
 		}
-		var re *reporting.RowError
+		var re *roster.RowError
 		if errors.As(err, &re) {
 			rejectedLines = append(rejectedLines, re.Line)
 			continue
@@ -119,9 +122,9 @@ func TestTallyRosterMatchesOnePass(t *testing.T) {
 		want, wantRep, wantLines := rosSequential(t, in.data)
 		for _, workers := range []int{1, 2, 3, 8} {
 			var gotLines []int
-			res, err := reporting.TallyRoster(in.data, rosRouter(), reporting.PipelineOptions{
+			res, err := reporting.TallyRoster(in.data, rosRouter(), reporting.TallyOptions{
 				AsOf: rosAsOf, Workers: workers,
-				Reject: func(e *reporting.RowError) { gotLines = append(gotLines, e.Line) },
+				Reject: func(e *roster.RowError) { gotLines = append(gotLines, e.Line) },
 			})
 			if err != nil {
 				t.Fatalf("%s, %d workers: %v", in.name, workers, err)
@@ -159,17 +162,17 @@ func slicesSort(xs []int) {
 
 func TestTallyRosterErrors(t *testing.T) {
 	data, _, _ := synth.Generate(synth.Options{Seed: 1, Rows: 10})
-	_, err := reporting.TallyRoster(data, rosRouter(), reporting.PipelineOptions{AsOf: eligibility.MustParseDate("2030-01-01")})
+	_, err := reporting.TallyRoster(data, rosRouter(), reporting.TallyOptions{AsOf: eligibility.MustParseDate("2030-01-01")})
 	var pe *routing.PeriodError
 	if !errors.As(err, &pe) {
 		t.Errorf("TallyRoster(as of 2030) error = %v, want a *routing.PeriodError", err)
 	}
-	_, err = reporting.TallyRoster([]byte("姓名,性别\n"), rosRouter(), reporting.PipelineOptions{AsOf: rosAsOf})
-	if !errors.Is(err, reporting.ErrMissingColumn) {
+	_, err = reporting.TallyRoster([]byte("姓名,性别\n"), rosRouter(), reporting.TallyOptions{AsOf: rosAsOf})
+	if !errors.Is(err, roster.ErrMissingColumn) {
 		t.Errorf("TallyRoster(no ID column) error = %v, want ErrMissingColumn", err)
 	}
-	_, err = reporting.TallyRoster(nil, rosRouter(), reporting.PipelineOptions{AsOf: rosAsOf})
-	if !errors.Is(err, reporting.ErrNoHeader) {
+	_, err = reporting.TallyRoster(nil, rosRouter(), reporting.TallyOptions{AsOf: rosAsOf})
+	if !errors.Is(err, roster.ErrNoHeader) {
 		t.Errorf("TallyRoster(nil) error = %v, want ErrNoHeader", err)
 	}
 }
@@ -204,7 +207,7 @@ func BenchmarkRosterPipeline(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		res, err := reporting.TallyRoster(data, route, reporting.PipelineOptions{AsOf: rosAsOf})
+		res, err := reporting.TallyRoster(data, route, reporting.TallyOptions{AsOf: rosAsOf})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -249,14 +252,14 @@ func BenchmarkRosterCSVBaseline(b *testing.B) {
 // with ErrNotRouted, by both entry points, and the counts still reconcile.
 func TestNotRoutedRowsAreRejected(t *testing.T) {
 	data := []byte("姓名,身份证号码,村(社区)\n张三,500115197803150011,石堰村\n小宝,50011520240101001X,石堰村\n")
-	var rejected []*reporting.RowError
-	res, err := reporting.TallyRoster(data, rosRouter(), reporting.PipelineOptions{
-		AsOf: rosAsOf, Reject: func(e *reporting.RowError) { rejected = append(rejected, e) },
+	var rejected []*roster.RowError
+	res, err := reporting.TallyRoster(data, rosRouter(), reporting.TallyOptions{
+		AsOf: rosAsOf, Reject: func(e *roster.RowError) { rejected = append(rejected, e) },
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (reporting.Counts{Rows: 2, Accepted: 1, Rejected: 1}); res.Report.Counts != want {
+	if want := (roster.Counts{Rows: 2, Accepted: 1, Rejected: 1}); res.Report.Counts != want {
 		t.Errorf("TallyRoster counts = %+v, want %+v", res.Report.Counts, want)
 	}
 	if len(rejected) != 1 || !errors.Is(rejected[0], reporting.ErrNotRouted) || rejected[0].Line != 3 {
@@ -272,13 +275,13 @@ func TestNotRoutedRowsAreRejected(t *testing.T) {
 
 	var each int
 	rejected = nil
-	rep, err := reporting.RouteRoster(bytes.NewReader(data), reporting.ImportOptions{}, rosRouter(), rosAsOf,
-		func(reporting.RosterRow, *routing.Decision) error { each++; return nil },
-		func(e *reporting.RowError) error { rejected = append(rejected, e); return nil })
+	rep, err := reporting.RouteRoster(bytes.NewReader(data), roster.Options{}, rosRouter(), rosAsOf,
+		func(roster.Row, *routing.Decision) error { each++; return nil },
+		func(e *roster.RowError) error { rejected = append(rejected, e); return nil })
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (reporting.Counts{Rows: 2, Accepted: 1, Rejected: 1}); rep.Counts != want || each != 1 {
+	if want := (roster.Counts{Rows: 2, Accepted: 1, Rejected: 1}); rep.Counts != want || each != 1 {
 		t.Errorf("RouteRoster counts = %+v after %d rows, want %+v", rep.Counts, each, want)
 	}
 	if len(rejected) != 1 || !errors.Is(rejected[0], reporting.ErrNotRouted) {
@@ -294,12 +297,12 @@ func TestTallyRosterEncodings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := reporting.TallyRoster(data, rosRouter(), reporting.PipelineOptions{AsOf: rosAsOf})
+	want, err := reporting.TallyRoster(data, rosRouter(), reporting.TallyOptions{AsOf: rosAsOf})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var gb bytes.Buffer
-	w, err := reporting.NewEncodingWriter(&gb, reporting.GB18030)
+	w, err := codec.NewWriter(&gb, codec.GB18030)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -309,31 +312,32 @@ func TestTallyRosterEncodings(t *testing.T) {
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
-	// The zero value detects, as AutoDetect does.
-	for _, enc := range []reporting.Encoding{reporting.GB18030, reporting.AutoDetect, reporting.UTF8BOM} {
-		got, err := reporting.TallyRoster(gb.Bytes(), rosRouter(), reporting.PipelineOptions{AsOf: rosAsOf, Encoding: enc})
+	// The zero value, codec.Auto, detects.
+	for _, enc := range []codec.Encoding{codec.GB18030, codec.Auto} {
+		got, err := reporting.TallyRoster(gb.Bytes(), rosRouter(), reporting.TallyOptions{AsOf: rosAsOf, Roster: roster.Options{Encoding: enc}})
 		if err != nil {
 			t.Fatalf("%v: %v", enc, err)
 		}
-		if !got.Tally.Equal(want.Tally) || got.Report.Counts != want.Report.Counts || got.Report.Encoding != reporting.GB18030 {
+		if !got.Tally.Equal(want.Tally) || got.Report.Counts != want.Report.Counts || got.Report.Encoding != codec.GB18030 {
 			t.Errorf("%v: counts %+v, encoding %v; want %+v from the UTF-8 roster", enc, got.Report.Counts, got.Report.Encoding, want.Report.Counts)
 		}
 	}
-	// Stated as UTF-8, GB18030 bytes make the header unreadable.
-	if _, err := reporting.TallyRoster(gb.Bytes(), rosRouter(), reporting.PipelineOptions{AsOf: rosAsOf, Encoding: reporting.UTF8}); !errors.Is(err, reporting.ErrMissingColumn) {
-		t.Errorf("GB18030 read as UTF-8: error %v, want ErrMissingColumn", err)
+	// Stated as UTF-8, GB18030 bytes stop the read at once, as they stop
+	// RouteRoster.
+	if _, err := reporting.TallyRoster(gb.Bytes(), rosRouter(), reporting.TallyOptions{AsOf: rosAsOf, Roster: roster.Options{Encoding: codec.UTF8}}); !errors.Is(err, codec.ErrInvalidBytes) {
+		t.Errorf("GB18030 read as UTF-8: error %v, want ErrInvalidBytes", err)
 	}
 }
 
+// Bytes invalid in UTF-8 stop TallyRoster with the *codec.DecodeError
+// that stops RouteRoster, after the same rows: the two read alike.
 func TestTallyRosterInvalidUTF8(t *testing.T) {
 	data := []byte("姓名,身份证号码,村(社区)\n张三,500115197803150011,\xff\xfe村\n李四,500115198506200021,石堰村\n")
-	var rejected []*reporting.RowError
-	res, err := reporting.TallyRoster(data, rosRouter(), reporting.PipelineOptions{AsOf: rosAsOf, Reject: func(e *reporting.RowError) { rejected = append(rejected, e) }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(rejected) != 1 || !errors.Is(rejected[0], reporting.ErrInvalidText) || rejected[0].Line != 2 || res.Report.Counts.Accepted != 1 {
-		t.Errorf("rejected %v, counts %+v; want line 2 with ErrInvalidText", rejected, res.Report.Counts)
+	_, err := reporting.TallyRoster(data, rosRouter(), reporting.TallyOptions{AsOf: rosAsOf})
+	_, ierr := reporting.RouteRoster(bytes.NewReader(data), roster.Options{}, rosRouter(), rosAsOf, nil, nil)
+	var de *codec.DecodeError
+	if !errors.As(err, &de) || de.Line != 2 || ierr == nil || err.Error() != ierr.Error() {
+		t.Errorf("TallyRoster error %v, RouteRoster error %v; want the same *DecodeError on line 2", err, ierr)
 	}
 }
 
@@ -344,12 +348,12 @@ func TestTallyRosterRefusesUTF16(t *testing.T) {
 	for _, r := range "姓名,身份证号码\n张三,500115197803150011\n" {
 		le = append(le, byte(r), byte(r>>8))
 	}
-	for _, enc := range []reporting.Encoding{reporting.UTF8, reporting.AutoDetect, reporting.GB18030} {
-		_, err := reporting.TallyRoster(le, rosRouter(), reporting.PipelineOptions{AsOf: rosAsOf, Encoding: enc})
-		if !errors.Is(err, reporting.ErrUTF16) {
+	for _, enc := range []codec.Encoding{codec.UTF8, codec.Auto, codec.GB18030} {
+		_, err := reporting.TallyRoster(le, rosRouter(), reporting.TallyOptions{AsOf: rosAsOf, Roster: roster.Options{Encoding: enc}})
+		if !errors.Is(err, codec.ErrUTF16) {
 			t.Errorf("%v: TallyRoster(UTF-16) error = %v, want ErrUTF16", enc, err)
 		}
-		if _, err := reporting.NewRosterReader(bytes.NewReader(le), reporting.ImportOptions{Encoding: enc}); !errors.Is(err, reporting.ErrUTF16) {
+		if _, err := roster.NewReader(bytes.NewReader(le), roster.Options{Encoding: enc}); !errors.Is(err, codec.ErrUTF16) {
 			t.Errorf("%v: NewRosterReader(UTF-16) error = %v, want ErrUTF16", enc, err)
 		}
 	}

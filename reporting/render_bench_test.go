@@ -4,28 +4,28 @@ import (
 	"io"
 	"testing"
 
-	"github.com/canbao/kuomian/reporting"
+	"github.com/canbao/kuomian/reporting/table"
 )
 
-func tblBenchRender(b *testing.B, f reporting.Format) {
+func tblBenchRender(b *testing.B, f table.Format) {
 	tab, _ := tblLuodongTable(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := tab.Render(io.Discard, f, reporting.RenderOptions{}); err != nil {
+		if err := tab.Render(io.Discard, f, table.RenderOptions{}); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
 // Target: ≤ 50 µs/op for the 14-village 罗东 table as aligned text.
-func BenchmarkRenderLuodongText(b *testing.B) { tblBenchRender(b, reporting.FormatText) }
+func BenchmarkRenderLuodongText(b *testing.B) { tblBenchRender(b, table.FormatText) }
 
 // Target: ≤ 30 µs/op.
-func BenchmarkRenderLuodongCSV(b *testing.B) { tblBenchRender(b, reporting.FormatCSV) }
+func BenchmarkRenderLuodongCSV(b *testing.B) { tblBenchRender(b, table.FormatCSV) }
 
 // Target: ≤ 30 µs/op.
-func BenchmarkRenderLuodongMarkdown(b *testing.B) { tblBenchRender(b, reporting.FormatMarkdown) }
+func BenchmarkRenderLuodongMarkdown(b *testing.B) { tblBenchRender(b, table.FormatMarkdown) }
 
 // Target: ≤ 1 ms/op (html/template escaping of every attribute dominates;
 // measured about 0.45 ms on a 2-core machine).
-func BenchmarkRenderLuodongHTML(b *testing.B) { tblBenchRender(b, reporting.FormatHTML) }
+func BenchmarkRenderLuodongHTML(b *testing.B) { tblBenchRender(b, table.FormatHTML) }

@@ -12,10 +12,11 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/canbao/kuomian/internal/textwidth"
-	"github.com/canbao/kuomian/reporting"
+	"github.com/canbao/kuomian/reporting/codec"
+	"github.com/canbao/kuomian/reporting/table"
 )
 
-func tblRender(t testing.TB, tab reporting.Table, f reporting.Format, opt reporting.RenderOptions) []byte {
+func tblRender(t testing.TB, tab table.Table, f table.Format, opt table.RenderOptions) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := tab.Render(&buf, f, opt); err != nil {
@@ -27,19 +28,19 @@ func tblRender(t testing.TB, tab reporting.Table, f reporting.Format, opt report
 func TestRenderLuodongGolden(t *testing.T) {
 	tab, _ := tblLuodongTable(t)
 	for _, tt := range []struct {
-		f    reporting.Format
+		f    table.Format
 		file string
 	}{
-		{reporting.FormatText, "table/luodong-2019.txt"},
-		{reporting.FormatCSV, "table/luodong-2019.out.csv"},
-		{reporting.FormatMarkdown, "table/luodong-2019.md"},
-		{reporting.FormatHTML, "table/luodong-2019.html"},
+		{table.FormatText, "table/luodong-2019.txt"},
+		{table.FormatCSV, "table/luodong-2019.out.csv"},
+		{table.FormatMarkdown, "table/luodong-2019.md"},
+		{table.FormatHTML, "table/luodong-2019.html"},
 	} {
 		t.Run(tt.f.String(), func(t *testing.T) {
-			got := tblRender(t, tab, tt.f, reporting.RenderOptions{})
+			got := tblRender(t, tab, tt.f, table.RenderOptions{})
 			tblGolden(t, tt.file, got)
 			// Byte-identical on a second run.
-			if again := tblRender(t, tab, tt.f, reporting.RenderOptions{}); !bytes.Equal(got, again) {
+			if again := tblRender(t, tab, tt.f, table.RenderOptions{}); !bytes.Equal(got, again) {
 				t.Errorf("second rendering differs")
 			}
 		})
@@ -68,7 +69,7 @@ func tblColumnStarts(line string) []int {
 
 func TestRenderTextAlignsByDisplayWidth(t *testing.T) {
 	tab, _ := tblLuodongTable(t)
-	lines := strings.Split(strings.TrimSuffix(string(tblRender(t, tab, reporting.FormatText, reporting.RenderOptions{})), "\n"), "\n")
+	lines := strings.Split(strings.TrimSuffix(string(tblRender(t, tab, table.FormatText, table.RenderOptions{})), "\n"), "\n")
 	// Title, header, rule, 14 rows, rule, total, footnote, note.
 	if len(lines) != 21 {
 		t.Fatalf("%d lines, want 21:\n%s", len(lines), strings.Join(lines, "\n"))
@@ -102,12 +103,12 @@ func TestRenderTextAlignsByDisplayWidth(t *testing.T) {
 }
 
 func TestRenderAmbiguousWidth(t *testing.T) {
-	tab := reporting.Table{
-		Columns: []reporting.TableColumn{{Header: "项目"}, {Header: "n", Kind: reporting.KindInteger}},
-		Rows:    [][]reporting.Cell{{reporting.Text("“甲”"), reporting.Int(1)}, {reporting.Text("乙乙"), reporting.Int(22)}},
+	tab := table.Table{
+		Columns: []table.Column{{Header: "项目"}, {Header: "n", Kind: table.KindInteger}},
+		Rows:    [][]table.Cell{{table.Text("“甲”"), table.Int(1)}, {table.Text("乙乙"), table.Int(22)}},
 	}
-	narrow := string(tblRender(t, tab, reporting.FormatText, reporting.RenderOptions{}))
-	wide := string(tblRender(t, tab, reporting.FormatText, reporting.RenderOptions{AmbiguousWide: true}))
+	narrow := string(tblRender(t, tab, table.FormatText, table.RenderOptions{}))
+	wide := string(tblRender(t, tab, table.FormatText, table.RenderOptions{AmbiguousWide: true}))
 	wantNarrow := "项目   n\n--------\n“甲”   1\n乙乙  22\n"
 	wantWide := "项目     n\n----------\n“甲”   1\n乙乙    22\n"
 	if narrow != wantNarrow {
@@ -119,22 +120,22 @@ func TestRenderAmbiguousWidth(t *testing.T) {
 }
 
 func TestRenderCSV(t *testing.T) {
-	tab := reporting.Table{
+	tab := table.Table{
 		Title: "不进入CSV的标题",
-		Columns: []reporting.TableColumn{
-			{Header: "姓名"}, {Header: "备注"}, {Header: "人数", Kind: reporting.KindInteger}, {Header: "完成率", Kind: reporting.KindDecimal, Scale: 2},
+		Columns: []table.Column{
+			{Header: "姓名"}, {Header: "备注"}, {Header: "人数", Kind: table.KindInteger}, {Header: "完成率", Kind: table.KindDecimal, Scale: 2},
 		},
-		Rows: [][]reporting.Cell{
-			{reporting.Text("=SUM(A1:A9)"), reporting.Text("a,b \"c\""), reporting.Int(-5), reporting.Decimal(8437, 2)},
-			{reporting.Text("+86 138"), reporting.Text("line1\r\nline2\rline3"), reporting.Int(0), reporting.Decimal(5, 1)},
-			{reporting.Text("-1"), reporting.Text("@cmd"), reporting.Text("-"), reporting.Cell{}},
-			{reporting.Text("\tTab"), reporting.Text(" 前后空格 "), reporting.Int(7), reporting.Int(1)},
-			{reporting.Text("bad\xffbyte"), reporting.Text("普通"), reporting.Int(1), reporting.Int(2)},
+		Rows: [][]table.Cell{
+			{table.Text("=SUM(A1:A9)"), table.Text("a,b \"c\""), table.Int(-5), table.Decimal(8437, 2)},
+			{table.Text("+86 138"), table.Text("line1\r\nline2\rline3"), table.Int(0), table.Decimal(5, 1)},
+			{table.Text("-1"), table.Text("@cmd"), table.Text("-"), table.Cell{}},
+			{table.Text("\tTab"), table.Text(" 前后空格 "), table.Int(7), table.Int(1)},
+			{table.Text("bad\xffbyte"), table.Text("普通"), table.Int(1), table.Int(2)},
 		},
-		Total: reporting.Total{Mode: reporting.ComputedTotal},
+		Total: table.Total{Mode: table.ComputedTotal},
 		Notes: []string{"不进入CSV的注"},
 	}
-	got := tblRender(t, tab, reporting.FormatCSV, reporting.RenderOptions{})
+	got := tblRender(t, tab, table.FormatCSV, table.RenderOptions{})
 	if !bytes.HasPrefix(got, []byte{0xEF, 0xBB, 0xBF}) {
 		t.Fatalf("CSV does not start with a BOM: % x", got[:3])
 	}
@@ -157,11 +158,11 @@ func TestRenderCSV(t *testing.T) {
 	}
 
 	// GB18030 on request, and UTF-8 without BOM.
-	gb := tblRender(t, tab, reporting.FormatCSV, reporting.RenderOptions{Encoding: reporting.GB18030})
+	gb := tblRender(t, tab, table.FormatCSV, table.RenderOptions{Encoding: codec.GB18030})
 	if bytes.HasPrefix(gb, []byte{0xEF, 0xBB, 0xBF}) || utf8.Valid(gb) {
 		t.Errorf("GB18030 CSV looks like UTF-8")
 	}
-	d, err := reporting.NewDecoder(bytes.NewReader(gb), reporting.GB18030)
+	d, err := codec.NewDecoder(bytes.NewReader(gb), codec.GB18030)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,20 +170,21 @@ func TestRenderCSV(t *testing.T) {
 	if err != nil || string(back) != strings.TrimPrefix(want, "\uFEFF") {
 		t.Errorf("GB18030 CSV decodes to %q, %v", back, err)
 	}
-	plain := tblRender(t, tab, reporting.FormatCSV, reporting.RenderOptions{Encoding: reporting.UTF8})
+	plain := tblRender(t, tab, table.FormatCSV, table.RenderOptions{Encoding: codec.UTF8})
 	if string(plain) != strings.TrimPrefix(want, "\uFEFF") {
 		t.Errorf("UTF8 CSV = %q", plain)
 	}
-	if err := tab.Render(io.Discard, reporting.FormatCSV, reporting.RenderOptions{Encoding: reporting.AutoDetect}); !errors.Is(err, reporting.ErrUnknownEncoding) {
-		t.Errorf("Render with AutoDetect: %v, want ErrUnknownEncoding", err)
+	// The zero Encoding, codec.Auto, writes CSV's default: UTF-8 with a mark.
+	if auto := tblRender(t, tab, table.FormatCSV, table.RenderOptions{Encoding: codec.Auto}); string(auto) != want {
+		t.Errorf("Auto CSV = %q, want the UTF-8 with BOM default", auto)
 	}
 }
 
 func TestCSVFieldSingleEmptyColumn(t *testing.T) {
 	// A one-column row with an empty cell must not become an empty line,
 	// which encoding/csv would skip.
-	tab := reporting.Table{Columns: []reporting.TableColumn{{Header: "x"}}, Rows: [][]reporting.Cell{{{}}, {reporting.Text("y")}}}
-	got := tblRender(t, tab, reporting.FormatCSV, reporting.RenderOptions{Encoding: reporting.UTF8})
+	tab := table.Table{Columns: []table.Column{{Header: "x"}}, Rows: [][]table.Cell{{{}}, {table.Text("y")}}}
+	got := tblRender(t, tab, table.FormatCSV, table.RenderOptions{Encoding: codec.UTF8})
 	recs, err := csv.NewReader(bytes.NewReader(got)).ReadAll()
 	if err != nil {
 		t.Fatal(err)
@@ -193,12 +195,12 @@ func TestCSVFieldSingleEmptyColumn(t *testing.T) {
 }
 
 func TestRenderMarkdownEscapes(t *testing.T) {
-	tab := reporting.Table{
+	tab := table.Table{
 		Title:   "A|B *title*",
-		Columns: []reporting.TableColumn{{Header: "a|b"}, {Header: "n", Kind: reporting.KindInteger, Align: reporting.AlignCenter}},
-		Rows:    [][]reporting.Cell{{reporting.Text("x|y *z* _w_ `c` [l](u) <b> &amp; \\"), reporting.Int(1)}, {reporting.Text("two\nlines"), reporting.Int(2)}},
+		Columns: []table.Column{{Header: "a|b"}, {Header: "n", Kind: table.KindInteger, Align: table.AlignCenter}},
+		Rows:    [][]table.Cell{{table.Text("x|y *z* _w_ `c` [l](u) <b> &amp; \\"), table.Int(1)}, {table.Text("two\nlines"), table.Int(2)}},
 	}
-	got := string(tblRender(t, tab, reporting.FormatMarkdown, reporting.RenderOptions{}))
+	got := string(tblRender(t, tab, table.FormatMarkdown, table.RenderOptions{}))
 	want := "### A\\|B \\*title\\*\n\n" +
 		"| a\\|b | n |\n" +
 		"| :--- | :---: |\n" +
@@ -210,12 +212,12 @@ func TestRenderMarkdownEscapes(t *testing.T) {
 }
 
 func TestRenderHTMLEscapes(t *testing.T) {
-	tab := reporting.Table{
+	tab := table.Table{
 		Title:   "<script>alert(1)</script>",
-		Columns: []reporting.TableColumn{{Header: "村\"别"}, {Header: "n", Kind: reporting.KindInteger}},
-		Rows:    [][]reporting.Cell{{reporting.Text("<img src=x onerror=alert(1)>"), reporting.Int(3)}, {reporting.Text("A&B"), reporting.Int(5)}},
+		Columns: []table.Column{{Header: "村\"别"}, {Header: "n", Kind: table.KindInteger}},
+		Rows:    [][]table.Cell{{table.Text("<img src=x onerror=alert(1)>"), table.Int(3)}, {table.Text("A&B"), table.Int(5)}},
 	}
-	got := string(tblRender(t, tab, reporting.FormatHTML, reporting.RenderOptions{}))
+	got := string(tblRender(t, tab, table.FormatHTML, table.RenderOptions{}))
 	for _, bad := range []string{"<script>alert", "<img src=x"} {
 		if strings.Contains(got, bad) {
 			t.Errorf("HTML contains unescaped %q", bad)
@@ -235,28 +237,28 @@ func TestRenderHTMLEscapes(t *testing.T) {
 }
 
 func TestRenderErrors(t *testing.T) {
-	tab := reporting.Table{Columns: []reporting.TableColumn{{Header: "x"}}}
-	if err := tab.Render(io.Discard, reporting.Format(9), reporting.RenderOptions{}); !errors.Is(err, reporting.ErrUnknownFormat) {
+	tab := table.Table{Columns: []table.Column{{Header: "x"}}}
+	if err := tab.Render(io.Discard, table.Format(9), table.RenderOptions{}); !errors.Is(err, table.ErrUnknownFormat) {
 		t.Errorf("Render(Format(9)) = %v, want ErrUnknownFormat", err)
 	}
-	if err := (reporting.Table{}).Render(io.Discard, reporting.FormatText, reporting.RenderOptions{}); !errors.Is(err, reporting.ErrTableShape) {
+	if err := (table.Table{}).Render(io.Discard, table.FormatText, table.RenderOptions{}); !errors.Is(err, table.ErrShape) {
 		t.Errorf("Render(empty table) = %v, want ErrTableShape", err)
 	}
-	for s, want := range map[string]reporting.Format{"text": reporting.FormatText, "CSV": reporting.FormatCSV, "md": reporting.FormatMarkdown, "Markdown": reporting.FormatMarkdown, "html": reporting.FormatHTML} {
-		f, err := reporting.ParseFormat(s)
+	for s, want := range map[string]table.Format{"text": table.FormatText, "CSV": table.FormatCSV, "md": table.FormatMarkdown, "Markdown": table.FormatMarkdown, "html": table.FormatHTML} {
+		f, err := table.ParseFormat(s)
 		if err != nil || f != want {
 			t.Errorf("ParseFormat(%q) = %v, %v; want %v", s, f, err, want)
 		}
-		if back, _ := reporting.ParseFormat(f.String()); back != f {
+		if back, _ := table.ParseFormat(f.String()); back != f {
 			t.Errorf("ParseFormat(%v.String()) = %v", f, back)
 		}
 	}
-	if _, err := reporting.ParseFormat("pdf"); !errors.Is(err, reporting.ErrUnknownFormat) {
+	if _, err := table.ParseFormat("pdf"); !errors.Is(err, table.ErrUnknownFormat) {
 		t.Errorf("ParseFormat(pdf) = %v", err)
 	}
 	w := &tblFailWriter{}
 	lt, _ := tblLuodongTable(t)
-	if err := lt.Render(w, reporting.FormatText, reporting.RenderOptions{}); err == nil {
+	if err := lt.Render(w, table.FormatText, table.RenderOptions{}); err == nil {
 		t.Errorf("Render to a failing writer returned nil")
 	}
 }
@@ -268,36 +270,36 @@ func (*tblFailWriter) Write([]byte) (int, error) { return 0, errors.New("disk fu
 func TestRenderChartColumnsAndEncodings(t *testing.T) {
 	tab, _ := tblLuodongTable(t)
 	for _, cols := range [][]int{{0}, {9}, {-1}} {
-		err := tab.Render(io.Discard, reporting.FormatHTML, reporting.RenderOptions{ChartColumns: cols})
-		if !errors.Is(err, reporting.ErrNoColumn) {
+		err := tab.Render(io.Discard, table.FormatHTML, table.RenderOptions{ChartColumns: cols})
+		if !errors.Is(err, table.ErrNoColumn) {
 			t.Errorf("ChartColumns %v: error %v, want ErrNoColumn", cols, err)
 		}
 	}
-	one := string(tblRender(t, tab, reporting.FormatHTML, reporting.RenderOptions{ChartColumns: []int{3}}))
+	one := string(tblRender(t, tab, table.FormatHTML, table.RenderOptions{ChartColumns: []int{3}}))
 	if !strings.Contains(one, "罗东村 · 未参保人数：3394") || strings.Contains(one, " · 应扩面人数：") {
 		t.Errorf("ChartColumns {3} did not chart 未参保人数 alone")
 	}
 	// Text in GB18030 on request; HTML stays UTF-8 whatever is asked.
-	gb := tblRender(t, tab, reporting.FormatText, reporting.RenderOptions{Encoding: reporting.GB18030})
-	d, _ := reporting.NewDecoder(bytes.NewReader(gb), reporting.GB18030)
+	gb := tblRender(t, tab, table.FormatText, table.RenderOptions{Encoding: codec.GB18030})
+	d, _ := codec.NewDecoder(bytes.NewReader(gb), codec.GB18030)
 	back, err := io.ReadAll(d)
-	if err != nil || !bytes.Equal(back, tblRender(t, tab, reporting.FormatText, reporting.RenderOptions{})) {
+	if err != nil || !bytes.Equal(back, tblRender(t, tab, table.FormatText, table.RenderOptions{})) {
 		t.Errorf("GB18030 text does not decode to the UTF-8 text (%v)", err)
 	}
-	if h := tblRender(t, tab, reporting.FormatHTML, reporting.RenderOptions{Encoding: reporting.GB18030}); !utf8.Valid(h) || bytes.HasPrefix(h, []byte{0xEF, 0xBB, 0xBF}) {
+	if h := tblRender(t, tab, table.FormatHTML, table.RenderOptions{Encoding: codec.GB18030}); !utf8.Valid(h) || bytes.HasPrefix(h, []byte{0xEF, 0xBB, 0xBF}) {
 		t.Errorf("HTML is not plain UTF-8")
 	}
 }
 
 func TestDecimalBadScale(t *testing.T) {
-	tab := reporting.Table{
-		Columns: []reporting.TableColumn{{Header: "x", Kind: reporting.KindDecimal, Scale: 2}},
-		Rows:    [][]reporting.Cell{{reporting.Decimal(1, 19)}},
+	tab := table.Table{
+		Columns: []table.Column{{Header: "x", Kind: table.KindDecimal, Scale: 2}},
+		Rows:    [][]table.Cell{{table.Decimal(1, 19)}},
 	}
-	if err := tab.Validate(); !errors.Is(err, reporting.ErrCellKind) {
+	if err := tab.Validate(); !errors.Is(err, table.ErrCellKind) {
 		t.Errorf("Validate() = %v, want ErrCellKind", err)
 	}
-	if s := reporting.Decimal(1, -1).String(); s != "" {
+	if s := table.Decimal(1, -1).String(); s != "" {
 		t.Errorf("bad-scale cell prints %q", s)
 	}
 }

@@ -8,7 +8,7 @@ import (
 
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/internal/synth"
-	"github.com/canbao/kuomian/reporting"
+	"github.com/canbao/kuomian/reporting/roster"
 )
 
 // revBenchRoster is a generated roster of 100,000 rows, 2 % of them bad.
@@ -33,7 +33,7 @@ func BenchmarkRosterReader(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	rows := 0
 	for b.Loop() {
-		rr, err := reporting.NewRosterReader(bytes.NewReader(data), reporting.ImportOptions{})
+		rr, err := roster.NewReader(bytes.NewReader(data), roster.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}

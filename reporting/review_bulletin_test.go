@@ -6,9 +6,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/reporting"
-	"github.com/google/go-cmp/cmp"
+	"github.com/canbao/kuomian/reporting/table"
 )
 
 func revBulletin(t *testing.T, asOf string, plan reporting.Plan, units ...reporting.Progress) reporting.Bulletin {
@@ -71,8 +73,8 @@ func TestReviewBulletinRanks(t *testing.T) {
 	}
 	render := func(b reporting.Bulletin) []byte {
 		var out bytes.Buffer
-		for _, f := range []reporting.Format{reporting.FormatText, reporting.FormatCSV, reporting.FormatMarkdown, reporting.FormatHTML} {
-			if err := b.Render(&out, f, reporting.RenderOptions{}); err != nil {
+		for _, f := range []table.Format{table.FormatText, table.FormatCSV, table.FormatMarkdown, table.FormatHTML} {
+			if err := b.Render(&out, f, table.RenderOptions{}); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -149,9 +151,9 @@ func TestReviewBulletinOutsidePlan(t *testing.T) {
 	}
 	for _, tt := range tests {
 		b := revBulletin(t, tt.asOf, reporting.PlanShiyan2023(), reporting.Progress{Name: "石堰村", Task: 100, Enrolled: 50})
-		for _, f := range []reporting.Format{reporting.FormatText, reporting.FormatMarkdown, reporting.FormatHTML} {
+		for _, f := range []table.Format{table.FormatText, table.FormatMarkdown, table.FormatHTML} {
 			var out strings.Builder
-			if err := b.Render(&out, f, reporting.RenderOptions{}); err != nil {
+			if err := b.Render(&out, f, table.RenderOptions{}); err != nil {
 				t.Fatal(err)
 			}
 			if !strings.Contains(out.String(), tt.want) {

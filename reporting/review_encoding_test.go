@@ -6,9 +6,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/canbao/kuomian/reporting"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/canbao/kuomian/reporting/codec"
+	"github.com/canbao/kuomian/reporting/roster"
 )
 
 // TestReviewDecoderUTF16 checks that UTF-16, with or without a mark, is
@@ -22,18 +24,18 @@ func TestReviewDecoderUTF16(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, enc := range []reporting.Encoding{reporting.AutoDetect, reporting.UTF8, reporting.UTF8BOM, reporting.GB18030} {
-				_, err := reporting.NewDecoder(bytes.NewReader(data), enc)
-				var de *reporting.DecodeError
-				if !errors.Is(err, reporting.ErrUTF16) || !errors.As(err, &de) || de.Line != 1 {
+			for _, enc := range []codec.Encoding{codec.Auto, codec.UTF8, codec.UTF8BOM, codec.GB18030} {
+				_, err := codec.NewDecoder(bytes.NewReader(data), enc)
+				var de *codec.DecodeError
+				if !errors.Is(err, codec.ErrUTF16) || !errors.As(err, &de) || de.Line != 1 {
 					t.Errorf("NewDecoder(UTF-16 %v/%v, %v) error = %v, want a *DecodeError with ErrUTF16", bo, bom, enc, err)
 				}
 			}
 		}
 	}
 	nul := []byte("姓名,身份证号码\n张\x00三,110105194901010021\n")
-	d, err := reporting.NewDecoder(bytes.NewReader(nul), reporting.AutoDetect)
-	if err != nil || d.Encoding() != reporting.UTF8 {
+	d, err := codec.NewDecoder(bytes.NewReader(nul), codec.Auto)
+	if err != nil || d.Encoding() != codec.UTF8 {
 		t.Errorf("NewDecoder(UTF-8 with a NUL) = %v, %v; want UTF8", d, err)
 	}
 }
@@ -53,7 +55,7 @@ func TestReviewDetectDamagedUTF8(t *testing.T) {
 		at += strings.IndexByte(clean[at:], '\n') + 1
 	}
 	damaged := []byte(clean[:at] + "\xff" + clean[at:])
-	if got := reporting.DetectEncoding(damaged, true); got != reporting.UTF8 {
+	if got := codec.DetectEncoding(damaged, true); got != codec.UTF8 {
 		t.Errorf("DetectEncoding(damaged UTF-8) = %v, want utf-8", got)
 	}
 	gb, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(clean))
@@ -61,13 +63,13 @@ func TestReviewDetectDamagedUTF8(t *testing.T) {
 		t.Fatal(err)
 	}
 	for n := 4; n <= len(gb); n *= 2 {
-		if got := reporting.DetectEncoding(gb[:n], false); got != reporting.GB18030 {
+		if got := codec.DetectEncoding(gb[:n], false); got != codec.GB18030 {
 			t.Errorf("DetectEncoding(GB18030 text, first %d bytes) = %v, want gb18030", n, got)
 		}
 	}
-	r := revRun(damaged, reporting.ImportOptions{Encoding: reporting.AutoDetect})
-	var de *reporting.DecodeError
-	if !errors.As(r.err, &de) || de.Encoding != reporting.UTF8 || de.Line != 5 || r.rep.Counts.Rows != 3 {
+	r := revRun(damaged, roster.Options{Encoding: codec.Auto})
+	var de *codec.DecodeError
+	if !errors.As(r.err, &de) || de.Encoding != codec.UTF8 || de.Line != 5 || r.rep.Counts.Rows != 3 {
 		t.Errorf("ImportRoster(damaged UTF-8) error = %v after %v, want a UTF-8 *DecodeError on line 5 after 3 rows", r.err, r.rep.Counts)
 	}
 }

@@ -6,13 +6,16 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/canbao/kuomian/eligibility"
-	"github.com/canbao/kuomian/reporting"
-	"github.com/canbao/kuomian/routing"
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/language"
+
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/reporting"
+	"github.com/canbao/kuomian/reporting/codec"
+	"github.com/canbao/kuomian/reporting/roster"
+	"github.com/canbao/kuomian/routing"
 )
 
 // revID completes a 17-digit body with its GB 11643-1999 check character.
@@ -27,17 +30,17 @@ func revID(body string) string {
 
 // revImport is the outcome of one import.
 type revImport struct {
-	rep      reporting.ImportReport
+	rep      roster.Report
 	err      error
-	accepted []reporting.RosterRow
-	rejected []*reporting.RowError
+	accepted []roster.Row
+	rejected []*roster.RowError
 }
 
-func revRun(data []byte, opt reporting.ImportOptions) revImport {
+func revRun(data []byte, opt roster.Options) revImport {
 	var r revImport
-	r.rep, r.err = reporting.ImportRoster(bytes.NewReader(data), opt,
-		func(row reporting.RosterRow) error { r.accepted = append(r.accepted, row); return nil },
-		func(e *reporting.RowError) error { r.rejected = append(r.rejected, e); return nil })
+	r.rep, r.err = roster.Read(bytes.NewReader(data), opt,
+		func(row roster.Row) error { r.accepted = append(r.accepted, row); return nil },
+		func(e *roster.RowError) error { r.rejected = append(r.rejected, e); return nil })
 	return r
 }
 
@@ -102,14 +105,14 @@ func TestReviewHostileRosters(t *testing.T) {
 		return b
 	}
 	base := "姓名,身份证号码,村（社区）,出生日期\n张小三," + id1 + ",石堰村,1949-01-01\n欧阳小明," + id2 + ",桃花村,1978/3/15\n"
-	ok2 := reporting.Counts{Rows: 2, Accepted: 2}
-	rej1 := reporting.Counts{Rows: 1, Rejected: 1}
+	ok2 := roster.Counts{Rows: 2, Accepted: 2}
+	rej1 := roster.Counts{Rows: 1, Rejected: 1}
 	tests := []struct {
 		name       string
 		data       []byte
-		enc        reporting.Encoding
+		enc        codec.Encoding
 		wantErr    error // fatal
-		wantCounts reporting.Counts
+		wantCounts roster.Counts
 		wantRej    []error // sentinels of the rejected rows, in order
 		wantLines  []int   // lines of the accepted rows
 	}{
@@ -117,63 +120,63 @@ func TestReviewHostileRosters(t *testing.T) {
 		{name: "UTF-8 with BOM", data: []byte("\uFEFF" + base), wantCounts: ok2, wantLines: []int{2, 3}},
 		{name: "GB18030 as Excel saves it", data: gb(base), wantCounts: ok2, wantLines: []int{2, 3}},
 		{name: "GB18030 with BOM", data: append(gb("\uFEFF"), gb(base)...), wantCounts: ok2, wantLines: []int{2, 3}},
-		{name: "GB18030 stated", data: gb(base), enc: reporting.GB18030, wantCounts: ok2, wantLines: []int{2, 3}},
+		{name: "GB18030 stated", data: gb(base), enc: codec.GB18030, wantCounts: ok2, wantLines: []int{2, 3}},
 		{name: "UTF-8 mark before GB18030 text", data: append([]byte("\xEF\xBB\xBF"), gb(base)...), wantCounts: ok2, wantLines: []int{2, 3}},
-		{name: "UTF-8 mark before GB18030 text, stated", data: append([]byte("\xEF\xBB\xBF"), gb(base)...), enc: reporting.GB18030, wantCounts: ok2, wantLines: []int{2, 3}},
-		{name: "UTF-16 with BOM", data: u16(base, true), wantErr: reporting.ErrUTF16},
-		{name: "UTF-16 without BOM", data: u16(base, false), wantErr: reporting.ErrUTF16},
-		{name: "UTF-16 read as UTF-8", data: u16(base, true), enc: reporting.UTF8, wantErr: reporting.ErrUTF16},
+		{name: "UTF-8 mark before GB18030 text, stated", data: append([]byte("\xEF\xBB\xBF"), gb(base)...), enc: codec.GB18030, wantCounts: ok2, wantLines: []int{2, 3}},
+		{name: "UTF-16 with BOM", data: u16(base, true), wantErr: codec.ErrUTF16},
+		{name: "UTF-16 without BOM", data: u16(base, false), wantErr: codec.ErrUTF16},
+		{name: "UTF-16 read as UTF-8", data: u16(base, true), enc: codec.UTF8, wantErr: codec.ErrUTF16},
 		{name: "CRLF", data: []byte(strings.ReplaceAll(base, "\n", "\r\n")), wantCounts: ok2, wantLines: []int{2, 3}},
 		{name: "CR only", data: []byte(strings.ReplaceAll(base, "\n", "\r")), wantCounts: ok2, wantLines: []int{2, 3}},
 		{name: "CR only GB18030", data: gb(strings.ReplaceAll(base, "\n", "\r")), wantCounts: ok2, wantLines: []int{2, 3}},
 		{name: "blank lines", data: []byte("\n\r\n" + strings.ReplaceAll(base, "\n", "\n\n")), wantCounts: ok2, wantLines: []int{5, 7}},
 		{name: "quoted newline", data: []byte("姓名,身份证号码,备注\n张小三," + id1 + ",\"第一行\r\n第二行\"\n欧阳小明," + id2 + ",\n"),
 			wantCounts: ok2, wantLines: []int{2, 4}},
-		{name: "empty spreadsheet rows", data: []byte("姓名,身份证号码,村\n,,\n张小三," + id1 + ",\n , ,\u3000\n,,\n"), wantCounts: reporting.Counts{Rows: 1, Accepted: 1}, wantLines: []int{3}},
-		{name: "trailing empty columns", data: []byte("姓名,身份证号码,,,\n张小三," + id1 + ",,,\n"), wantCounts: reporting.Counts{Rows: 1, Accepted: 1}, wantLines: []int{2}},
+		{name: "empty spreadsheet rows", data: []byte("姓名,身份证号码,村\n,,\n张小三," + id1 + ",\n , ,\u3000\n,,\n"), wantCounts: roster.Counts{Rows: 1, Accepted: 1}, wantLines: []int{3}},
+		{name: "trailing empty columns", data: []byte("姓名,身份证号码,,,\n张小三," + id1 + ",,,\n"), wantCounts: roster.Counts{Rows: 1, Accepted: 1}, wantLines: []int{2}},
 		{name: "header with spaces and full-width parentheses", data: []byte(" 姓 名 ,\u3000身份证号码 ,村（社区）\n张小三," + id1 + ",石堰村\n"),
-			wantCounts: reporting.Counts{Rows: 1, Accepted: 1}, wantLines: []int{2}},
-		{name: "duplicate header", data: []byte("姓名,身份证号码,姓名\n张小三," + id1 + ",x\n"), wantErr: reporting.ErrDuplicateColumn},
-		{name: "no ID column", data: []byte("姓名,村\n张小三,石堰村\n"), wantErr: reporting.ErrMissingColumn},
-		{name: "empty file", data: nil, wantErr: reporting.ErrNoHeader},
+			wantCounts: roster.Counts{Rows: 1, Accepted: 1}, wantLines: []int{2}},
+		{name: "duplicate header", data: []byte("姓名,身份证号码,姓名\n张小三," + id1 + ",x\n"), wantErr: roster.ErrDuplicateColumn},
+		{name: "no ID column", data: []byte("姓名,村\n张小三,石堰村\n"), wantErr: roster.ErrMissingColumn},
+		{name: "empty file", data: nil, wantErr: roster.ErrNoHeader},
 		{name: "short row under empty headers", data: []byte("姓名,身份证号码,村,,\n张小三," + id1 + ",石堰村\n欧阳小明," + id2 + "\n"),
-			wantCounts: reporting.Counts{Rows: 2, Accepted: 1, Rejected: 1}, wantRej: []error{reporting.ErrFieldCount}, wantLines: []int{2}},
-		{name: "fewer fields", data: []byte("姓名,身份证号码,村\n张小三," + id1 + "\n"), wantCounts: rej1, wantRej: []error{reporting.ErrFieldCount}},
-		{name: "more fields", data: []byte("姓名,身份证号码\n张小三," + id1 + ",多余\n"), wantCounts: rej1, wantRej: []error{reporting.ErrFieldCount}},
+			wantCounts: roster.Counts{Rows: 2, Accepted: 1, Rejected: 1}, wantRej: []error{roster.ErrFieldCount}, wantLines: []int{2}},
+		{name: "fewer fields", data: []byte("姓名,身份证号码,村\n张小三," + id1 + "\n"), wantCounts: rej1, wantRej: []error{roster.ErrFieldCount}},
+		{name: "more fields", data: []byte("姓名,身份证号码\n张小三," + id1 + ",多余\n"), wantCounts: rej1, wantRej: []error{roster.ErrFieldCount}},
 		{name: "bare quote", data: []byte("姓名,身份证号码\n张\"小三\"," + id1 + "\n欧阳小明," + id2 + "\n"),
-			wantCounts: reporting.Counts{Rows: 2, Accepted: 1, Rejected: 1}, wantRej: []error{reporting.ErrMalformedCSV}, wantLines: []int{3}},
-		{name: "scientific notation", data: []byte("姓名,身份证号码\n张小三,1.10105E+17\n"), wantCounts: rej1, wantRej: []error{reporting.ErrInvalidID}},
-		{name: "15-digit number", data: []byte("姓名,身份证号码\n张小三,110105490101002\n"), wantCounts: reporting.Counts{Rows: 1, Accepted: 1}, wantLines: []int{2}},
-		{name: "full-width digits", data: []byte("姓名,身份证号码\n张小三,１１０１０５１９４９０１０１００２１\n"), wantCounts: reporting.Counts{Rows: 1, Accepted: 1}, wantLines: []int{2}},
-		{name: "wrong check character", data: []byte("姓名,身份证号码\n张小三," + id1[:17] + "9\n"), wantCounts: rej1, wantRej: []error{reporting.ErrInvalidID}},
-		{name: "ID with spaces", data: []byte("姓名,身份证号码\n张小三,1101 0519 4901 0100 21\n"), wantCounts: rej1, wantRej: []error{reporting.ErrInvalidID}},
-		{name: "ID in the gender column", data: []byte("姓名,身份证号码,性别\n张小三," + id1 + "," + id1 + "\n"), wantCounts: rej1, wantRej: []error{reporting.ErrUnknownValue}},
-		{name: "spaced ID in the gender column", data: []byte("姓名,身份证号码,性别\n张小三," + id1 + ",1101 0519 4901 0100 21\n"), wantCounts: rej1, wantRej: []error{reporting.ErrUnknownValue}},
-		{name: "name in the gender column", data: []byte("姓名,身份证号码,性别\n张小三," + id1 + ",张小三\n"), wantCounts: rej1, wantRej: []error{reporting.ErrUnknownValue}},
-		{name: "minority name in the status column", data: []byte("姓名,身份证号码,参保状态\n阿依古丽·买买提," + id1 + ",阿依古丽·买买提\n"), wantCounts: rej1, wantRej: []error{reporting.ErrUnknownValue}},
+			wantCounts: roster.Counts{Rows: 2, Accepted: 1, Rejected: 1}, wantRej: []error{roster.ErrMalformedCSV}, wantLines: []int{3}},
+		{name: "scientific notation", data: []byte("姓名,身份证号码\n张小三,1.10105E+17\n"), wantCounts: rej1, wantRej: []error{roster.ErrInvalidID}},
+		{name: "15-digit number", data: []byte("姓名,身份证号码\n张小三,110105490101002\n"), wantCounts: roster.Counts{Rows: 1, Accepted: 1}, wantLines: []int{2}},
+		{name: "full-width digits", data: []byte("姓名,身份证号码\n张小三,１１０１０５１９４９０１０１００２１\n"), wantCounts: roster.Counts{Rows: 1, Accepted: 1}, wantLines: []int{2}},
+		{name: "wrong check character", data: []byte("姓名,身份证号码\n张小三," + id1[:17] + "9\n"), wantCounts: rej1, wantRej: []error{roster.ErrInvalidID}},
+		{name: "ID with spaces", data: []byte("姓名,身份证号码\n张小三,1101 0519 4901 0100 21\n"), wantCounts: rej1, wantRej: []error{roster.ErrInvalidID}},
+		{name: "ID in the gender column", data: []byte("姓名,身份证号码,性别\n张小三," + id1 + "," + id1 + "\n"), wantCounts: rej1, wantRej: []error{roster.ErrUnknownValue}},
+		{name: "spaced ID in the gender column", data: []byte("姓名,身份证号码,性别\n张小三," + id1 + ",1101 0519 4901 0100 21\n"), wantCounts: rej1, wantRej: []error{roster.ErrUnknownValue}},
+		{name: "name in the gender column", data: []byte("姓名,身份证号码,性别\n张小三," + id1 + ",张小三\n"), wantCounts: rej1, wantRej: []error{roster.ErrUnknownValue}},
+		{name: "minority name in the status column", data: []byte("姓名,身份证号码,参保状态\n阿依古丽·买买提," + id1 + ",阿依古丽·买买提\n"), wantCounts: rej1, wantRej: []error{roster.ErrUnknownValue}},
 		{name: "dates", data: []byte("姓名,身份证号码,出生日期\n" +
 			"张小三," + id1 + ",1949年1月1日\n张小三," + id1 + ",19490101\n张小三," + id1 + ",1949.01.01\n张小三," + id1 + ",1949/1/1\n" +
 			"张小三," + id1 + ",17899\n张小三," + id1 + ",1949-02-30\n张小三," + id1 + ",1950-01-01\n" +
 			"张小三," + id1 + ",1949/1/1 0:00\n张小三," + id1 + ",1949-01-01 00:00:00\n张小三," + id1 + ",1949-01-01 25:00\n"),
-			wantCounts: reporting.Counts{Rows: 10, Accepted: 6, Rejected: 4},
-			wantRej:    []error{reporting.ErrInvalidDate, reporting.ErrInvalidDate, reporting.ErrInconsistent, reporting.ErrInvalidDate}, wantLines: []int{2, 3, 4, 5, 9, 10}},
+			wantCounts: roster.Counts{Rows: 10, Accepted: 6, Rejected: 4},
+			wantRej:    []error{roster.ErrInvalidDate, roster.ErrInvalidDate, roster.ErrInconsistent, roster.ErrInvalidDate}, wantLines: []int{2, 3, 4, 5, 9, 10}},
 		{name: "invalid bytes mid-file", data: []byte(strings.Repeat("姓名,身份证号码\n", 1) + "张小三," + id1 + "\n\xff\xfe欧阳小明," + id2 + "\n"),
-			wantErr: reporting.ErrInvalidBytes, wantCounts: reporting.Counts{Rows: 1, Accepted: 1}, wantLines: []int{2}},
-		{name: "NUL in the name", data: []byte("姓名,身份证号码\n张\x00小三," + id1 + "\n"), wantCounts: rej1, wantRej: []error{reporting.ErrControlChar}},
+			wantErr: codec.ErrInvalidBytes, wantCounts: roster.Counts{Rows: 1, Accepted: 1}, wantLines: []int{2}},
+		{name: "NUL in the name", data: []byte("姓名,身份证号码\n张\x00小三," + id1 + "\n"), wantCounts: rej1, wantRej: []error{roster.ErrControlChar}},
 		{name: "control characters in village and note", data: []byte("姓名,身份证号码,村(社区),备注\n张小三," + id1 + ",石堰\x0c村,\n欧阳小明," + id2 + ",石堰村,\"第一行\r\n\t第二行\x1b\"\n张小三," + id1 + ",石堰村,\"第一行\r\n\t第二行\"\n"),
-			wantCounts: reporting.Counts{Rows: 3, Accepted: 1, Rejected: 2}, wantRej: []error{reporting.ErrControlChar, reporting.ErrControlChar}, wantLines: []int{5}},
-		{name: "NUL in the ID", data: []byte("姓名,身份证号码\n张小三," + id1[:5] + "\x00" + id1[5:] + "\n"), wantCounts: rej1, wantRej: []error{reporting.ErrInvalidID}},
-		{name: "1 MB field", data: []byte("姓名,身份证号码,性别\n张小三," + id1 + "," + strings.Repeat(id1, 1<<20/18) + "\n"), wantCounts: rej1, wantRej: []error{reporting.ErrUnknownValue}},
+			wantCounts: roster.Counts{Rows: 3, Accepted: 1, Rejected: 2}, wantRej: []error{roster.ErrControlChar, roster.ErrControlChar}, wantLines: []int{5}},
+		{name: "NUL in the ID", data: []byte("姓名,身份证号码\n张小三," + id1[:5] + "\x00" + id1[5:] + "\n"), wantCounts: rej1, wantRej: []error{roster.ErrInvalidID}},
+		{name: "1 MB field", data: []byte("姓名,身份证号码,性别\n张小三," + id1 + "," + strings.Repeat(id1, 1<<20/18) + "\n"), wantCounts: rej1, wantRej: []error{roster.ErrUnknownValue}},
 		{name: "100000 columns", data: []byte("姓名,身份证号码" + strings.Repeat(",x", 100000) + "\n张小三," + id1 + strings.Repeat(",y", 100000) + "\n"),
-			wantCounts: reporting.Counts{Rows: 1, Accepted: 1}, wantLines: []int{2}},
+			wantCounts: roster.Counts{Rows: 1, Accepted: 1}, wantLines: []int{2}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			enc := tt.enc
-			if enc == reporting.UTF8BOM {
-				enc = reporting.AutoDetect
+			if enc == codec.UTF8BOM {
+				enc = codec.Auto
 			}
-			r := revRun(tt.data, reporting.ImportOptions{Encoding: enc})
+			r := revRun(tt.data, roster.Options{Encoding: enc})
 			if !errors.Is(r.err, tt.wantErr) || (tt.wantErr == nil) != (r.err == nil) {
 				t.Fatalf("ImportRoster() error = %v, want %v", r.err, tt.wantErr)
 			}
@@ -228,13 +231,13 @@ func TestReviewTitleRows(t *testing.T) {
 		{"one title row", "石堰镇养老保险扩面人员花名册,\n" + body, 2, nil},
 		{"title and date rows", "\"石堰镇养老保险扩面人员花名册\"\n填报日期：2023年6月30日,,\n\n" + body, 4, nil},
 		{"title with a stray quote", "石堰镇\"花名册\n" + body, 0, nil},
-		{"header lacks the ID column", "花名册\n姓名,村\n张小三,石堰村\n", 0, reporting.ErrMissingColumn},
-		{"no header at all", strings.Repeat("张小三,"+id+"\n", 20), 0, reporting.ErrMissingColumn},
-		{"duplicate after a title", "花名册\n姓名,身份证号码,姓名\n", 0, reporting.ErrDuplicateColumn},
+		{"header lacks the ID column", "花名册\n姓名,村\n张小三,石堰村\n", 0, roster.ErrMissingColumn},
+		{"no header at all", strings.Repeat("张小三,"+id+"\n", 20), 0, roster.ErrMissingColumn},
+		{"duplicate after a title", "花名册\n姓名,身份证号码,姓名\n", 0, roster.ErrDuplicateColumn},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := revRun([]byte(tt.data), reporting.ImportOptions{Encoding: reporting.AutoDetect})
+			r := revRun([]byte(tt.data), roster.Options{Encoding: codec.Auto})
 			if !errors.Is(r.err, tt.wantErr) || (tt.wantErr == nil) != (r.err == nil) {
 				t.Fatalf("ImportRoster() error = %v, want %v", r.err, tt.wantErr)
 			}
@@ -244,7 +247,7 @@ func TestReviewTitleRows(t *testing.T) {
 			if tt.wantLine != 0 && r.rep.HeaderLine != tt.wantLine {
 				t.Errorf("HeaderLine = %d, want %d", r.rep.HeaderLine, tt.wantLine)
 			}
-			if want := (reporting.Counts{Rows: 1, Accepted: 1}); r.rep.Counts != want {
+			if want := (roster.Counts{Rows: 1, Accepted: 1}); r.rep.Counts != want {
 				t.Errorf("Counts = %v, want %v", r.rep.Counts, want)
 			}
 		})
@@ -255,8 +258,8 @@ func TestReviewTitleRows(t *testing.T) {
 // apart, not as rejected rows, and that the report says so.
 func TestReviewBlankRows(t *testing.T) {
 	id := revID("11010519490101002")
-	r := revRun([]byte("姓名,身份证号码,村\r\n,,\r\n张小三,"+id+",\r\n,,\r\n , ,\r\n"), reporting.ImportOptions{})
-	if r.err != nil || r.rep.BlankRows != 3 || r.rep.Counts != (reporting.Counts{Rows: 1, Accepted: 1}) {
+	r := revRun([]byte("姓名,身份证号码,村\r\n,,\r\n张小三,"+id+",\r\n,,\r\n , ,\r\n"), roster.Options{})
+	if r.err != nil || r.rep.BlankRows != 3 || r.rep.Counts != (roster.Counts{Rows: 1, Accepted: 1}) {
 		t.Fatalf("BlankRows %d, Counts %v, error %v; want 3 blank rows and 1 row", r.rep.BlankRows, r.rep.Counts, r.err)
 	}
 	var b strings.Builder
@@ -275,14 +278,14 @@ func TestReviewBlankRows(t *testing.T) {
 func TestReviewExcelIDForms(t *testing.T) {
 	id := revID("11010519490101002")
 	for _, v := range []string{"'" + id, "＇" + id, " '" + id, id + "\u200b", "\u200b" + id[:6] + "\u2060" + id[6:], "\ufeff" + id} {
-		r := revRun([]byte("姓名,身份证号码\n张小三,"+v+"\n"), reporting.ImportOptions{})
+		r := revRun([]byte("姓名,身份证号码\n张小三,"+v+"\n"), roster.Options{})
 		if r.rep.Counts.Accepted != 1 || len(r.accepted) != 1 || r.accepted[0].Resident.ID.String() != id {
 			t.Errorf("ID %q: counts %v, rejections %v; want it accepted", v, r.rep.Counts, r.rejected)
 		}
 	}
 	for _, v := range []string{"1.10105E+17", "1.10105e+17", "1.10105E17"} {
-		r := revRun([]byte("姓名,身份证号码\n张小三,"+v+"\n"), reporting.ImportOptions{})
-		if len(r.rejected) != 1 || !errors.Is(r.rejected[0], reporting.ErrInvalidID) {
+		r := revRun([]byte("姓名,身份证号码\n张小三,"+v+"\n"), roster.Options{})
+		if len(r.rejected) != 1 || !errors.Is(r.rejected[0], roster.ErrInvalidID) {
 			t.Fatalf("ID %q: %v", v, r.rep.Counts)
 		}
 		e := r.rejected[0]
@@ -308,7 +311,7 @@ func TestReviewInvalidIDsMasked(t *testing.T) {
 		"11010519490101002Y",  // a letter
 		"１１０１０５４９１３０１００２", // full width
 	} {
-		r := revRun([]byte("姓名,身份证号码\n张小三,"+v+"\n"), reporting.ImportOptions{})
+		r := revRun([]byte("姓名,身份证号码\n张小三,"+v+"\n"), roster.Options{})
 		if len(r.rejected) != 1 {
 			t.Errorf("%q: counts %v", v, r.rep.Counts)
 			continue
@@ -331,10 +334,10 @@ func TestReviewInvalidIDsMasked(t *testing.T) {
 // TestReviewNotRoutedLabel checks the Chinese reason of a row the router
 // cannot decide.
 func TestReviewNotRoutedLabel(t *testing.T) {
-	roster := "姓名,身份证号码\n张小三," + revID("50011520240101001") + "\n"
+	csvText := "姓名,身份证号码\n张小三," + revID("50011520240101001") + "\n"
 	var got []string
-	rep, err := reporting.RouteRoster(strings.NewReader(roster), reporting.ImportOptions{}, routing.MustCompile(routing.Shiyan2023()),
-		eligibility.MustParseDate("2023-06-30"), nil, func(e *reporting.RowError) error {
+	rep, err := reporting.RouteRoster(strings.NewReader(csvText), roster.Options{}, routing.MustCompile(routing.Shiyan2023()),
+		eligibility.MustParseDate("2023-06-30"), nil, func(e *roster.RowError) error {
 			got = append(got, e.Label(language.Chinese))
 			return nil
 		})
@@ -350,26 +353,9 @@ func TestReviewNotRoutedLabel(t *testing.T) {
 // TestReviewHeaderNotes checks that headers carrying a note on the format
 // map to their columns, while names with parentheses keep them.
 func TestReviewHeaderNotes(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"身份证号码（18位）", "身份证号码"},
-		{"出生日期(yyyy-mm-dd)", "出生日期"},
-		{"性别（男/女）", "性别"},
-		{"缴费档次（元）", "缴费档次"},
-		{"*姓名*", "姓名"},
-		{"姓名（必填）", "姓名"},
-		{"村（社区）", "村(社区)"},
-		{"村(居)委会", "村(居)委会"},
-		{"镇（街道）聘用人员", "镇(街道)聘用人员"},
-		{"(18位)", "(18位)"},
-	}
-	for _, tt := range tests {
-		if got := reporting.NormalizeHeader(tt.in); got != tt.want {
-			t.Errorf("NormalizeHeader(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
 	id := revID("11010519490101002")
-	r := revRun([]byte("*姓名,身份证号码（18位）,出生日期(yyyy-mm-dd),性别（男/女）,缴费档次（元）\n张小三,"+id+",1949-01-01,女,1500\n"), reporting.ImportOptions{})
-	want := []reporting.Column{reporting.ColumnName, reporting.ColumnID, reporting.ColumnBirth, reporting.ColumnGender, reporting.ColumnTier}
+	r := revRun([]byte("*姓名,身份证号码（18位）,出生日期(yyyy-mm-dd),性别（男/女）,缴费档次（元）\n张小三,"+id+",1949-01-01,女,1500\n"), roster.Options{})
+	want := []roster.Column{roster.ColumnName, roster.ColumnID, roster.ColumnBirth, roster.ColumnGender, roster.ColumnTier}
 	if diff := cmp.Diff(want, r.rep.Columns); diff != "" || r.rep.Counts.Accepted != 1 {
 		t.Errorf("columns mismatch (-want +got):\n%s\ncounts %v, rejected %v", diff, r.rep.Counts, r.rejected)
 	}

@@ -7,6 +7,9 @@ import (
 
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/reporting"
+	"github.com/canbao/kuomian/reporting/codec"
+	"github.com/canbao/kuomian/reporting/roster"
+	"github.com/canbao/kuomian/reporting/table"
 	"github.com/canbao/kuomian/routing"
 )
 
@@ -28,7 +31,7 @@ func TestReviewMaskNames(t *testing.T) {
 		{"Li", "L*"},
 	}
 	for _, tc := range tests {
-		row := reporting.RosterRow{Resident: eligibility.Resident{Name: tc.name}}
+		row := roster.Row{Resident: eligibility.Resident{Name: tc.name}}
 		e := reporting.NewRosterEntry(row, &routing.Decision{}, reporting.MaskOptions{})
 		if e.Name != tc.want {
 			t.Errorf("masked %q = %q, want %q", tc.name, e.Name, tc.want)
@@ -45,14 +48,14 @@ func TestReviewMaskNames(t *testing.T) {
 // a phone number; the revealed copy holds them.
 func TestReviewMaskedRosterForms(t *testing.T) {
 	id18 := revID("50011519780315001")
-	roster := "姓名,身份证号码,村(社区),备注\n" +
+	csvText := "姓名,身份证号码,村(社区),备注\n" +
 		"欧阳小明," + id18 + ",石堰村,欧阳小明本人电话13812345678，身份证" + id18 + "\n" +
 		"阿依古丽·买买提,110105490101002,桃花村,2023-06-30 已走访 缴费1500元 家属电话138-1234-5678\n" +
 		"张　三," + revID("50011519850620002") + ",<script>村</script>,=1+1\n"
-	var rows []reporting.RosterRow
-	rep, err := reporting.ImportRoster(strings.NewReader(roster), reporting.ImportOptions{},
-		func(r reporting.RosterRow) error { rows = append(rows, r); return nil },
-		func(e *reporting.RowError) error { t.Errorf("rejected: %v", e); return nil })
+	var rows []roster.Row
+	rep, err := roster.Read(strings.NewReader(csvText), roster.Options{},
+		func(r roster.Row) error { rows = append(rows, r); return nil },
+		func(e *roster.RowError) error { t.Errorf("rejected: %v", e); return nil })
 	if err != nil || rep.Counts.Accepted != 3 {
 		t.Fatalf("import: %v, %v", rep.Counts, err)
 	}
@@ -64,7 +67,7 @@ func TestReviewMaskedRosterForms(t *testing.T) {
 		}
 		out := map[string]string{}
 		var csvOut bytes.Buffer
-		rw, err := reporting.NewRosterWriter(&csvOut, reporting.UTF8BOM)
+		rw, err := reporting.NewRosterWriter(&csvOut, codec.UTF8BOM)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -77,9 +80,9 @@ func TestReviewMaskedRosterForms(t *testing.T) {
 			t.Fatal(err)
 		}
 		out["csv"] = csvOut.String()
-		for _, f := range []reporting.Format{reporting.FormatText, reporting.FormatMarkdown, reporting.FormatHTML, reporting.FormatCSV} {
+		for _, f := range []table.Format{table.FormatText, table.FormatMarkdown, table.FormatHTML, table.FormatCSV} {
 			var b bytes.Buffer
-			if err := reporting.RosterTable("明细表", entries).Render(&b, f, reporting.RenderOptions{}); err != nil {
+			if err := reporting.RosterTable("明细表", entries).Render(&b, f, table.RenderOptions{}); err != nil {
 				t.Fatal(err)
 			}
 			out["table "+f.String()] = b.String()

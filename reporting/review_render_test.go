@@ -11,29 +11,30 @@ import (
 
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/reporting"
+	"github.com/canbao/kuomian/reporting/table"
 )
 
 // revHostileTable is a table whose text cells attack every form.
-func revHostileTable() reporting.Table {
-	return reporting.Table{
+func revHostileTable() table.Table {
+	return table.Table{
 		Title: "<script>alert(1)</script> | 表",
-		Columns: []reporting.TableColumn{
+		Columns: []table.Column{
 			{Header: "村(社区) | <b>"},
-			{Header: "人数", Kind: reporting.KindInteger},
-			{Header: "率", Kind: reporting.KindDecimal, Scale: 2},
+			{Header: "人数", Kind: table.KindInteger},
+			{Header: "率", Kind: table.KindDecimal, Scale: 2},
 		},
-		Rows: [][]reporting.Cell{
-			{reporting.Text("<script>alert('x')</script>"), reporting.Int(-5), reporting.Decimal(-125, 2)},
-			{reporting.Text("=HYPERLINK(\"http://x\")"), reporting.Int(3), reporting.Decimal(300, 2)},
-			{reporting.Text("+1"), reporting.Int(0), reporting.Decimal(0, 2)},
-			{reporting.Text("-2"), reporting.Int(1), reporting.Decimal(1, 2)},
-			{reporting.Text("@SUM(A1)"), reporting.Int(1), reporting.Decimal(1, 2)},
-			{reporting.Text("\tTAB"), reporting.Int(1), reporting.Decimal(1, 2)},
-			{reporting.Text("\rCR"), reporting.Int(1), reporting.Decimal(1, 2)},
-			{reporting.Text("a|b\nc*d_e`f`[g](h)"), reporting.Int(1), reporting.Decimal(1, 2)},
-			{reporting.Text("]]></svg><img src=x onerror=alert(1)>"), reporting.Int(7), reporting.Decimal(1, 2)},
+		Rows: [][]table.Cell{
+			{table.Text("<script>alert('x')</script>"), table.Int(-5), table.Decimal(-125, 2)},
+			{table.Text("=HYPERLINK(\"http://x\")"), table.Int(3), table.Decimal(300, 2)},
+			{table.Text("+1"), table.Int(0), table.Decimal(0, 2)},
+			{table.Text("-2"), table.Int(1), table.Decimal(1, 2)},
+			{table.Text("@SUM(A1)"), table.Int(1), table.Decimal(1, 2)},
+			{table.Text("\tTAB"), table.Int(1), table.Decimal(1, 2)},
+			{table.Text("\rCR"), table.Int(1), table.Decimal(1, 2)},
+			{table.Text("a|b\nc*d_e`f`[g](h)"), table.Int(1), table.Decimal(1, 2)},
+			{table.Text("]]></svg><img src=x onerror=alert(1)>"), table.Int(7), table.Decimal(1, 2)},
 		},
-		Total: reporting.Total{Mode: reporting.ComputedTotal},
+		Total: table.Total{Mode: table.ComputedTotal},
 	}
 }
 
@@ -42,7 +43,7 @@ func revHostileTable() reporting.Table {
 // too) stay numbers, and the file has a BOM and CRLF line ends.
 func TestReviewCSVInjection(t *testing.T) {
 	var b bytes.Buffer
-	if err := revHostileTable().Render(&b, reporting.FormatCSV, reporting.RenderOptions{}); err != nil {
+	if err := revHostileTable().Render(&b, table.FormatCSV, table.RenderOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	out := b.Bytes()
@@ -75,7 +76,7 @@ func TestReviewCSVInjection(t *testing.T) {
 // markup and that the page (and its SVG) is well-formed enough to parse.
 func TestReviewHTMLInert(t *testing.T) {
 	var b bytes.Buffer
-	if err := revHostileTable().Render(&b, reporting.FormatHTML, reporting.RenderOptions{}); err != nil {
+	if err := revHostileTable().Render(&b, table.FormatHTML, table.RenderOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	page := b.String()
@@ -112,7 +113,7 @@ func TestReviewHTMLInert(t *testing.T) {
 // number of unescaped pipes.
 func TestReviewMarkdownEscapes(t *testing.T) {
 	var b bytes.Buffer
-	if err := revHostileTable().Render(&b, reporting.FormatMarkdown, reporting.RenderOptions{}); err != nil {
+	if err := revHostileTable().Render(&b, table.FormatMarkdown, table.RenderOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	pipes := regexp.MustCompile(`(^|[^\\])\|`)
@@ -163,12 +164,12 @@ func TestReviewBulletinChartSizes(t *testing.T) {
 				t.Logf("NewBulletin: %v", err)
 				return
 			}
-			for _, f := range []reporting.Format{reporting.FormatText, reporting.FormatCSV, reporting.FormatMarkdown, reporting.FormatHTML} {
+			for _, f := range []table.Format{table.FormatText, table.FormatCSV, table.FormatMarkdown, table.FormatHTML} {
 				var out bytes.Buffer
-				if err := b.Render(&out, f, reporting.RenderOptions{}); err != nil {
+				if err := b.Render(&out, f, table.RenderOptions{}); err != nil {
 					t.Fatalf("Render(%v): %v", f, err)
 				}
-				if f != reporting.FormatHTML {
+				if f != table.FormatHTML {
 					continue
 				}
 				page := out.String()

@@ -10,7 +10,8 @@ import (
 	"testing"
 
 	"github.com/canbao/kuomian/eligibility"
-	"github.com/canbao/kuomian/reporting"
+	"github.com/canbao/kuomian/reporting/codec"
+	"github.com/canbao/kuomian/reporting/roster"
 )
 
 // rosIDPattern finds 15- and 18-character candidates for identity numbers.
@@ -39,9 +40,9 @@ func FuzzImportRoster(f *testing.F) {
 			}
 		}
 		accepted, rejected := 0, 0
-		rep, err := reporting.ImportRoster(bytes.NewReader(data), reporting.ImportOptions{},
-			func(reporting.RosterRow) error { accepted++; return nil },
-			func(e *reporting.RowError) error {
+		rep, err := roster.Read(bytes.NewReader(data), roster.Options{},
+			func(roster.Row) error { accepted++; return nil },
+			func(e *roster.RowError) error {
 				rejected++
 				msg := e.Error()
 				for _, id := range ids {
@@ -51,7 +52,7 @@ func FuzzImportRoster(f *testing.F) {
 				}
 				return nil
 			})
-		var de *reporting.DecodeError
+		var de *codec.DecodeError
 		if err != nil && !errors.As(err, &de) {
 			t.Fatalf("ImportRoster() error = %v", err)
 		}

@@ -9,10 +9,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/canbao/kuomian/eligibility"
-	"github.com/canbao/kuomian/reporting"
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
+
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/reporting/codec"
+	"github.com/canbao/kuomian/reporting/roster"
 )
 
 // rosCmpOpts compares residents: decimals by value, IDs and dates by ==.
@@ -22,13 +24,13 @@ var rosCmpOpts = cmp.Options{
 	cmp.Comparer(func(a, b eligibility.Date) bool { return a == b }),
 }
 
-func rosImportAll(t *testing.T, data []byte, opt reporting.ImportOptions) ([]reporting.RosterRow, []*reporting.RowError, reporting.ImportReport) {
+func rosImportAll(t *testing.T, data []byte, opt roster.Options) ([]roster.Row, []*roster.RowError, roster.Report) {
 	t.Helper()
-	var rows []reporting.RosterRow
-	var errs []*reporting.RowError
-	rep, err := reporting.ImportRoster(bytes.NewReader(data), opt,
-		func(r reporting.RosterRow) error { rows = append(rows, r); return nil },
-		func(e *reporting.RowError) error { errs = append(errs, e); return nil })
+	var rows []roster.Row
+	var errs []*roster.RowError
+	rep, err := roster.Read(bytes.NewReader(data), opt,
+		func(r roster.Row) error { rows = append(rows, r); return nil },
+		func(e *roster.RowError) error { errs = append(errs, e); return nil })
 	if err != nil {
 		t.Fatalf("ImportRoster: %v", err)
 	}
@@ -50,11 +52,11 @@ func rosRead(t *testing.T, name string) []byte {
 	return b
 }
 
-func rosGoodRows() []reporting.RosterRow {
+func rosGoodRows() []roster.Row {
 	id := eligibility.MustParseIDNumber
 	date := eligibility.MustParseDate
 	cq := "重庆市长寿区"
-	return []reporting.RosterRow{
+	return []roster.Row{
 		{Line: 2, Resident: eligibility.Resident{
 			ID: id("500115197803150011"), Name: "张三", Gender: eligibility.Male, Birth: date("1978-03-15"),
 			Hukou:      eligibility.Hukou{Area: cq, Village: "石堰村", Local: true},
@@ -97,18 +99,18 @@ func TestImportRosterGood(t *testing.T) {
 	tests := []struct {
 		name    string
 		data    []byte
-		enc     reporting.Encoding
-		wantEnc reporting.Encoding
+		enc     codec.Encoding
+		wantEnc codec.Encoding
 	}{
-		{"utf-8 with BOM, detected", utf8BOM, reporting.AutoDetect, reporting.UTF8BOM},
-		{"utf-8 with BOM, stated", utf8BOM, reporting.UTF8, reporting.UTF8},
-		{"utf-8 without BOM, detected", bytes.TrimPrefix(utf8BOM, []byte("\xEF\xBB\xBF")), reporting.AutoDetect, reporting.UTF8},
-		{"gb18030, detected", gb, reporting.AutoDetect, reporting.GB18030},
-		{"gb18030, stated", gb, reporting.GB18030, reporting.GB18030},
+		{"utf-8 with BOM, detected", utf8BOM, codec.Auto, codec.UTF8BOM},
+		{"utf-8 with BOM, stated", utf8BOM, codec.UTF8, codec.UTF8},
+		{"utf-8 without BOM, detected", bytes.TrimPrefix(utf8BOM, []byte("\xEF\xBB\xBF")), codec.Auto, codec.UTF8},
+		{"gb18030, detected", gb, codec.Auto, codec.GB18030},
+		{"gb18030, stated", gb, codec.GB18030, codec.GB18030},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			rows, errs, rep := rosImportAll(t, tc.data, reporting.ImportOptions{Encoding: tc.enc})
+			rows, errs, rep := rosImportAll(t, tc.data, roster.Options{Encoding: tc.enc})
 			if len(errs) > 0 {
 				t.Fatalf("unexpected row errors: %v", errs)
 			}
@@ -121,7 +123,7 @@ func TestImportRosterGood(t *testing.T) {
 			if diff := cmp.Diff([]string{"民族"}, rep.Ignored); diff != "" {
 				t.Errorf("Ignored mismatch (-want +got):\n%s", diff)
 			}
-			if want := (reporting.Counts{Rows: 5, Accepted: 5}); rep.Counts != want {
+			if want := (roster.Counts{Rows: 5, Accepted: 5}); rep.Counts != want {
 				t.Errorf("Counts = %+v, want %+v", rep.Counts, want)
 			}
 		})
@@ -130,7 +132,7 @@ func TestImportRosterGood(t *testing.T) {
 
 func TestImportRosterBadRows(t *testing.T) {
 	data := rosRead(t, "bad.csv")
-	rows, errs, rep := rosImportAll(t, data, reporting.ImportOptions{})
+	rows, errs, rep := rosImportAll(t, data, roster.Options{})
 	type rowErr struct {
 		Line   int
 		Column string
@@ -138,17 +140,17 @@ func TestImportRosterBadRows(t *testing.T) {
 		Err    error
 	}
 	want := []rowErr{
-		{2, "姓名", "", reporting.ErrMissingValue},
-		{3, "身份证号码", "500115********0012", reporting.ErrInvalidID},
-		{4, "身份证号码", "500115********0011", reporting.ErrInvalidID},
-		{5, "缴费档次", "一千", reporting.ErrInvalidNumber},
-		{6, "性别", "男", reporting.ErrInconsistent},
+		{2, "姓名", "", roster.ErrMissingValue},
+		{3, "身份证号码", "500115********0012", roster.ErrInvalidID},
+		{4, "身份证号码", "500115********0011", roster.ErrInvalidID},
+		{5, "缴费档次", "一千", roster.ErrInvalidNumber},
+		{6, "性别", "男", roster.ErrInconsistent},
 		// Chinese text the import does not know is masked as a name would be.
-		{7, "就业状况", "打*", reporting.ErrUnknownValue},
-		{8, "出生日期", "1985-13-01", reporting.ErrInvalidDate},
-		{9, "", "", reporting.ErrFieldCount},
-		{10, "", "", reporting.ErrMalformedCSV},
-		{12, "身份证号码", "", reporting.ErrMissingValue},
+		{7, "就业状况", "打*", roster.ErrUnknownValue},
+		{8, "出生日期", "1985-13-01", roster.ErrInvalidDate},
+		{9, "", "", roster.ErrFieldCount},
+		{10, "", "", roster.ErrMalformedCSV},
+		{12, "身份证号码", "", roster.ErrMissingValue},
 	}
 	var got []rowErr
 	for _, e := range errs {
@@ -163,7 +165,7 @@ func TestImportRosterBadRows(t *testing.T) {
 	if len(rows) != 1 || rows[0].Line != 11 || rows[0].Resident.ResidentTier.String() != "100" {
 		t.Errorf("accepted rows = %+v, want only line 11 with tier 100", rows)
 	}
-	if want := (reporting.Counts{Rows: 11, Accepted: 1, Rejected: 10}); rep.Counts != want {
+	if want := (roster.Counts{Rows: 11, Accepted: 1, Rejected: 10}); rep.Counts != want {
 		t.Errorf("Counts = %+v, want %+v", rep.Counts, want)
 	}
 	var idErr *eligibility.IDError
@@ -186,7 +188,7 @@ func TestImportRosterBadRows(t *testing.T) {
 // roster for the identity numbers and names it contains.
 func TestRowErrorsNeverHoldFullIDs(t *testing.T) {
 	data := rosRead(t, "bad.csv")
-	_, errs, _ := rosImportAll(t, data, reporting.ImportOptions{})
+	_, errs, _ := rosImportAll(t, data, roster.Options{})
 	secrets := []string{"500115197803150012", "500115197802300011", "500115200002290043", "500115199001010067", "197803150", "李四", "孙七", "周八"}
 	for _, e := range errs {
 		for _, s := range secrets {
@@ -201,24 +203,24 @@ func TestImportRosterHeaders(t *testing.T) {
 	tests := []struct {
 		name   string
 		header string
-		h      reporting.Headers
+		h      roster.Headers
 		want   error
-		column reporting.Column
+		column roster.Column
 	}{
-		{"no name", "身份证号码,性别", nil, reporting.ErrMissingColumn, reporting.ColumnName},
-		{"no id", "姓名,性别", nil, reporting.ErrMissingColumn, reporting.ColumnID},
-		{"two id columns", "姓名,身份证号码,公民身份号码", nil, reporting.ErrDuplicateColumn, reporting.ColumnID},
-		{"empty input", "", nil, reporting.ErrNoHeader, reporting.ColumnIgnored},
-		{"custom names", "户主,证件号", reporting.Headers{"户主": reporting.ColumnName, "证件号": reporting.ColumnID}, nil, 0},
+		{"no name", "身份证号码,性别", nil, roster.ErrMissingColumn, roster.ColumnName},
+		{"no id", "姓名,性别", nil, roster.ErrMissingColumn, roster.ColumnID},
+		{"two id columns", "姓名,身份证号码,公民身份号码", nil, roster.ErrDuplicateColumn, roster.ColumnID},
+		{"empty input", "", nil, roster.ErrNoHeader, roster.ColumnIgnored},
+		{"custom names", "户主,证件号", roster.Headers{"户主": roster.ColumnName, "证件号": roster.ColumnID}, nil, 0},
 		{"full width and spaces", " 姓 名 ,＊身份证号码", nil, nil, 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := reporting.NewRosterReader(strings.NewReader(tc.header+"\n"), reporting.ImportOptions{Headers: tc.h})
+			_, err := roster.NewReader(strings.NewReader(tc.header+"\n"), roster.Options{Headers: tc.h})
 			if !errors.Is(err, tc.want) {
 				t.Fatalf("NewRosterReader() error = %v, want %v", err, tc.want)
 			}
-			var he *reporting.HeaderError
+			var he *roster.HeaderError
 			if tc.want != nil && (!errors.As(err, &he) || he.Column != tc.column) {
 				t.Errorf("error %v: want a *HeaderError for column %v", err, tc.column)
 			}
@@ -227,13 +229,13 @@ func TestImportRosterHeaders(t *testing.T) {
 }
 
 func TestDefaultHeadersIsAFreshValue(t *testing.T) {
-	h := reporting.DefaultHeaders()
-	h["身份证号码"] = reporting.ColumnIgnored
-	if reporting.DefaultHeaders()["身份证号码"] != reporting.ColumnID {
+	h := roster.DefaultHeaders()
+	h["身份证号码"] = roster.ColumnIgnored
+	if roster.DefaultHeaders()["身份证号码"] != roster.ColumnID {
 		t.Fatal("changing one DefaultHeaders() value changed another")
 	}
 	for _, name := range []string{"姓名", "身份证号码", "公民身份号码", "身份证号", "性别", "出生日期", "村(社区)", "村别", "所属村", "户籍地", "是否本区户籍", "就业状况", "平台类型", "执业资格", "参保状态", "参保险种", "缴费状态", "参保地", "缴费档次", "低保", "特困", "重度残疾", "被征地", "征地日期", "联系状况"} {
-		if c, ok := reporting.DefaultHeaders()[name]; !ok || c == reporting.ColumnIgnored {
+		if c, ok := roster.DefaultHeaders()[name]; !ok || c == roster.ColumnIgnored {
 			t.Errorf("DefaultHeaders()[%q] = %v, %v; want a column", name, c, ok)
 		}
 	}
@@ -245,7 +247,7 @@ func TestRosterReaderReadError(t *testing.T) {
 	r := io.MultiReader(bytes.NewReader(data[:len(data)-40]), rosFailingReader{boom})
 	// Stated UTF-8: detection (the zero value) would read ahead 64 KiB and
 	// meet the error before the first row; see TestRosterReaderDetectReadError.
-	rr, err := reporting.NewRosterReader(r, reporting.ImportOptions{Encoding: reporting.UTF8})
+	rr, err := roster.NewReader(r, roster.Options{Encoding: codec.UTF8})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -274,7 +276,7 @@ func TestRosterReaderDetectReadError(t *testing.T) {
 	data := rosRead(t, "good.csv")
 	boom := errors.New("boom")
 	r := io.MultiReader(bytes.NewReader(data[:len(data)-40]), rosFailingReader{boom})
-	if _, err := reporting.NewRosterReader(r, reporting.ImportOptions{}); !errors.Is(err, boom) {
+	if _, err := roster.NewReader(r, roster.Options{}); !errors.Is(err, boom) {
 		t.Errorf("NewRosterReader() error = %v, want %v", err, boom)
 	}
 }
@@ -288,8 +290,8 @@ func TestImportRosterInvalidGB18030(t *testing.T) {
 	// or decodes to other characters; an invalid byte must stop the import
 	// with a DecodeError, never be replaced silently.
 	data := []byte("姓名,身份证号码\n\xff\xff,500115197803150011\n")
-	_, err := reporting.ImportRoster(bytes.NewReader(data), reporting.ImportOptions{Encoding: reporting.GB18030}, nil, nil)
-	var de *reporting.DecodeError
+	_, err := roster.Read(bytes.NewReader(data), roster.Options{Encoding: codec.GB18030}, nil, nil)
+	var de *codec.DecodeError
 	if !errors.As(err, &de) {
 		t.Fatalf("ImportRoster() error = %v, want a *DecodeError", err)
 	}
@@ -297,11 +299,11 @@ func TestImportRosterInvalidGB18030(t *testing.T) {
 
 func TestCountsString(t *testing.T) {
 	tests := []struct {
-		c    reporting.Counts
+		c    roster.Counts
 		want string
 	}{
-		{reporting.Counts{Rows: 10, Accepted: 9, Rejected: 1}, "读入 10 行 = 接收 9 行 + 拒收 1 行 (平衡)"},
-		{reporting.Counts{Rows: 10, Accepted: 8, Rejected: 1}, "读入 10 行 = 接收 8 行 + 拒收 1 行 (不平衡!)"},
+		{roster.Counts{Rows: 10, Accepted: 9, Rejected: 1}, "读入 10 行 = 接收 9 行 + 拒收 1 行 (平衡)"},
+		{roster.Counts{Rows: 10, Accepted: 8, Rejected: 1}, "读入 10 行 = 接收 8 行 + 拒收 1 行 (不平衡!)"},
 	}
 	for _, tc := range tests {
 		if got := tc.c.String(); got != tc.want {
@@ -320,13 +322,13 @@ func TestImportRosterBirthDates(t *testing.T) {
 		{"1978/3/15", nil},
 		{"1978年3月15日", nil},
 		{"１９７８－０３－１５", nil},
-		{"1978-03-16", reporting.ErrInconsistent},
-		{"1978-02-30", reporting.ErrInvalidDate},
-		{"15/03/1978", reporting.ErrInvalidDate},
+		{"1978-03-16", roster.ErrInconsistent},
+		{"1978-02-30", roster.ErrInvalidDate},
+		{"15/03/1978", roster.ErrInvalidDate},
 	}
 	for _, tc := range tests {
 		data := "姓名,身份证号码,出生日期\n张三,500115197803150011," + tc.birth + "\n"
-		rows, errs, _ := rosImportAll(t, []byte(data), reporting.ImportOptions{})
+		rows, errs, _ := rosImportAll(t, []byte(data), roster.Options{})
 		switch {
 		case tc.want == nil && (len(rows) != 1 || rows[0].Resident.Birth != eligibility.MustParseDate("1978-03-15")):
 			t.Errorf("birth %q: rows %v, errors %v", tc.birth, rows, errs)

@@ -1,10 +1,29 @@
 package reporting
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/canbao/kuomian/allocation"
+	"github.com/canbao/kuomian/reporting/table"
 )
+
+// ErrUnitMismatch is the Err of the [*table.Error] that
+// [TaskTableFromAllocation] returns when an allocation result does not
+// match the table's units (count or names).
+var ErrUnitMismatch = errors.New("units do not match")
+
+// maxScale is the largest decimal scale of a table cell.
+const maxScale = 18
+
+// addInt64 adds with overflow detection.
+func addInt64(a, b int64) (int64, bool) {
+	s := a + b
+	if (s > a) != (b > 0) {
+		return 0, false
+	}
+	return s, true
+}
 
 // TaskColumn is one numeric column of a task table built by
 // [TaskTableFromAllocation]: either published integers (Cells) or the
@@ -39,11 +58,11 @@ type TaskTable struct {
 	Notes      []string
 }
 
-// TaskTableFromAllocation builds a [Table] from published columns and
+// TaskTableFromAllocation builds a [table.Table] from published columns and
 // allocation results, in the order given: the unit column, then each
 // [TaskColumn], then a total row that states the published 合计 where one is
 // given (and the computed sum where not). Holding it against its cells with
-// [Table.Audit] — the renderers do this themselves — shows the footing
+// [table.Table.Audit] — the renderers do this themselves — shows the footing
 // discrepancies of a published table.
 //
 // For the 罗东 table of 罗政〔2019〕185号 附件 the columns are 16-59周岁人数,
@@ -54,77 +73,77 @@ type TaskTable struct {
 //
 // A column with the wrong number of cells, a result whose share names differ
 // from Units, or a column with both or neither of Cells and Result gives a
-// [*TableError] wrapping [ErrUnitMismatch] or [ErrTableShape].
-func TaskTableFromAllocation(spec TaskTable) (Table, error) {
+// [*table.Error] wrapping [ErrUnitMismatch] or [table.ErrShape].
+func TaskTableFromAllocation(spec TaskTable) (table.Table, error) {
 	n := len(spec.Units)
-	t := Table{
+	t := table.Table{
 		Title:   spec.Title,
-		Columns: []TableColumn{{Header: spec.UnitHeader, Kind: KindText}},
-		Rows:    make([][]Cell, n),
+		Columns: []table.Column{{Header: spec.UnitHeader, Kind: table.KindText}},
+		Rows:    make([][]table.Cell, n),
 		Notes:   spec.Notes,
-		Total:   Total{Mode: StatedTotal, Label: spec.TotalLabel},
+		Total:   table.Total{Mode: table.StatedTotal, Label: spec.TotalLabel},
 	}
 	for i, name := range spec.Units {
-		t.Rows[i] = []Cell{Text(name)}
+		t.Rows[i] = []table.Cell{table.Text(name)}
 	}
-	total := []Cell{{}}
+	total := []table.Cell{{}}
 	for _, col := range spec.Columns {
 		j := len(t.Columns)
 		values := col.Cells
 		switch {
 		case col.Result != nil && col.Cells != nil, col.Result == nil && col.Cells == nil:
-			return Table{}, &TableError{Row: -2, Column: j, Err: fmt.Errorf("%w: column %q needs exactly one of Cells and Result", ErrTableShape, col.Header)}
+			return table.Table{}, &table.Error{Row: -2, Column: j, Err: fmt.Errorf("%w: column %q needs exactly one of Cells and Result", table.ErrShape, col.Header)}
 		case col.Result != nil:
 			if len(col.Result.Shares) != n {
-				return Table{}, &TableError{Row: -2, Column: j, Err: fmt.Errorf("%w: column %q has %d shares for %d units", ErrUnitMismatch, col.Header, len(col.Result.Shares), n)}
+				return table.Table{}, &table.Error{Row: -2, Column: j, Err: fmt.Errorf("%w: column %q has %d shares for %d units", ErrUnitMismatch, col.Header, len(col.Result.Shares), n)}
 			}
 			values = make([]int64, n)
 			for i, s := range col.Result.Shares {
 				if s.Name != spec.Units[i] {
-					return Table{}, &TableError{Row: i, Column: j, Err: fmt.Errorf("%w: column %q names %q where the table has %q", ErrUnitMismatch, col.Header, s.Name, spec.Units[i])}
+					return table.Table{}, &table.Error{Row: i, Column: j, Err: fmt.Errorf("%w: column %q names %q where the table has %q", ErrUnitMismatch, col.Header, s.Name, spec.Units[i])}
 				}
 				values[i] = s.Allocated
 			}
 		case len(col.Cells) != n:
-			return Table{}, &TableError{Row: -2, Column: j, Err: fmt.Errorf("%w: column %q has %d cells for %d units", ErrTableShape, col.Header, len(col.Cells), n)}
+			return table.Table{}, &table.Error{Row: -2, Column: j, Err: fmt.Errorf("%w: column %q has %d cells for %d units", table.ErrShape, col.Header, len(col.Cells), n)}
 		}
-		t.Columns = append(t.Columns, TableColumn{Header: col.Header, Kind: KindInteger})
+		t.Columns = append(t.Columns, table.Column{Header: col.Header, Kind: table.KindInteger})
 		var sum int64
 		for i, v := range values {
-			t.Rows[i] = append(t.Rows[i], Int(v))
-			s, ok := tblAdd(sum, v)
+			t.Rows[i] = append(t.Rows[i], table.Int(v))
+			s, ok := addInt64(sum, v)
 			if !ok {
-				return Table{}, &TableError{Row: i, Column: j, Err: ErrTableOverflow}
+				return table.Table{}, &table.Error{Row: i, Column: j, Err: table.ErrOverflow}
 			}
 			sum = s
 		}
 		if col.HasTotal {
-			total = append(total, Int(col.Total))
+			total = append(total, table.Int(col.Total))
 		} else {
-			total = append(total, Int(sum))
+			total = append(total, table.Int(sum))
 		}
 		if col.Result != nil && col.QuotaScale > 0 {
-			scale := min(col.QuotaScale, tblMaxScale)
-			t.Columns = append(t.Columns, TableColumn{Header: col.Header + "（精确值）", Kind: KindDecimal, Scale: scale, NoSum: true})
+			scale := min(col.QuotaScale, maxScale)
+			t.Columns = append(t.Columns, table.Column{Header: col.Header + "（精确值）", Kind: table.KindDecimal, Scale: scale, NoSum: true})
 			for i, s := range col.Result.Shares {
-				c, err := tblQuotaCell(s.Quota, scale)
+				c, err := quotaCell(s.Quota, scale)
 				if err != nil {
-					return Table{}, &TableError{Row: i, Column: j + 1, Err: err}
+					return table.Table{}, &table.Error{Row: i, Column: j + 1, Err: err}
 				}
 				t.Rows[i] = append(t.Rows[i], c)
 			}
-			total = append(total, Cell{})
+			total = append(total, table.Cell{})
 		}
 	}
 	t.Total.Cells = total
 	return t, t.Validate()
 }
 
-// tblQuotaCell turns an exact quota into a decimal cell at scale (half up).
-func tblQuotaCell(q allocation.Quota, scale int) (Cell, error) {
+// quotaCell turns an exact quota into a decimal cell at scale (half up).
+func quotaCell(q allocation.Quota, scale int) (table.Cell, error) {
 	b := q.Decimal(int32(scale)).Shift(int32(scale)).BigInt()
 	if !b.IsInt64() {
-		return Cell{}, ErrTableOverflow
+		return table.Cell{}, table.ErrOverflow
 	}
-	return Decimal(b.Int64(), scale), nil
+	return table.Decimal(b.Int64(), scale), nil
 }

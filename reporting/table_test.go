@@ -15,6 +15,7 @@ import (
 
 	"github.com/canbao/kuomian/allocation"
 	"github.com/canbao/kuomian/reporting"
+	"github.com/canbao/kuomian/reporting/table"
 )
 
 // The -update flag rewrites the golden files under testdata/. It is
@@ -96,7 +97,7 @@ func tblReadLuodong(t testing.TB) tblLuodongData {
 // three published headcount columns, 应扩面人数 by allocation.HalfUp of 9777
 // over 未参保人数, 2019年任务数 derived at 80 % from the unrounded quotas, and
 // the published 合计 row.
-func tblLuodongTable(t testing.TB) (reporting.Table, tblLuodongData) {
+func tblLuodongTable(t testing.TB) (table.Table, tblLuodongData) {
 	t.Helper()
 	d := tblReadLuodong(t)
 	units := make([]allocation.Unit, len(d.names))
@@ -163,7 +164,7 @@ func TestTaskTableFromAllocationReproducesLuodong(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []reporting.ColumnFooting{
+	want := []table.Footing{
 		{Column: 4, Header: "应扩面人数", Stated: 9777, Sum: 9778},
 		{Column: 5, Header: "2019年任务数", Stated: 7822, Sum: 7821},
 	}
@@ -193,14 +194,14 @@ func TestTaskTableFromAllocationErrors(t *testing.T) {
 	}{
 		{"names differ", reporting.TaskTable{Units: []string{"甲", "丙"}, Columns: []reporting.TaskColumn{{Header: "x", Result: &res}}}, reporting.ErrUnitMismatch},
 		{"too few shares", reporting.TaskTable{Units: []string{"甲", "乙", "丙"}, Columns: []reporting.TaskColumn{{Header: "x", Result: &res}}}, reporting.ErrUnitMismatch},
-		{"cells short", reporting.TaskTable{Units: []string{"甲", "乙"}, Columns: []reporting.TaskColumn{{Header: "x", Cells: []int64{1}}}}, reporting.ErrTableShape},
-		{"both", reporting.TaskTable{Units: []string{"甲", "乙"}, Columns: []reporting.TaskColumn{{Header: "x", Cells: []int64{1, 2}, Result: &res}}}, reporting.ErrTableShape},
-		{"neither", reporting.TaskTable{Units: []string{"甲", "乙"}, Columns: []reporting.TaskColumn{{Header: "x"}}}, reporting.ErrTableShape},
+		{"cells short", reporting.TaskTable{Units: []string{"甲", "乙"}, Columns: []reporting.TaskColumn{{Header: "x", Cells: []int64{1}}}}, table.ErrShape},
+		{"both", reporting.TaskTable{Units: []string{"甲", "乙"}, Columns: []reporting.TaskColumn{{Header: "x", Cells: []int64{1, 2}, Result: &res}}}, table.ErrShape},
+		{"neither", reporting.TaskTable{Units: []string{"甲", "乙"}, Columns: []reporting.TaskColumn{{Header: "x"}}}, table.ErrShape},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := reporting.TaskTableFromAllocation(tt.spec)
-			var te *reporting.TableError
+			var te *table.Error
 			if !errors.Is(err, tt.want) || !errors.As(err, &te) {
 				t.Errorf("error = %v, want a *TableError wrapping %v", err, tt.want)
 			}
@@ -242,26 +243,26 @@ func TestTaskTableQuotaColumn(t *testing.T) {
 }
 
 func TestTableValidate(t *testing.T) {
-	cols := []reporting.TableColumn{{Header: "村别"}, {Header: "人数", Kind: reporting.KindInteger}, {Header: "完成率", Kind: reporting.KindDecimal, Scale: 2}}
+	cols := []table.Column{{Header: "村别"}, {Header: "人数", Kind: table.KindInteger}, {Header: "完成率", Kind: table.KindDecimal, Scale: 2}}
 	tests := []struct {
 		name    string
-		tab     reporting.Table
+		tab     table.Table
 		want    error
 		row, co int
 	}{
-		{"no columns", reporting.Table{}, reporting.ErrTableShape, -2, -1},
-		{"short row", reporting.Table{Columns: cols, Rows: [][]reporting.Cell{{reporting.Text("a")}}}, reporting.ErrTableShape, 0, -1},
-		{"number in text column", reporting.Table{Columns: cols, Rows: [][]reporting.Cell{{reporting.Int(1), reporting.Int(1), reporting.Int(1)}}}, reporting.ErrCellKind, 0, 0},
-		{"decimal too fine", reporting.Table{Columns: cols, Rows: [][]reporting.Cell{{reporting.Text("a"), reporting.Int(1), reporting.Decimal(1, 3)}}}, reporting.ErrCellKind, 0, 2},
-		{"decimal in integer column", reporting.Table{Columns: cols, Rows: [][]reporting.Cell{{reporting.Text("a"), reporting.Decimal(15, 1), reporting.Int(1)}}}, reporting.ErrCellKind, 0, 1},
-		{"rescale overflow", reporting.Table{Columns: cols, Rows: [][]reporting.Cell{{reporting.Text("a"), reporting.Int(1), reporting.Int(1 << 62)}}}, reporting.ErrTableOverflow, 0, 2},
-		{"stated total short", reporting.Table{Columns: cols, Total: reporting.Total{Mode: reporting.StatedTotal, Cells: []reporting.Cell{{}}}}, reporting.ErrTableShape, -1, -1},
-		{"bad column scale", reporting.Table{Columns: []reporting.TableColumn{{Header: "x", Kind: reporting.KindInteger, Scale: 2}}}, reporting.ErrCellKind, -2, 0},
+		{"no columns", table.Table{}, table.ErrShape, -2, -1},
+		{"short row", table.Table{Columns: cols, Rows: [][]table.Cell{{table.Text("a")}}}, table.ErrShape, 0, -1},
+		{"number in text column", table.Table{Columns: cols, Rows: [][]table.Cell{{table.Int(1), table.Int(1), table.Int(1)}}}, table.ErrCellKind, 0, 0},
+		{"decimal too fine", table.Table{Columns: cols, Rows: [][]table.Cell{{table.Text("a"), table.Int(1), table.Decimal(1, 3)}}}, table.ErrCellKind, 0, 2},
+		{"decimal in integer column", table.Table{Columns: cols, Rows: [][]table.Cell{{table.Text("a"), table.Decimal(15, 1), table.Int(1)}}}, table.ErrCellKind, 0, 1},
+		{"rescale overflow", table.Table{Columns: cols, Rows: [][]table.Cell{{table.Text("a"), table.Int(1), table.Int(1 << 62)}}}, table.ErrOverflow, 0, 2},
+		{"stated total short", table.Table{Columns: cols, Total: table.Total{Mode: table.StatedTotal, Cells: []table.Cell{{}}}}, table.ErrShape, -1, -1},
+		{"bad column scale", table.Table{Columns: []table.Column{{Header: "x", Kind: table.KindInteger, Scale: 2}}}, table.ErrCellKind, -2, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			err := tt.tab.Validate()
-			var te *reporting.TableError
+			var te *table.Error
 			if !errors.As(err, &te) || !errors.Is(err, tt.want) {
 				t.Fatalf("Validate() = %v, want *TableError wrapping %v", err, tt.want)
 			}
@@ -270,21 +271,21 @@ func TestTableValidate(t *testing.T) {
 			}
 		})
 	}
-	ok := reporting.Table{Columns: cols, Rows: [][]reporting.Cell{{reporting.Text("a"), reporting.Text("—"), reporting.Int(3)}, {{}, {}, {}}}}
+	ok := table.Table{Columns: cols, Rows: [][]table.Cell{{table.Text("a"), table.Text("—"), table.Int(3)}, {{}, {}, {}}}}
 	if err := ok.Validate(); err != nil {
 		t.Errorf("Validate() of a good table = %v", err)
 	}
 }
 
 func TestComputedTotalAndSums(t *testing.T) {
-	tab := reporting.Table{
-		Columns: []reporting.TableColumn{{Header: "组"}, {Header: "人数", Kind: reporting.KindInteger}, {Header: "金额", Kind: reporting.KindDecimal, Scale: 2}, {Header: "排名", Kind: reporting.KindInteger, NoSum: true}},
-		Rows: [][]reporting.Cell{
-			{reporting.Text("第1组"), reporting.Int(5), reporting.Decimal(125, 1), reporting.Int(2)},
-			{reporting.Text("第2组"), reporting.Text("—"), reporting.Decimal(-3, 2), reporting.Int(1)},
-			{reporting.Text("第3组"), reporting.Int(-7), reporting.Int(2), reporting.Int(3)},
+	tab := table.Table{
+		Columns: []table.Column{{Header: "组"}, {Header: "人数", Kind: table.KindInteger}, {Header: "金额", Kind: table.KindDecimal, Scale: 2}, {Header: "排名", Kind: table.KindInteger, NoSum: true}},
+		Rows: [][]table.Cell{
+			{table.Text("第1组"), table.Int(5), table.Decimal(125, 1), table.Int(2)},
+			{table.Text("第2组"), table.Text("—"), table.Decimal(-3, 2), table.Int(1)},
+			{table.Text("第3组"), table.Int(-7), table.Int(2), table.Int(3)},
 		},
-		Total: reporting.Total{Mode: reporting.ComputedTotal, Label: "小计"},
+		Total: table.Total{Mode: table.ComputedTotal, Label: "小计"},
 	}
 	row, err := tab.TotalRow()
 	if err != nil {
@@ -300,27 +301,27 @@ func TestComputedTotalAndSums(t *testing.T) {
 	if a, err := tab.Audit(); err != nil || len(a.Footings) != 0 || !a.OK() {
 		t.Errorf("Audit() of a computed total = %+v, %v; want empty and OK", a, err)
 	}
-	big := reporting.Table{
-		Columns: []reporting.TableColumn{{Header: "n", Kind: reporting.KindInteger}},
-		Rows:    [][]reporting.Cell{{reporting.Int(1 << 62)}, {reporting.Int(1 << 62)}},
+	big := table.Table{
+		Columns: []table.Column{{Header: "n", Kind: table.KindInteger}},
+		Rows:    [][]table.Cell{{table.Int(1 << 62)}, {table.Int(1 << 62)}},
 	}
-	if _, err := big.Sums(); !errors.Is(err, reporting.ErrTableOverflow) {
+	if _, err := big.Sums(); !errors.Is(err, table.ErrOverflow) {
 		t.Errorf("Sums() beyond int64 = %v, want ErrTableOverflow", err)
 	}
 }
 
 func TestCellString(t *testing.T) {
 	tests := []struct {
-		c    reporting.Cell
+		c    table.Cell
 		want string
 	}{
-		{reporting.Int(-1), "-1"},
-		{reporting.Decimal(8437, 2), "84.37"},
-		{reporting.Decimal(-5, 3), "-0.005"},
-		{reporting.Decimal(-9223372036854775808, 18), "-9.223372036854775808"},
-		{reporting.Decimal(7, 0), "7"},
-		{reporting.Text("振兴村"), "振兴村"},
-		{reporting.Cell{}, ""},
+		{table.Int(-1), "-1"},
+		{table.Decimal(8437, 2), "84.37"},
+		{table.Decimal(-5, 3), "-0.005"},
+		{table.Decimal(-9223372036854775808, 18), "-9.223372036854775808"},
+		{table.Decimal(7, 0), "7"},
+		{table.Text("振兴村"), "振兴村"},
+		{table.Cell{}, ""},
 	}
 	for _, tt := range tests {
 		if got := tt.c.String(); got != tt.want {
@@ -331,7 +332,7 @@ func TestCellString(t *testing.T) {
 
 func TestSortedByPinyin(t *testing.T) {
 	tab, _ := tblLuodongTable(t)
-	sorted, err := tab.Sorted(language.Chinese, reporting.SortKey{Column: 0})
+	sorted, err := tab.Sorted(language.Chinese, table.SortKey{Column: 0})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -356,15 +357,15 @@ func TestSortedByPinyin(t *testing.T) {
 }
 
 func TestSortedNumericAndDeterministic(t *testing.T) {
-	cols := []reporting.TableColumn{{Header: "组"}, {Header: "人数", Kind: reporting.KindInteger}}
-	rows := [][]reporting.Cell{
-		{reporting.Text("第10组"), reporting.Int(3)},
-		{reporting.Text("第2组"), reporting.Int(3)},
-		{reporting.Text("第1组"), reporting.Int(9)},
-		{reporting.Text("第2组"), reporting.Text("—")},
-		{reporting.Text("第3组"), reporting.Cell{}},
+	cols := []table.Column{{Header: "组"}, {Header: "人数", Kind: table.KindInteger}}
+	rows := [][]table.Cell{
+		{table.Text("第10组"), table.Int(3)},
+		{table.Text("第2组"), table.Int(3)},
+		{table.Text("第1组"), table.Int(9)},
+		{table.Text("第2组"), table.Text("—")},
+		{table.Text("第3组"), table.Cell{}},
 	}
-	names := func(tb reporting.Table) []string {
+	names := func(tb table.Table) []string {
 		var s []string
 		for _, r := range tb.Rows {
 			s = append(s, r[0].String()+"/"+r[1].String())
@@ -373,19 +374,19 @@ func TestSortedNumericAndDeterministic(t *testing.T) {
 	}
 	tests := []struct {
 		name string
-		keys []reporting.SortKey
+		keys []table.SortKey
 		want []string
 	}{
-		{"by name, numbers in numeric order", []reporting.SortKey{{Column: 0}}, []string{"第1组/9", "第2组/3", "第2组/—", "第3组/", "第10组/3"}},
-		{"by count descending, empty last", []reporting.SortKey{{Column: 1, Descending: true}}, []string{"第2组/—", "第1组/9", "第2组/3", "第10组/3", "第3组/"}},
-		{"by count ascending then name", []reporting.SortKey{{Column: 1}, {Column: 0}}, []string{"第2组/3", "第10组/3", "第1组/9", "第2组/—", "第3组/"}},
+		{"by name, numbers in numeric order", []table.SortKey{{Column: 0}}, []string{"第1组/9", "第2组/3", "第2组/—", "第3组/", "第10组/3"}},
+		{"by count descending, empty last", []table.SortKey{{Column: 1, Descending: true}}, []string{"第2组/—", "第1组/9", "第2组/3", "第10组/3", "第3组/"}},
+		{"by count ascending then name", []table.SortKey{{Column: 1}, {Column: 0}}, []string{"第2组/3", "第10组/3", "第1组/9", "第2组/—", "第3组/"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			// Every rotation of the input gives the same output.
 			for k := range rows {
-				rot := append(append([][]reporting.Cell(nil), rows[k:]...), rows[:k]...)
-				got, err := reporting.Table{Columns: cols, Rows: rot}.Sorted(language.Chinese, tt.keys...)
+				rot := append(append([][]table.Cell(nil), rows[k:]...), rows[:k]...)
+				got, err := table.Table{Columns: cols, Rows: rot}.Sorted(language.Chinese, tt.keys...)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -395,7 +396,7 @@ func TestSortedNumericAndDeterministic(t *testing.T) {
 			}
 		})
 	}
-	if _, err := (reporting.Table{Columns: cols}).Sorted(language.Chinese, reporting.SortKey{Column: 5}); !errors.Is(err, reporting.ErrNoColumn) {
+	if _, err := (table.Table{Columns: cols}).Sorted(language.Chinese, table.SortKey{Column: 5}); !errors.Is(err, table.ErrNoColumn) {
 		t.Errorf("Sorted(column 5) error = %v, want ErrNoColumn", err)
 	}
 }

@@ -7,10 +7,13 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/canbao/kuomian/eligibility"
-	"github.com/canbao/kuomian/routing"
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
+
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/reporting/roster"
+	"github.com/canbao/kuomian/reporting/table"
+	"github.com/canbao/kuomian/routing"
 )
 
 // The dimensions of a tally. Groups are 1..eligibility.NumGroups, with 0 for
@@ -281,7 +284,7 @@ var ErrTallyMismatch = errors.New("reporting: tally does not reconcile with the 
 // outcome cells must sum to its residents, and each village's group cells
 // must count every resident at least once. It returns nil or an error
 // wrapping [ErrTallyMismatch] that says where they disagree.
-func (t *Tally) Reconcile(c Counts) error {
+func (t *Tally) Reconcile(c roster.Counts) error {
 	if !c.Reconciles() {
 		return fmt.Errorf("%w: import counts do not balance: %s", ErrTallyMismatch, c)
 	}
@@ -310,16 +313,16 @@ func (t *Tally) Reconcile(c Counts) error {
 	return nil
 }
 
-// Table returns the tally's cells ([Tally.Rows]) as a [Table] titled title:
+// Table returns the tally's cells ([Tally.Rows]) as a [table.Table] titled title:
 // 村(社区), 扩面对象类别, 去向(险种), 参保渠道, 人数. A resident in two
 // target groups is in two rows, so the table has no total row; see
 // [Tally.TotalsTable] for counts that sum to the roster.
-func (t *Tally) Table(title string) Table {
-	tbl := Table{
+func (t *Tally) Table(title string) table.Table {
+	tbl := table.Table{
 		Title: title,
-		Columns: []TableColumn{
+		Columns: []table.Column{
 			{Header: "村(社区)"}, {Header: "扩面对象类别"}, {Header: "去向(险种)"}, {Header: "参保渠道"},
-			{Header: "人数", Kind: KindInteger, NoSum: true},
+			{Header: "人数", Kind: table.KindInteger, NoSum: true},
 		},
 		Notes: []string{
 			"扩面对象类别依据石堰府发〔2023〕10号 二 和 三(二)2；同属多个类别的人员在每个类别各计一次。",
@@ -331,8 +334,8 @@ func (t *Tally) Table(title string) Table {
 		if r.Channel != routing.ChannelNone {
 			channel = r.Channel.Label(zh)
 		}
-		tbl.Rows = append(tbl.Rows, []Cell{
-			Text(villageLabel(r.Village)), Text(GroupShortLabel(r.Group)), Text(r.Outcome.Label(zh)), Text(channel), Int(r.Count),
+		tbl.Rows = append(tbl.Rows, []table.Cell{
+			table.Text(villageLabel(r.Village)), table.Text(GroupShortLabel(r.Group)), table.Text(r.Outcome.Label(zh)), table.Text(channel), table.Int(r.Count),
 		})
 	}
 	return tbl
@@ -351,26 +354,26 @@ func villageLabel(v string) string {
 // the residents by outcome: 企业职工基本养老保险, 城乡居民基本养老保险,
 // 已参保, 不属于扩面对象, 未定 — with a computed 合计 row that equals the
 // roster's accepted rows.
-func (t *Tally) TotalsTable(title string) Table {
+func (t *Tally) TotalsTable(title string) table.Table {
 	zh := language.Chinese
 	outcomes := []routing.Outcome{routing.OutcomeEmployee, routing.OutcomeResident, routing.OutcomeCovered, routing.OutcomeNotEligible, routing.OutcomeNone}
-	tbl := Table{
+	tbl := table.Table{
 		Title:   title,
-		Columns: []TableColumn{{Header: "村(社区)"}, {Header: "人数", Kind: KindInteger}},
-		Total:   Total{Mode: ComputedTotal, Label: "合计"},
+		Columns: []table.Column{{Header: "村(社区)"}, {Header: "人数", Kind: table.KindInteger}},
+		Total:   table.Total{Mode: table.ComputedTotal, Label: "合计"},
 	}
 	for _, o := range outcomes {
-		tbl.Columns = append(tbl.Columns, TableColumn{Header: o.Label(zh), Kind: KindInteger})
+		tbl.Columns = append(tbl.Columns, table.Column{Header: o.Label(zh), Kind: table.KindInteger})
 	}
 	for _, v := range t.Villages() {
 		vt := t.villages[v]
-		row := []Cell{Text(villageLabel(v)), Int(vt.residents)}
+		row := []table.Cell{table.Text(villageLabel(v)), table.Int(vt.residents)}
 		for _, o := range outcomes {
 			var n int64
 			for c := range tallyChannels {
 				n += vt.routed[o][c]
 			}
-			row = append(row, Int(n))
+			row = append(row, table.Int(n))
 		}
 		tbl.Rows = append(tbl.Rows, row)
 	}

@@ -7,10 +7,13 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/reporting"
+	"github.com/canbao/kuomian/reporting/roster"
+	"github.com/canbao/kuomian/reporting/table"
 	"github.com/canbao/kuomian/routing"
-	"github.com/google/go-cmp/cmp"
 )
 
 var rosVillages = []string{"石堰村", "桃花村", "第10组", "第2组", "安乐村", "双龙社区"}
@@ -80,7 +83,7 @@ func TestTallyMergeEqualsOnePass(t *testing.T) {
 		if diff := cmp.Diff(whole.Rows(), right.Rows()); diff != "" {
 			t.Fatalf("seed %d: Rows() mismatch (-one pass +merged):\n%s", seed, diff)
 		}
-		if err := left.Reconcile(reporting.Counts{Rows: 510, Accepted: 500, Rejected: 10}); err != nil {
+		if err := left.Reconcile(roster.Counts{Rows: 510, Accepted: 500, Rejected: 10}); err != nil {
 			t.Errorf("seed %d: %v", seed, err)
 		}
 	}
@@ -150,13 +153,13 @@ func TestTallyCells(t *testing.T) {
 	if diff := cmp.Diff(wantTotals, tl.Totals()); diff != "" {
 		t.Errorf("Totals() mismatch (-want +got):\n%s", diff)
 	}
-	if err := tl.Reconcile(reporting.Counts{Rows: 4, Accepted: 4}); err != nil {
+	if err := tl.Reconcile(roster.Counts{Rows: 4, Accepted: 4}); err != nil {
 		t.Errorf("Reconcile() = %v", err)
 	}
-	if err := tl.Reconcile(reporting.Counts{Rows: 5, Accepted: 5}); !errors.Is(err, reporting.ErrTallyMismatch) {
+	if err := tl.Reconcile(roster.Counts{Rows: 5, Accepted: 5}); !errors.Is(err, reporting.ErrTallyMismatch) {
 		t.Errorf("Reconcile(5 rows) = %v, want ErrTallyMismatch", err)
 	}
-	if err := tl.Reconcile(reporting.Counts{Rows: 5, Accepted: 4}); !errors.Is(err, reporting.ErrTallyMismatch) {
+	if err := tl.Reconcile(roster.Counts{Rows: 5, Accepted: 4}); !errors.Is(err, reporting.ErrTallyMismatch) {
 		t.Errorf("Reconcile(unbalanced counts) = %v, want ErrTallyMismatch", err)
 	}
 }
@@ -211,7 +214,7 @@ func FuzzTallyMerge(f *testing.F) {
 			if diff := cmp.Diff(whole.Rows(), got.Rows()); diff != "" {
 				t.Fatalf("%s rows mismatch (-want +got):\n%s", name, diff)
 			}
-			if err := got.Reconcile(reporting.Counts{Rows: len(es), Accepted: len(es)}); err != nil {
+			if err := got.Reconcile(roster.Counts{Rows: len(es), Accepted: len(es)}); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -223,16 +226,16 @@ func FuzzTallyMerge(f *testing.F) {
 		var w1, w2 bytes.Buffer
 		reversed := slices.Clone(es)
 		slices.Reverse(reversed)
-		if err := whole.Table("t").Render(&w1, reporting.FormatCSV, reporting.RenderOptions{}); err != nil {
+		if err := whole.Table("t").Render(&w1, table.FormatCSV, table.RenderOptions{}); err != nil {
 			t.Fatal(err)
 		}
-		if err := rosTallyOf(t, reversed).Table("t").Render(&w2, reporting.FormatCSV, reporting.RenderOptions{}); err != nil {
+		if err := rosTallyOf(t, reversed).Table("t").Render(&w2, table.FormatCSV, table.RenderOptions{}); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(w1.Bytes(), w2.Bytes()) {
 			t.Fatal("the tally table depends on the order of the entries")
 		}
-		if err := whole.Reconcile(reporting.Counts{Rows: len(es) + 1, Accepted: len(es) + 1}); !errors.Is(err, reporting.ErrTallyMismatch) {
+		if err := whole.Reconcile(roster.Counts{Rows: len(es) + 1, Accepted: len(es) + 1}); !errors.Is(err, reporting.ErrTallyMismatch) {
 			t.Fatalf("Reconcile with one row too many = %v, want ErrTallyMismatch", err)
 		}
 	})

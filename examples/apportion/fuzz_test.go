@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/canbao/kuomian/reporting"
+	"github.com/canbao/kuomian/reporting/codec"
 )
 
 // FuzzRun feeds the command arbitrary input. It must never panic; when it
@@ -39,7 +39,7 @@ func FuzzRun(f *testing.F) {
 		if len(rows) < 2 || strings.Join(rows[0][:3], ",") != "name,weight,allocation" {
 			t.Fatalf("output has no header or no rows: %q", rows)
 		}
-		units, _, err := readUnits(strings.NewReader(in), reporting.AutoDetect)
+		units, _, err := readUnits(strings.NewReader(in), codec.Auto)
 		if err != nil {
 			t.Fatalf("run() succeeded but readUnits fails: %v", err)
 		}

@@ -36,9 +36,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/canbao/kuomian/allocation"
-	"github.com/canbao/kuomian/reporting"
 	"golang.org/x/text/width"
+
+	"github.com/canbao/kuomian/allocation"
+	"github.com/canbao/kuomian/reporting/codec"
 )
 
 // Exit statuses.
@@ -82,7 +83,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "apportion: -total %q is not a non-negative integer\n", *totalText)
 		return exitInput
 	}
-	enc, err := reporting.ParseEncoding(*encName)
+	enc, err := codec.ParseEncoding(*encName)
 	if err != nil {
 		fmt.Fprintf(stderr, "apportion: -encoding: %v\n", err)
 		return exitInput
@@ -182,8 +183,8 @@ func columnFor(header string) string {
 
 // readUnits reads the units CSV and returns the units with the line of each.
 // Errors name the line (and the column).
-func readUnits(r io.Reader, enc reporting.Encoding) ([]allocation.Unit, []int, error) {
-	dec, err := reporting.NewDecoder(r, enc)
+func readUnits(r io.Reader, enc codec.Encoding) ([]allocation.Unit, []int, error) {
+	dec, err := codec.NewDecoder(r, enc)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -33,6 +33,8 @@ import (
 
 	"github.com/canbao/kuomian/allocation"
 	"github.com/canbao/kuomian/reporting"
+	"github.com/canbao/kuomian/reporting/codec"
+	"github.com/canbao/kuomian/reporting/table"
 )
 
 //go:embed luodong-2019-task-table.csv
@@ -65,17 +67,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	format, err := reporting.ParseFormat(*formatName)
+	format, err := table.ParseFormat(*formatName)
 	if err != nil {
 		fmt.Fprintf(stderr, "luodong: -format: %v\n", err)
 		return 2
 	}
-	opt := reporting.RenderOptions{}
-	if format != reporting.FormatCSV {
-		opt.Encoding = reporting.UTF8
+	opt := table.RenderOptions{}
+	if format != table.FormatCSV {
+		opt.Encoding = codec.UTF8
 	}
 	if *encName != "" {
-		if opt.Encoding, err = reporting.ParseEncoding(*encName); err != nil {
+		if opt.Encoding, err = codec.ParseEncoding(*encName); err != nil {
 			fmt.Fprintf(stderr, "luodong: -encoding: %v\n", err)
 			return 2
 		}
@@ -90,19 +92,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "luodong: %v\n", err)
 		return 1
 	}
-	var table bytes.Buffer
-	if err := rep.table.Render(&table, format, opt); err != nil {
+	var out bytes.Buffer
+	if err := rep.table.Render(&out, format, opt); err != nil {
 		fmt.Fprintf(stderr, "luodong: %v\n", err)
 		return 1
 	}
 	auditOut := stdout
-	if format == reporting.FormatCSV || format == reporting.FormatHTML {
+	if format == table.FormatCSV || format == table.FormatHTML {
 		auditOut = stderr
 	}
-	if _, err := stdout.Write(table.Bytes()); err != nil {
+	if _, err := stdout.Write(out.Bytes()); err != nil {
 		return 1
 	}
-	markdown := format == reporting.FormatMarkdown
+	markdown := format == table.FormatMarkdown
 	if auditOut == stdout {
 		fmt.Fprintln(stdout)
 	}
@@ -128,7 +130,7 @@ type reproduction struct {
 	hamTask     []allocation.Change    // … in 2019年任务数 (Hamilton of the 80 % target)
 	hamTaskSize int64                  // the 2019 target Hamilton splits
 	milestones  []allocation.Checkpoint
-	table       reporting.Table
+	table       table.Table
 }
 
 func (r reproduction) reproduced() bool {

@@ -25,12 +25,16 @@ import (
 	"path/filepath"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"github.com/canbao/kuomian/allocation"
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/internal/synth"
 	"github.com/canbao/kuomian/reporting"
+	"github.com/canbao/kuomian/reporting/codec"
+	"github.com/canbao/kuomian/reporting/roster"
+	"github.com/canbao/kuomian/reporting/table"
 	"github.com/canbao/kuomian/routing"
-	"golang.org/x/text/language"
 )
 
 // The files the program writes into -out.
@@ -101,14 +105,14 @@ func (cfg config) check() error {
 // campaign holds what one run computes.
 type campaign struct {
 	input    []byte
-	report   reporting.ImportReport
-	rejected []*reporting.RowError
+	report   roster.Report
+	rejected []*roster.RowError
 	entries  []reporting.RosterEntry
 	tally    *reporting.Tally
 	villages []string
 	weights  []int64
 	result   allocation.Result
-	task     reporting.Table
+	task     table.Table
 	bulletin reporting.Bulletin
 }
 
@@ -136,12 +140,12 @@ func compute(cfg config) (*campaign, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.report, err = reporting.RouteRoster(bytes.NewReader(input), reporting.ImportOptions{Encoding: reporting.AutoDetect}, rt, cfg.asOf,
-		func(row reporting.RosterRow, d *routing.Decision) error {
+	c.report, err = reporting.RouteRoster(bytes.NewReader(input), roster.Options{Encoding: codec.Auto}, rt, cfg.asOf,
+		func(row roster.Row, d *routing.Decision) error {
 			c.entries = append(c.entries, reporting.NewRosterEntry(row, d, reporting.MaskOptions{}))
 			return c.tally.AddDecision(row.Resident.Hukou.Village, d)
 		},
-		func(e *reporting.RowError) error {
+		func(e *roster.RowError) error {
 			c.rejected = append(c.rejected, e)
 			return nil
 		})
@@ -245,7 +249,7 @@ func write(c *campaign, dir string) error {
 			return nil
 		}},
 		{FileRosterCSV, func(w io.Writer) error {
-			rw, err := reporting.NewRosterWriter(w, reporting.UTF8BOM)
+			rw, err := reporting.NewRosterWriter(w, codec.UTF8BOM)
 			if err != nil {
 				return err
 			}
@@ -257,19 +261,19 @@ func write(c *campaign, dir string) error {
 			return rw.Close()
 		}},
 		{FileRosterHTML, func(w io.Writer) error {
-			return reporting.RosterTable("石堰镇各村养老保险扩面人员明细表（合成数据）", c.entries).Render(w, reporting.FormatHTML, reporting.RenderOptions{})
+			return reporting.RosterTable("石堰镇各村养老保险扩面人员明细表（合成数据）", c.entries).Render(w, table.FormatHTML, table.RenderOptions{})
 		}},
 		{FileTallyCSV, func(w io.Writer) error {
-			return c.tally.Table("分村分类扩面对象汇总").Render(w, reporting.FormatCSV, reporting.RenderOptions{})
+			return c.tally.Table("分村分类扩面对象汇总").Render(w, table.FormatCSV, table.RenderOptions{})
 		}},
 		{FileTotalsCSV, func(w io.Writer) error {
-			return c.tally.TotalsTable("分村去向汇总").Render(w, reporting.FormatCSV, reporting.RenderOptions{})
+			return c.tally.TotalsTable("分村去向汇总").Render(w, table.FormatCSV, table.RenderOptions{})
 		}},
-		{FileTaskCSV, func(w io.Writer) error { return c.task.Render(w, reporting.FormatCSV, reporting.RenderOptions{}) }},
-		{FileTaskHTML, func(w io.Writer) error { return c.task.Render(w, reporting.FormatHTML, reporting.RenderOptions{}) }},
-		{FileBulletinCSV, func(w io.Writer) error { return c.bulletin.Render(w, reporting.FormatCSV, reporting.RenderOptions{}) }},
-		{FileBulletinHTML, func(w io.Writer) error { return c.bulletin.Render(w, reporting.FormatHTML, reporting.RenderOptions{}) }},
-		{FileBulletinText, func(w io.Writer) error { return c.bulletin.Render(w, reporting.FormatText, reporting.RenderOptions{}) }},
+		{FileTaskCSV, func(w io.Writer) error { return c.task.Render(w, table.FormatCSV, table.RenderOptions{}) }},
+		{FileTaskHTML, func(w io.Writer) error { return c.task.Render(w, table.FormatHTML, table.RenderOptions{}) }},
+		{FileBulletinCSV, func(w io.Writer) error { return c.bulletin.Render(w, table.FormatCSV, table.RenderOptions{}) }},
+		{FileBulletinHTML, func(w io.Writer) error { return c.bulletin.Render(w, table.FormatHTML, table.RenderOptions{}) }},
+		{FileBulletinText, func(w io.Writer) error { return c.bulletin.Render(w, table.FormatText, table.RenderOptions{}) }},
 	}
 	for _, f := range files {
 		var buf bytes.Buffer
@@ -290,11 +294,11 @@ func summary(c *campaign, cfg config, w io.Writer) error {
 	fmt.Fprintf(w, "花名册: %s\n", c.report.Counts)
 	fmt.Fprintf(w, "明细表: %d 人，其中应参加企业职工或城乡居民基本养老保险 %d 人\n\n", len(c.entries), sum(c.weights))
 	var errs []error
-	errs = append(errs, c.tally.TotalsTable("分村去向汇总").Render(w, reporting.FormatText, reporting.RenderOptions{}))
+	errs = append(errs, c.tally.TotalsTable("分村去向汇总").Render(w, table.FormatText, table.RenderOptions{}))
 	io.WriteString(w, "\n")
-	errs = append(errs, c.task.Render(w, reporting.FormatText, reporting.RenderOptions{}))
+	errs = append(errs, c.task.Render(w, table.FormatText, table.RenderOptions{}))
 	io.WriteString(w, "\n")
-	errs = append(errs, c.bulletin.Render(w, reporting.FormatText, reporting.RenderOptions{}))
+	errs = append(errs, c.bulletin.Render(w, table.FormatText, table.RenderOptions{}))
 	if cfg.out == "" {
 		io.WriteString(w, "\n"+strings.TrimSpace("用 -out DIR 写出全部文件（见 examples/shiyan/README.md）。")+"\n")
 	}

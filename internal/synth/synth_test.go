@@ -7,7 +7,8 @@ import (
 
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/internal/synth"
-	"github.com/canbao/kuomian/reporting"
+	"github.com/canbao/kuomian/reporting/codec"
+	"github.com/canbao/kuomian/reporting/roster"
 )
 
 func TestGenerateIsDeterministic(t *testing.T) {
@@ -57,8 +58,8 @@ func TestGeneratedTownCoversEverything(t *testing.T) {
 	ages := map[int]int{}
 	villages := map[string]bool{}
 	var rejected [synth.NumBadKinds]int
-	rep, err := reporting.ImportRoster(bytes.NewReader(data), reporting.ImportOptions{Encoding: reporting.AutoDetect},
-		func(row reporting.RosterRow) error {
+	rep, err := roster.Read(bytes.NewReader(data), roster.Options{Encoding: codec.Auto},
+		func(row roster.Row) error {
 			c, err := rb.Classify(row.Resident, asOf)
 			if err != nil {
 				return err
@@ -68,15 +69,15 @@ func TestGeneratedTownCoversEverything(t *testing.T) {
 			villages[row.Resident.Hukou.Village] = true
 			return nil
 		},
-		func(e *reporting.RowError) error {
+		func(e *roster.RowError) error {
 			switch {
 			case errors.Is(e, eligibility.ErrIDCheck):
 				rejected[synth.BadCheckDigit]++
 			case errors.Is(e, eligibility.ErrIDDate):
 				rejected[synth.BadDate]++
-			case errors.Is(e, reporting.ErrMissingValue) && e.Column == "姓名":
+			case errors.Is(e, roster.ErrMissingValue) && e.Column == "姓名":
 				rejected[synth.BadEmptyName]++
-			case errors.Is(e, reporting.ErrInvalidNumber) && e.Column == "缴费档次":
+			case errors.Is(e, roster.ErrInvalidNumber) && e.Column == "缴费档次":
 				rejected[synth.BadTier]++
 			default:
 				t.Errorf("unexpected rejection: %v", e)

@@ -1,4 +1,4 @@
-package reporting
+package table
 
 import (
 	"bufio"
@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/canbao/kuomian/internal/textwidth"
+	"github.com/canbao/kuomian/reporting/codec"
 )
 
 // Format is an output form of a table or bulletin.
@@ -35,7 +36,7 @@ const (
 )
 
 // ErrUnknownFormat is returned for a Format value or name that is not defined.
-var ErrUnknownFormat = errors.New("reporting: unknown format")
+var ErrUnknownFormat = errors.New("table: unknown format")
 
 // String returns the name [ParseFormat] accepts: text, csv, markdown or html.
 func (f Format) String() string {
@@ -70,10 +71,12 @@ func ParseFormat(s string) (Format, error) {
 
 // RenderOptions adjusts rendering. The zero value gives the defaults.
 type RenderOptions struct {
-	// Encoding of the output. CSV uses it as given (the zero value is
-	// UTF8BOM, for Excel). Text and Markdown are UTF-8 without a mark
-	// unless it is GB18030. HTML is always UTF-8, as its page declares.
-	Encoding Encoding
+	// Encoding of the output. For CSV the zero value, [codec.Auto], means
+	// [codec.UTF8BOM], the form Excel and WPS open as UTF-8; any other
+	// encoding is used as given. Text and Markdown are UTF-8 without a
+	// mark unless it is codec.GB18030. HTML is always UTF-8, as its page
+	// declares.
+	Encoding codec.Encoding
 	// AmbiguousWide counts East Asian Ambiguous characters (·, “”, ①, Greek
 	// letters) as two columns in the text form, as CJK terminal profiles
 	// draw them; by default they count one.
@@ -95,16 +98,19 @@ func (o RenderOptions) amb() textwidth.Ambiguous {
 
 // tblOutput wraps w in the encoding the format asks for and a buffer.
 func tblOutput(w io.Writer, f Format, o RenderOptions) (*bufio.Writer, io.Closer, error) {
-	enc := UTF8
+	enc := codec.UTF8
 	switch f {
 	case FormatCSV:
 		enc = o.Encoding
+		if enc == codec.Auto {
+			enc = codec.UTF8BOM
+		}
 	case FormatText, FormatMarkdown:
-		if o.Encoding == GB18030 {
-			enc = GB18030
+		if o.Encoding == codec.GB18030 {
+			enc = codec.GB18030
 		}
 	}
-	ew, err := NewEncodingWriter(w, enc)
+	ew, err := codec.NewWriter(w, enc)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -379,18 +385,16 @@ func (l *tblLayout) writeText(w *bufio.Writer, amb textwidth.Ambiguous) error {
 	return nil
 }
 
-// writeCSV writes the RFC 4180 grid.
+// writeCSV writes the RFC 4180 grid (see [codec.AppendRecord]).
 func (l *tblLayout) writeCSV(w *bufio.Writer) error {
 	var rec []byte
+	var texts []string
 	write := func(fields []tblOut) {
-		rec = rec[:0]
-		for j, f := range fields {
-			if j > 0 {
-				rec = append(rec, ',')
-			}
-			rec = tblAppendCSVField(rec, f.s, f.num, len(fields) == 1)
+		texts = texts[:0]
+		for _, f := range fields {
+			texts = append(texts, f.s)
 		}
-		rec = append(rec, '\r', '\n')
+		rec = codec.AppendRecord(rec[:0], texts, func(i int) bool { return fields[i].num })
 		w.Write(rec)
 	}
 	head := make([]tblOut, len(l.headers))
@@ -405,47 +409,6 @@ func (l *tblLayout) writeCSV(w *bufio.Writer) error {
 		write(l.total)
 	}
 	return nil
-}
-
-// CSVField returns how the CSV form writes one text field, before quoting:
-// line breaks become "\n" (encoding/csv reads "\r\n" inside a field back as
-// "\n" anyway), invalid UTF-8 becomes U+FFFD, and a field that a spreadsheet
-// would run as a formula — one that begins with =, +, -, @, a tab or a
-// carriage return (or the line feed it became) — gets a leading apostrophe,
-// which Excel and WPS show as text. Numbers are not text cells and are
-// never changed.
-func CSVField(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	if strings.IndexByte(s, '\r') >= 0 {
-		s = strings.ReplaceAll(s, "\r\n", "\n")
-		s = strings.ReplaceAll(s, "\r", "\n")
-	}
-	if s != "" {
-		switch s[0] {
-		case '=', '+', '-', '@', '\t', '\n':
-			s = "'" + s
-		}
-	}
-	return s
-}
-
-// tblAppendCSVField appends one field, quoted when it must be.
-func tblAppendCSVField(b []byte, f string, numeric, only bool) []byte {
-	if !numeric {
-		f = CSVField(f)
-	}
-	quote := f == "" && only || f != "" && (f[0] == ' ' || f[len(f)-1] == ' ') || strings.ContainsAny(f, ",\"\n")
-	if !quote {
-		return append(b, f...)
-	}
-	b = append(b, '"')
-	for i := 0; i < len(f); i++ {
-		if f[i] == '"' {
-			b = append(b, '"')
-		}
-		b = append(b, f[i])
-	}
-	return append(b, '"')
 }
 
 // writeMarkdown writes a GitHub-flavoured Markdown table.

@@ -1,4 +1,4 @@
-package reporting
+package codec
 
 import (
 	"bufio"
@@ -13,30 +13,33 @@ import (
 	"golang.org/x/text/transform"
 )
 
-// Encoding is the character encoding of a text file this package reads or
-// writes. The zero value is [UTF8BOM], the default for CSV output because
-// Excel and WPS open a CSV file as UTF-8 only when it starts with a
-// byte-order mark.
+// Encoding is the character encoding of a text file. The zero value,
+// [Auto], means "not stated": a reader ([NewDecoder]) detects the encoding
+// from the text, and a writer cannot write it ([NewWriter] refuses it), so
+// every option that writes says which encoding its zero value stands for
+// (the renderers of package table write CSV as [UTF8BOM], the form Excel
+// and WPS open as UTF-8).
 type Encoding uint8
 
-// The encodings. [AutoDetect] is for reading only.
+// The encodings.
 const (
-	// UTF8BOM is UTF-8 preceded by the byte-order mark EF BB BF (带BOM的UTF-8).
-	// When reading, UTF8BOM and UTF8 are the same: a leading mark is
-	// skipped if present.
-	UTF8BOM Encoding = iota
+	// Auto is the zero Encoding: not stated. [NewDecoder] chooses: a UTF-8
+	// byte-order mark means UTF-8; otherwise the first 64 KiB are checked,
+	// and UTF-8 (valid, or with a few damaged bytes, see [DetectEncoding])
+	// means UTF-8, anything else GB18030. UTF-16 is refused ([ErrUTF16]).
+	// [NewWriter] refuses it.
+	Auto Encoding = iota
+	// UTF8BOM is UTF-8 preceded by the byte-order mark EF BB BF (带BOM的UTF-8),
+	// the form in which Excel and WPS open a CSV file as UTF-8. When
+	// reading, UTF8BOM and UTF8 are the same: a leading mark is skipped if
+	// present.
+	UTF8BOM
 	// UTF8 is UTF-8 without a byte-order mark.
 	UTF8
 	// GB18030 is GB 18030, the superset of GB2312 and GBK that Excel and WPS
 	// on Chinese Windows use for "CSV" files. Unlike GBK it encodes every
 	// Unicode character, so no name is lost.
 	GB18030
-	// AutoDetect asks [NewDecoder] to choose: a UTF-8 byte-order mark means
-	// UTF-8; otherwise the first 64 KiB are checked, and UTF-8 (valid, or
-	// with a few damaged bytes, see [DetectEncoding]) means UTF-8, anything
-	// else GB18030. UTF-16 is refused ([ErrUTF16]). It cannot be used for
-	// writing.
-	AutoDetect
 )
 
 // String returns the name that [ParseEncoding] accepts: "utf-8-bom",
@@ -49,14 +52,14 @@ func (e Encoding) String() string {
 		return "utf-8"
 	case GB18030:
 		return "gb18030"
-	case AutoDetect:
+	case Auto:
 		return "auto"
 	}
 	return fmt.Sprintf("Encoding(%d)", uint8(e))
 }
 
 // IsValid reports whether e is one of the defined encodings.
-func (e Encoding) IsValid() bool { return e <= AutoDetect }
+func (e Encoding) IsValid() bool { return e <= GB18030 }
 
 // MarshalText implements [encoding.TextMarshaler]; it returns [Encoding.String].
 func (e Encoding) MarshalText() ([]byte, error) {
@@ -100,7 +103,7 @@ func ParseEncoding(s string) (Encoding, error) {
 	case "gb18030", "gbk", "gb2312", "cp936":
 		return GB18030, nil
 	case "auto", "detect":
-		return AutoDetect, nil
+		return Auto, nil
 	}
 	return 0, fmt.Errorf("%w: %q", ErrUnknownEncoding, s)
 }
@@ -108,8 +111,8 @@ func ParseEncoding(s string) (Encoding, error) {
 // Errors of the encoding layer, usable with [errors.Is].
 var (
 	// ErrUnknownEncoding: an Encoding value or name that is not defined, or
-	// AutoDetect given to a writer.
-	ErrUnknownEncoding = errors.New("reporting: unknown encoding")
+	// Auto given to a writer.
+	ErrUnknownEncoding = errors.New("codec: unknown encoding")
 	// ErrInvalidBytes is the Err of a [DecodeError] when the input holds a
 	// byte sequence that is not valid in its encoding.
 	ErrInvalidBytes = errors.New("invalid byte sequence")
@@ -134,7 +137,7 @@ type DecodeError struct {
 
 func (e *DecodeError) Error() string {
 	if errors.Is(e.Err, ErrUTF16) {
-		return fmt.Sprintf("reporting: line %d, byte offset %d: %v", e.Line, e.Offset, e.Err)
+		return fmt.Sprintf("codec: line %d, byte offset %d: %v", e.Line, e.Offset, e.Err)
 	}
 	enc := "UTF-8"
 	if e.Encoding == GB18030 {
@@ -144,7 +147,7 @@ func (e *DecodeError) Error() string {
 	if enc == "UTF-8" {
 		hint = " (if the file was saved by Excel or WPS on Chinese Windows, read it as gb18030)"
 	}
-	return fmt.Sprintf("reporting: line %d, byte offset %d: %v in %s: % x%s", e.Line, e.Offset, e.Err, enc, e.Bytes, hint)
+	return fmt.Sprintf("codec: line %d, byte offset %d: %v in %s: % x%s", e.Line, e.Offset, e.Err, enc, e.Bytes, hint)
 }
 
 // Unwrap returns e.Err.
@@ -160,8 +163,8 @@ var (
 	encUTF8FFFD      = []byte{0xEF, 0xBF, 0xBD}
 )
 
-// encDetectWindow is how much input AutoDetect inspects.
-const encDetectWindow = 64 << 10
+// detectWindow is how much input [Auto] inspects: the first 64 KiB.
+const detectWindow = 64 << 10
 
 // Decoder reads text in a stated or detected [Encoding] and yields UTF-8
 // without a byte-order mark. Any byte sequence that is invalid in the
@@ -176,8 +179,8 @@ type Decoder struct {
 // UTF8BOM both read UTF-8 and skip a leading byte-order mark; GB18030 reads
 // GB 18030 (and so GBK and GB2312) and skips a leading U+FEFF, in GB18030
 // or in UTF-8 (some tools put a UTF-8 mark before GB18030 text, and
-// AutoDetect reads such text as GB18030);
-// AutoDetect peeks at up to 64 KiB of r to choose (see [AutoDetect]); a
+// Auto reads such text as GB18030);
+// Auto peeks at up to 64 KiB of r to choose (see [Auto]); a
 // stated encoding peeks at up to 512 bytes. Whatever the encoding, text that
 // is UTF-16 (see [ErrUTF16]) gives a [*DecodeError] at once, and so does a
 // failing first read. An undefined enc gives an error wrapping
@@ -189,8 +192,8 @@ func NewDecoder(r io.Reader, enc Encoding) (*Decoder, error) {
 		return nil, fmt.Errorf("%w: %d", ErrUnknownEncoding, uint8(enc))
 	}
 	window := encUTF16Window
-	if enc == AutoDetect {
-		window = encDetectWindow
+	if enc == Auto {
+		window = detectWindow
 	}
 	br := bufio.NewReaderSize(r, window)
 	peek, err := br.Peek(window)
@@ -200,7 +203,7 @@ func NewDecoder(r io.Reader, enc Encoding) (*Decoder, error) {
 	if encIsUTF16(peek) {
 		return nil, &DecodeError{Encoding: enc, Line: 1, Bytes: bytes.Clone(peek[:2]), Err: ErrUTF16}
 	}
-	if enc == AutoDetect {
+	if enc == Auto {
 		enc = DetectEncoding(peek, err == io.EOF)
 	}
 	if enc == GB18030 {
@@ -240,7 +243,7 @@ func encIsUTF16(prefix []byte) bool {
 func (d *Decoder) Read(p []byte) (int, error) { return d.r.Read(p) }
 
 // Encoding returns the encoding being read: the stated one, or for
-// AutoDetect the detected one (UTF8BOM when a byte-order mark was seen,
+// Auto the detected one (UTF8BOM when a byte-order mark was seen,
 // UTF8 for valid UTF-8 without it, GB18030 otherwise).
 func (d *Decoder) Encoding() Encoding { return d.enc }
 
@@ -468,16 +471,16 @@ func encGBCharLen(b []byte) int {
 	return 2
 }
 
-// NewEncodingWriter returns a writer that takes UTF-8 text and writes it to w
+// NewWriter returns a writer that takes UTF-8 text and writes it to w
 // in the encoding enc: for UTF8BOM the byte-order mark goes before the first
 // byte written (an empty text stays empty); UTF8 passes bytes through;
 // GB18030 encodes them. Call Close when done: it flushes any incomplete
 // character held back between writes and does not close w. Invalid UTF-8 in
 // the input is passed through by UTF8 and UTF8BOM and becomes U+FFFD under
 // GB18030; this package's renderers never write invalid UTF-8 (they replace
-// it with U+FFFD first). AutoDetect and undefined values give an error
+// it with U+FFFD first). Auto and undefined values give an error
 // wrapping [ErrUnknownEncoding].
-func NewEncodingWriter(w io.Writer, enc Encoding) (io.WriteCloser, error) {
+func NewWriter(w io.Writer, enc Encoding) (io.WriteCloser, error) {
 	switch enc {
 	case UTF8BOM:
 		return &encBOMWriter{w: w}, nil

@@ -1,4 +1,4 @@
-package reporting
+package table
 
 import (
 	"bufio"
@@ -189,30 +189,30 @@ const htmlWrapRunes = 8
 // writeHTML writes the table as a page with a bar chart of its chart
 // columns.
 func (t Table) writeHTML(w *bufio.Writer, l *tblLayout, opt RenderOptions) error {
-	page := htmlPage{Title: l.title, Table: htmlTableOf(l), Wide: len(l.headers) > htmlWideColumns}
-	if page.Title == "" {
-		page.Title = "表"
+	p := Page{Title: l.title}
+	if p.Title == "" {
+		p.Title = "表"
 	}
 	ch, ok, err := t.chart(opt.ChartColumns)
 	if err != nil {
 		return err
 	}
 	if ok {
-		page.Chart = &ch
+		p.Chart = ch
 	}
-	return htmlTemplate.Execute(w, page)
+	return p.writeHTML(w, l)
 }
 
 // chart builds the bar chart of the given numeric columns (by default the
 // last two numeric ones), labelled by the first text column.
-func (t Table) chart(cols []int) (svgChart, bool, error) {
+func (t Table) chart(cols []int) (*BarChart, bool, error) {
 	for _, j := range cols {
 		if j < 0 || j >= len(t.Columns) || t.Columns[j].Kind == KindText {
-			return svgChart{}, false, &TableError{Row: -2, Column: j, Err: fmt.Errorf("%w: chart column must be numeric", ErrNoColumn)}
+			return nil, false, &Error{Row: -2, Column: j, Err: fmt.Errorf("%w: chart column must be numeric", ErrNoColumn)}
 		}
 	}
 	if len(t.Rows) == 0 {
-		return svgChart{}, false, nil
+		return nil, false, nil
 	}
 	if cols == nil {
 		for j := len(t.Columns) - 1; j >= 0 && len(cols) < 2; j-- {
@@ -226,7 +226,7 @@ func (t Table) chart(cols []int) (svgChart, bool, error) {
 		scale = max(scale, t.Columns[j].Scale)
 	}
 	if len(cols) == 0 {
-		return svgChart{}, false, nil
+		return nil, false, nil
 	}
 	labelCol := -1
 	for j, c := range t.Columns {
@@ -238,28 +238,24 @@ func (t Table) chart(cols []int) (svgChart, bool, error) {
 	labels := make([]string, len(t.Rows))
 	for i, r := range t.Rows {
 		if labelCol >= 0 {
-			labels[i] = tblClean(strings.ToValidUTF8(r[labelCol].String(), "\uFFFD"))
+			labels[i] = strings.ToValidUTF8(r[labelCol].String(), "\uFFFD")
 		} else {
 			labels[i] = tblFormatFixed(int64(i+1), 0)
 		}
 	}
-	classes := []string{"b", "a"}
-	if len(cols) == 1 {
-		classes = []string{"a"}
-	}
-	var series []svgSeries
-	for k, j := range cols {
-		s := svgSeries{Name: tblClean(t.Columns[j].Header), Class: classes[k%len(classes)], Values: make([]int64, len(t.Rows)), Text: make([]string, len(t.Rows))}
+	var series []Series
+	for _, j := range cols {
+		s := Series{Name: t.Columns[j].Header, Values: make([]int64, len(t.Rows)), Text: make([]string, len(t.Rows))}
 		for i, r := range t.Rows {
 			c := r[j]
 			if c.kind != cellNumber {
 				s.Values[i] = -1
-				s.Text[i] = tblClean(c.String())
+				s.Text[i] = c.String()
 				continue
 			}
 			v, ok := tblRescale(c.num, int(c.scale), scale)
 			if !ok {
-				return svgChart{}, false, &TableError{Row: i, Column: j, Err: ErrTableOverflow}
+				return nil, false, &Error{Row: i, Column: j, Err: ErrOverflow}
 			}
 			s.Values[i] = v
 			cv, _ := tblRescale(c.num, int(c.scale), t.Columns[j].Scale)
@@ -271,5 +267,5 @@ func (t Table) chart(cols []int) (svgChart, bool, error) {
 	if label == "" {
 		label = "柱状图"
 	}
-	return newBarChart(label, labels, series, scale), true, nil
+	return &BarChart{Label: label, Labels: labels, Series: series, Scale: scale}, true, nil
 }

@@ -1,4 +1,4 @@
-package reporting
+package roster
 
 import (
 	"errors"
@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/canbao/kuomian/eligibility"
-	"github.com/canbao/kuomian/routing"
 	"golang.org/x/text/language"
 )
 
@@ -98,7 +97,13 @@ var rowErrLabels = []struct {
 	{ErrMalformedCSV, "CSV 格式错误（引号位置不对）"},
 	{ErrInvalidText, "文字编码错误（文件可能不是 UTF-8，请按 GB18030 读入）"},
 	{ErrControlChar, "含有控制字符（如 NUL），文件可能已损坏"},
-	{ErrNotRouted, "无法判定参保去向"},
+}
+
+// labeller is an error that describes itself in a language, as the
+// sentinels and causes of other packages may (package reporting's
+// ErrNotRouted).
+type labeller interface {
+	Label(language.Tag) string
 }
 
 // rowErrLabel returns the Chinese name of a sentinel, or its English message.
@@ -107,6 +112,9 @@ func rowErrLabel(err error) string {
 		if err == l.err {
 			return l.label
 		}
+	}
+	if l, ok := err.(labeller); ok {
+		return l.Label(language.Chinese)
 	}
 	return err.Error()
 }
@@ -156,30 +164,16 @@ func (e *RowError) Label(tag language.Tag) string {
 	switch {
 	case errors.As(e.Cause, &ie):
 		b.WriteString("（" + idErrorLabel(ie) + "）")
-	case errors.Is(e.Err, ErrNotRouted):
-		for _, l := range routeErrLabels {
-			if errors.Is(e.Cause, l.err) {
-				b.WriteString("（" + l.label + "）")
-				break
-			}
-		}
 	case e.Cause != nil:
+		if l, ok := e.Cause.(labeller); ok {
+			if s := l.Label(language.Chinese); s != "" {
+				b.WriteString("（" + s + "）")
+			}
+			break
+		}
 		b.WriteString("（" + e.Cause.Error() + "）")
 	}
 	return b.String()
-}
-
-// routeErrLabels are the Chinese names of the reasons a router gives no
-// decision.
-var routeErrLabels = []struct {
-	err   error
-	label string
-}{
-	{routing.ErrNoBirthDate, "缺少出生日期"},
-	{routing.ErrBornAfterAsOf, "出生日期晚于统计日期"},
-	{routing.ErrNoGender, "缺少性别，无法按年龄分流"},
-	{routing.ErrNoRule, "没有适用的分流规则"},
-	{routing.ErrRetirementRule, "无法确定法定退休年龄"},
 }
 
 // HeaderError reports a header row the import cannot use.
@@ -204,7 +198,7 @@ func (e *HeaderError) Unwrap() error { return e.Err }
 
 // Counts says how many data rows an import read, accepted and rejected.
 // Empty lines are not rows, nor are records whose fields are all empty (a
-// spreadsheet's empty rows, counted in [ImportReport].BlankRows); the
+// spreadsheet's empty rows, counted in [Report].BlankRows); the
 // header and any title rows above it are not rows.
 type Counts struct {
 	Rows     int // data rows read

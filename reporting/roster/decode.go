@@ -1,4 +1,4 @@
-package reporting
+package roster
 
 import (
 	"bytes"
@@ -8,12 +8,13 @@ import (
 	"unicode/utf8"
 
 	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/internal/privacy"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/width"
 )
 
-// RosterRow is one accepted row of an imported roster.
-type RosterRow struct {
+// Row is one accepted row of an imported roster.
+type Row struct {
 	Line     int                  // line of the row in the file (the header is usually line 1)
 	Resident eligibility.Resident // the facts the row gives
 	Note     string               // 备注, as written
@@ -38,7 +39,7 @@ func newRosterLayout(fields [][]byte, h Headers) (*rosterLayout, error) {
 	byCol := make(map[Column][]string)
 	for _, f := range fields {
 		name := strings.TrimSpace(string(f))
-		c, ok := idx[NormalizeHeader(name)]
+		c, ok := idx[normalizeHeader(name)]
 		if !ok {
 			c = ColumnIgnored
 		}
@@ -72,21 +73,30 @@ func newRosterLayout(fields [][]byte, h Headers) (*rosterLayout, error) {
 	return l, nil
 }
 
-// maxInterned bounds each intern table of a rowDecoder; past it, new
-// strings are allocated per row (still correct, only slower).
-const maxInterned = 4096
+// The bounds of a rowDecoder's caches: past them, new strings are
+// allocated per row (still correct, only slower). A cache holds at most
+// maxInterned entries of each kind, no entry longer than maxInternLen
+// bytes (a long note is rarely repeated, and keeping it would keep its
+// text for the whole read), and at most maxInternBytes bytes of text in
+// all: a roster of many long distinct values does not grow the reader.
+const (
+	maxInterned    = 4096
+	maxInternLen   = 256
+	maxInternBytes = 1 << 20
+)
 
-// rowDecoder turns the fields of a record into a RosterRow. It reuses its
+// rowDecoder turns the fields of a record into a Row. It reuses its
 // buffers and interns the few distinct strings a roster repeats (villages,
 // areas, licences) and the few distinct tiers, so that decoding a valid row
 // allocates nothing but the resident's name. It is not safe for concurrent
 // use: each goroutine has its own.
 type rowDecoder struct {
-	layout    *rosterLayout
-	skipNames bool // leave Resident.Name empty (after checking it is there)
-	fold      []byte
-	wide      bool   // the current record may need width folding
-	lastArea  string // the last 户籍地: most rows repeat it
+	layout   *rosterLayout
+	fold     []byte
+	wide     bool   // the current record may need width folding
+	lastArea string // the last 户籍地: most rows repeat it
+	// internBytes is the text held by the caches, at most maxInternBytes.
+	internBytes int
 	// villages numbers the distinct villages in order of first
 	// appearance; village is the number of the current row's village (-1:
 	// none, or past maxInterned).
@@ -136,6 +146,16 @@ func newRowDecoder(l *rosterLayout) *rowDecoder {
 	}
 }
 
+// mayIntern reports whether the caches may keep s, and counts it when
+// they may (see maxInternBytes).
+func (d *rowDecoder) mayIntern(s string) bool {
+	if len(s) > maxInternLen || d.internBytes+len(s) > maxInternBytes {
+		return false
+	}
+	d.internBytes += len(s)
+	return true
+}
+
 // intern returns b as a string, shared with earlier equal strings.
 // It reports false when b is not valid UTF-8 (checked only for strings not
 // seen before: the interned ones are valid).
@@ -150,7 +170,7 @@ func (d *rowDecoder) intern(b []byte) (string, bool) {
 		return "", false
 	}
 	s := string(b)
-	if len(d.strs) < maxInterned {
+	if d.mayIntern(s) {
 		d.strs[s] = s
 	}
 	return s, true
@@ -177,7 +197,7 @@ func (d *rowDecoder) internVillage(b []byte) (string, int) {
 		return "", -2
 	}
 	s := string(b)
-	if len(d.villageNames) >= maxInterned {
+	if len(d.villageNames) >= maxInterned || !d.mayIntern(s) {
 		return s, -1
 	}
 	d.villages[s] = len(d.villageNames)
@@ -263,7 +283,7 @@ func (d *rowDecoder) rowErr(line, i int, raw []byte, sentinel, cause error) *Row
 		e.Column = d.layout.headers[i]
 		switch d.layout.cols[i] {
 		case ColumnName:
-			e.Value = maskName(string(raw))
+			e.Value = privacy.Name(string(raw))
 		case ColumnID:
 			var ie *eligibility.IDError
 			if errors.As(cause, &ie) {
@@ -278,10 +298,9 @@ func (d *rowDecoder) rowErr(line, i int, raw []byte, sentinel, cause error) *Row
 	return e
 }
 
-// decode reads the fields of the record on line into row. wide says
-// whether the record may hold full-width forms (see csvScanner.wide).
-func (d *rowDecoder) decode(fields [][]byte, line int, wide bool, row *RosterRow) *RowError {
-	d.wide = wide
+// decode reads the fields of the record on line into row.
+func (d *rowDecoder) decode(fields [][]byte, line int, row *Row) *RowError {
+	d.wide = true
 	l := d.layout
 	if len(fields) < len(l.cols) {
 		return &RowError{Line: line, Err: ErrFieldCount}
@@ -291,7 +310,7 @@ func (d *rowDecoder) decode(fields [][]byte, line int, wide bool, row *RosterRow
 			return &RowError{Line: line, Err: ErrFieldCount}
 		}
 	}
-	*row = RosterRow{Line: line}
+	*row = Row{Line: line}
 	d.village = -1
 	r := &row.Resident
 	// The identity number first: the gender and birth date columns are
@@ -329,9 +348,7 @@ func (d *rowDecoder) decode(fields [][]byte, line int, wide bool, row *RosterRow
 		}
 		switch c {
 		case ColumnName:
-			if !d.skipNames {
-				r.Name = string(v)
-			}
+			r.Name = string(v)
 		case ColumnGender:
 			g, ok := lookupVocab(genderVocab, v)
 			if !ok {
@@ -516,7 +533,7 @@ func (d *rowDecoder) tier(v []byte) (decimal.Decimal, bool) {
 	if err != nil {
 		return decimal.Decimal{}, false
 	}
-	if len(d.tiers) < maxInterned {
+	if len(d.tiers) < maxInterned && d.mayIntern(string(v)) {
 		e := tierEntry{text: string(v), t: t}
 		d.tiers[e.text] = e
 		d.rememberTier(e)

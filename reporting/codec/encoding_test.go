@@ -1,4 +1,4 @@
-package reporting_test
+package codec_test
 
 import (
 	"bytes"
@@ -11,7 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
-	"github.com/canbao/kuomian/reporting"
+	"github.com/canbao/kuomian/reporting/codec"
 )
 
 // tblGB encodes s in GB18030 with x/text (an independent encoder).
@@ -26,12 +26,12 @@ func tblGB(t testing.TB, s string) []byte {
 
 // tblDecode reads all of in through a Decoder; chunked reads one byte at a
 // time from the source.
-func tblDecode(in []byte, enc reporting.Encoding, oneByte bool) (string, reporting.Encoding, error) {
+func tblDecode(in []byte, enc codec.Encoding, oneByte bool) (string, codec.Encoding, error) {
 	var r io.Reader = bytes.NewReader(in)
 	if oneByte {
 		r = iotest.OneByteReader(r)
 	}
-	d, err := reporting.NewDecoder(r, enc)
+	d, err := codec.NewDecoder(r, enc)
 	if err != nil {
 		return "", 0, err
 	}
@@ -42,19 +42,19 @@ func tblDecode(in []byte, enc reporting.Encoding, oneByte bool) (string, reporti
 func TestParseEncoding(t *testing.T) {
 	tests := []struct {
 		in   string
-		want reporting.Encoding
+		want codec.Encoding
 	}{
-		{"utf-8-bom", reporting.UTF8BOM},
-		{"UTF8BOM", reporting.UTF8BOM},
-		{"utf-8", reporting.UTF8},
-		{"UTF_8", reporting.UTF8},
-		{"gb18030", reporting.GB18030},
-		{"GBK", reporting.GB18030},
-		{"auto", reporting.AutoDetect},
+		{"utf-8-bom", codec.UTF8BOM},
+		{"UTF8BOM", codec.UTF8BOM},
+		{"utf-8", codec.UTF8},
+		{"UTF_8", codec.UTF8},
+		{"gb18030", codec.GB18030},
+		{"GBK", codec.GB18030},
+		{"auto", codec.Auto},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			got, err := reporting.ParseEncoding(tt.in)
+			got, err := codec.ParseEncoding(tt.in)
 			if err != nil {
 				t.Fatalf("ParseEncoding(%q): %v", tt.in, err)
 			}
@@ -62,20 +62,20 @@ func TestParseEncoding(t *testing.T) {
 				t.Errorf("ParseEncoding(%q) = %v, want %v", tt.in, got, tt.want)
 			}
 			// String round-trips.
-			back, err := reporting.ParseEncoding(got.String())
+			back, err := codec.ParseEncoding(got.String())
 			if err != nil || back != got {
 				t.Errorf("ParseEncoding(%q.String()) = %v, %v", got, back, err)
 			}
 		})
 	}
-	if _, err := reporting.ParseEncoding("latin1"); !errors.Is(err, reporting.ErrUnknownEncoding) {
+	if _, err := codec.ParseEncoding("latin1"); !errors.Is(err, codec.ErrUnknownEncoding) {
 		t.Errorf("ParseEncoding(latin1) error = %v, want ErrUnknownEncoding", err)
 	}
-	var e reporting.Encoding
-	if err := e.UnmarshalText([]byte("gb18030")); err != nil || e != reporting.GB18030 {
+	var e codec.Encoding
+	if err := e.UnmarshalText([]byte("gb18030")); err != nil || e != codec.GB18030 {
 		t.Errorf("UnmarshalText(gb18030) = %v, %v", e, err)
 	}
-	if _, err := reporting.Encoding(9).MarshalText(); !errors.Is(err, reporting.ErrUnknownEncoding) {
+	if _, err := codec.Encoding(9).MarshalText(); !errors.Is(err, codec.ErrUnknownEncoding) {
 		t.Errorf("Encoding(9).MarshalText() error = %v", err)
 	}
 }
@@ -87,17 +87,17 @@ func TestDecoder(t *testing.T) {
 	tests := []struct {
 		name    string
 		in      []byte
-		enc     reporting.Encoding
-		wantEnc reporting.Encoding
+		enc     codec.Encoding
+		wantEnc codec.Encoding
 	}{
-		{"utf8 stated", []byte(text), reporting.UTF8, reporting.UTF8},
-		{"utf8 bom stated", append(bytes.Clone(bom), text...), reporting.UTF8BOM, reporting.UTF8BOM},
-		{"bom read as utf8", append(bytes.Clone(bom), text...), reporting.UTF8, reporting.UTF8},
-		{"gb18030 stated", gb, reporting.GB18030, reporting.GB18030},
-		{"gb18030 with its bom", append([]byte{0x84, 0x31, 0x95, 0x33}, gb...), reporting.GB18030, reporting.GB18030},
-		{"detect utf8", []byte(text), reporting.AutoDetect, reporting.UTF8},
-		{"detect bom", append(bytes.Clone(bom), text...), reporting.AutoDetect, reporting.UTF8BOM},
-		{"detect gb18030", gb, reporting.AutoDetect, reporting.GB18030},
+		{"utf8 stated", []byte(text), codec.UTF8, codec.UTF8},
+		{"utf8 bom stated", append(bytes.Clone(bom), text...), codec.UTF8BOM, codec.UTF8BOM},
+		{"bom read as utf8", append(bytes.Clone(bom), text...), codec.UTF8, codec.UTF8},
+		{"gb18030 stated", gb, codec.GB18030, codec.GB18030},
+		{"gb18030 with its bom", append([]byte{0x84, 0x31, 0x95, 0x33}, gb...), codec.GB18030, codec.GB18030},
+		{"detect utf8", []byte(text), codec.Auto, codec.UTF8},
+		{"detect bom", append(bytes.Clone(bom), text...), codec.Auto, codec.UTF8BOM},
+		{"detect gb18030", gb, codec.Auto, codec.GB18030},
 	}
 	for _, tt := range tests {
 		for _, oneByte := range []bool{false, true} {
@@ -124,9 +124,9 @@ func TestDecoder(t *testing.T) {
 func TestDecoderGenuineReplacementCharacter(t *testing.T) {
 	// U+FFFD written on purpose is data, not an error, in both encodings.
 	const text = "a\uFFFDb"
-	for _, enc := range []reporting.Encoding{reporting.UTF8, reporting.GB18030} {
+	for _, enc := range []codec.Encoding{codec.UTF8, codec.GB18030} {
 		in := []byte(text)
-		if enc == reporting.GB18030 {
+		if enc == codec.GB18030 {
 			in = tblGB(t, text)
 		}
 		got, _, err := tblDecode(in, enc, false)
@@ -141,22 +141,22 @@ func TestDecoderRejectsInvalidBytes(t *testing.T) {
 	tests := []struct {
 		name       string
 		in         []byte
-		enc        reporting.Encoding
+		enc        codec.Encoding
 		wantText   string // decoded before the error
 		wantOffset int64
 		wantLine   int
 		wantBytes  []byte
 	}{
-		{"utf8 stray byte", []byte("ab\ncd\xffef"), reporting.UTF8, "ab\ncd", 5, 2, []byte{0xff}},
-		{"utf8 truncated at end", []byte("ab\xe4\xb8"), reporting.UTF8, "ab", 2, 1, []byte{0xe4, 0xb8}},
-		{"utf8 surrogate", []byte("x\xed\xa0\x80"), reporting.UTF8, "x", 1, 1, []byte{0xed}},
-		{"utf8 after bom", []byte("\xef\xbb\xbfA\x80"), reporting.UTF8BOM, "A", 4, 1, []byte{0x80}},
-		{"gbk read as utf8", append([]byte("x,"), gbName...), reporting.UTF8, "x,", 2, 1, gbName[:1]},
-		{"gb18030 0xff", []byte("a\n\nb\xff"), reporting.GB18030, "a\n\nb", 4, 3, []byte{0xff}},
-		{"gb18030 bad trail", []byte("a\x81\x20"), reporting.GB18030, "a", 1, 1, []byte{0x81}},
-		{"gb18030 lead at end", append(bytes.Clone(gbName), 0x81), reporting.GB18030, "王伟", 4, 1, []byte{0x81}},
-		{"gb18030 unmapped four-byte", []byte("a\x84\x32\x81\x30"), reporting.GB18030, "a", 1, 1, []byte{0x84}},
-		{"detected utf8 then gbk", append(bytes.Repeat([]byte("a"), 70<<10), gbName...), reporting.AutoDetect, strings.Repeat("a", 70<<10), 70 << 10, 1, gbName[:1]},
+		{"utf8 stray byte", []byte("ab\ncd\xffef"), codec.UTF8, "ab\ncd", 5, 2, []byte{0xff}},
+		{"utf8 truncated at end", []byte("ab\xe4\xb8"), codec.UTF8, "ab", 2, 1, []byte{0xe4, 0xb8}},
+		{"utf8 surrogate", []byte("x\xed\xa0\x80"), codec.UTF8, "x", 1, 1, []byte{0xed}},
+		{"utf8 after bom", []byte("\xef\xbb\xbfA\x80"), codec.UTF8BOM, "A", 4, 1, []byte{0x80}},
+		{"gbk read as utf8", append([]byte("x,"), gbName...), codec.UTF8, "x,", 2, 1, gbName[:1]},
+		{"gb18030 0xff", []byte("a\n\nb\xff"), codec.GB18030, "a\n\nb", 4, 3, []byte{0xff}},
+		{"gb18030 bad trail", []byte("a\x81\x20"), codec.GB18030, "a", 1, 1, []byte{0x81}},
+		{"gb18030 lead at end", append(bytes.Clone(gbName), 0x81), codec.GB18030, "王伟", 4, 1, []byte{0x81}},
+		{"gb18030 unmapped four-byte", []byte("a\x84\x32\x81\x30"), codec.GB18030, "a", 1, 1, []byte{0x84}},
+		{"detected utf8 then gbk", append(bytes.Repeat([]byte("a"), 70<<10), gbName...), codec.Auto, strings.Repeat("a", 70<<10), 70 << 10, 1, gbName[:1]},
 	}
 	for _, tt := range tests {
 		for _, oneByte := range []bool{false, true} {
@@ -166,11 +166,11 @@ func TestDecoderRejectsInvalidBytes(t *testing.T) {
 			}
 			t.Run(name, func(t *testing.T) {
 				got, _, err := tblDecode(tt.in, tt.enc, oneByte)
-				var de *reporting.DecodeError
+				var de *codec.DecodeError
 				if !errors.As(err, &de) {
 					t.Fatalf("decode error = %v, want *DecodeError", err)
 				}
-				if !errors.Is(err, reporting.ErrInvalidBytes) {
+				if !errors.Is(err, codec.ErrInvalidBytes) {
 					t.Errorf("errors.Is(err, ErrInvalidBytes) = false for %v", err)
 				}
 				if got != tt.wantText {
@@ -198,18 +198,18 @@ func TestDetectEncoding(t *testing.T) {
 		name     string
 		in       []byte
 		complete bool
-		want     reporting.Encoding
+		want     codec.Encoding
 	}{
-		{"empty", nil, true, reporting.UTF8},
-		{"ascii", []byte("name,weight\n"), true, reporting.UTF8},
-		{"bom", []byte("\xef\xbb\xbf姓名"), true, reporting.UTF8BOM},
-		{"utf8 cut mid character", []byte("姓名")[:4], false, reporting.UTF8},
-		{"utf8 cut but complete", []byte("姓名")[:4], true, reporting.GB18030},
-		{"gb18030", tblGB(t, "姓名,村别"), true, reporting.GB18030},
+		{"empty", nil, true, codec.UTF8},
+		{"ascii", []byte("name,weight\n"), true, codec.UTF8},
+		{"bom", []byte("\xef\xbb\xbf姓名"), true, codec.UTF8BOM},
+		{"utf8 cut mid character", []byte("姓名")[:4], false, codec.UTF8},
+		{"utf8 cut but complete", []byte("姓名")[:4], true, codec.GB18030},
+		{"gb18030", tblGB(t, "姓名,村别"), true, codec.GB18030},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := reporting.DetectEncoding(tt.in, tt.complete); got != tt.want {
+			if got := codec.DetectEncoding(tt.in, tt.complete); got != tt.want {
 				t.Errorf("DetectEncoding(% x, %v) = %v, want %v", tt.in, tt.complete, got, tt.want)
 			}
 		})
@@ -217,11 +217,11 @@ func TestDetectEncoding(t *testing.T) {
 }
 
 func TestNewDecoderErrors(t *testing.T) {
-	if _, err := reporting.NewDecoder(strings.NewReader(""), reporting.Encoding(42)); !errors.Is(err, reporting.ErrUnknownEncoding) {
+	if _, err := codec.NewDecoder(strings.NewReader(""), codec.Encoding(42)); !errors.Is(err, codec.ErrUnknownEncoding) {
 		t.Errorf("NewDecoder(42) error = %v, want ErrUnknownEncoding", err)
 	}
 	boom := errors.New("disk on fire")
-	if _, err := reporting.NewDecoder(iotest.ErrReader(boom), reporting.AutoDetect); !errors.Is(err, boom) {
+	if _, err := codec.NewDecoder(iotest.ErrReader(boom), codec.Auto); !errors.Is(err, boom) {
 		t.Errorf("NewDecoder(AutoDetect) on a failing reader: error = %v, want %v", err, boom)
 	}
 }
@@ -229,17 +229,17 @@ func TestNewDecoderErrors(t *testing.T) {
 func TestEncodingWriter(t *testing.T) {
 	const text = "村别,应扩面人数\n振兴村,1053\n𠀀,1\n"
 	tests := []struct {
-		enc  reporting.Encoding
+		enc  codec.Encoding
 		want []byte
 	}{
-		{reporting.UTF8BOM, append([]byte{0xEF, 0xBB, 0xBF}, text...)},
-		{reporting.UTF8, []byte(text)},
-		{reporting.GB18030, tblGB(t, text)},
+		{codec.UTF8BOM, append([]byte{0xEF, 0xBB, 0xBF}, text...)},
+		{codec.UTF8, []byte(text)},
+		{codec.GB18030, tblGB(t, text)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.enc.String(), func(t *testing.T) {
 			var buf bytes.Buffer
-			w, err := reporting.NewEncodingWriter(&buf, tt.enc)
+			w, err := codec.NewWriter(&buf, tt.enc)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -256,7 +256,7 @@ func TestEncodingWriter(t *testing.T) {
 				t.Errorf("written bytes\n% x\nwant\n% x", buf.Bytes(), tt.want)
 			}
 			// And the decoder reads it back.
-			got, _, err := tblDecode(buf.Bytes(), reporting.AutoDetect, false)
+			got, _, err := tblDecode(buf.Bytes(), codec.Auto, false)
 			if err != nil || got != text {
 				t.Errorf("read back = %q, %v; want %q", got, err, text)
 			}
@@ -264,13 +264,13 @@ func TestEncodingWriter(t *testing.T) {
 	}
 	t.Run("empty text has no BOM", func(t *testing.T) {
 		var buf bytes.Buffer
-		w, _ := reporting.NewEncodingWriter(&buf, reporting.UTF8BOM)
+		w, _ := codec.NewWriter(&buf, codec.UTF8BOM)
 		if err := w.Close(); err != nil || buf.Len() != 0 {
 			t.Errorf("empty UTF8BOM output = % x, %v", buf.Bytes(), err)
 		}
 	})
-	for _, enc := range []reporting.Encoding{reporting.AutoDetect, 77} {
-		if _, err := reporting.NewEncodingWriter(io.Discard, enc); !errors.Is(err, reporting.ErrUnknownEncoding) {
+	for _, enc := range []codec.Encoding{codec.Auto, 77} {
+		if _, err := codec.NewWriter(io.Discard, enc); !errors.Is(err, codec.ErrUnknownEncoding) {
 			t.Errorf("NewEncodingWriter(%v) error = %v, want ErrUnknownEncoding", enc, err)
 		}
 	}
@@ -283,7 +283,7 @@ func BenchmarkDecoderUTF8(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		d, _ := reporting.NewDecoder(bytes.NewReader(data), reporting.UTF8)
+		d, _ := codec.NewDecoder(bytes.NewReader(data), codec.UTF8)
 		if _, err := io.Copy(io.Discard, d); err != nil {
 			b.Fatal(err)
 		}
@@ -296,7 +296,7 @@ func BenchmarkDecoderGB18030(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		d, _ := reporting.NewDecoder(bytes.NewReader(data), reporting.GB18030)
+		d, _ := codec.NewDecoder(bytes.NewReader(data), codec.GB18030)
 		if _, err := io.Copy(io.Discard, d); err != nil {
 			b.Fatal(err)
 		}

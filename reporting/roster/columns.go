@@ -1,11 +1,10 @@
-package reporting
+package roster
 
 import (
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/text/width"
 )
@@ -134,7 +133,7 @@ func (c Column) String() string {
 }
 
 // Headers maps header names to the columns they hold. Keys are compared after
-// [NormalizeHeader], so "村（社区）" and "村(社区)" are the same key. A
+// [normalizeHeader], so "村（社区）" and "村(社区)" are the same key. A
 // Headers value belongs to its caller: [DefaultHeaders] returns a new map
 // each time, to be changed freely (add a township's own header names, or map
 // a header to [ColumnIgnored] to skip it).
@@ -155,7 +154,7 @@ func DefaultHeaders() Headers {
 	return h
 }
 
-// NormalizeHeader returns the form in which header names are compared: the
+// normalizeHeader returns the form in which header names are compared: the
 // text folded to half width (width.Fold: "（" becomes "(", "１" becomes "1"),
 // without white space, without a "*" (the "required" mark of many
 // templates) at either end, without a trailing note on the format in
@@ -164,7 +163,7 @@ func DefaultHeaders() Headers {
 // "性别（男/女）", "缴费档次（元）" compare as 身份证号码, 出生日期, 性别 and
 // 缴费档次, while 村（社区） keeps its parentheses — and with ASCII letters in
 // lower case.
-func NormalizeHeader(s string) string {
+func normalizeHeader(s string) string {
 	s = width.Fold.String(s)
 	s = strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) || r == '\uFEFF' {
@@ -204,176 +203,12 @@ func (h Headers) index() map[string]Column {
 	slices.Sort(keys)
 	idx := make(map[string]Column, len(h))
 	for _, k := range keys {
-		n := NormalizeHeader(k)
+		n := normalizeHeader(k)
 		if _, dup := idx[n]; !dup {
 			idx[n] = h[k]
 		}
 	}
 	return idx
-}
-
-// maskName masks a personal name for display: white space inside the name
-// is dropped (a roster often writes 张　三 to line up with three-character
-// names), then the first character and, for names of three or more
-// characters, the last are kept and the rest starred (张三 → 张*, 张小三 →
-// 张*三, 欧阳小明 → 欧**明, 阿依古丽·买买提 → 阿******提, 李 → *).
-func maskName(name string) string {
-	name = strings.Join(strings.Fields(name), "")
-	n := utf8.RuneCountInString(name)
-	switch {
-	case n == 0:
-		return ""
-	case n == 1:
-		return "*"
-	}
-	first, size := utf8.DecodeRuneInString(name)
-	if n == 2 {
-		return string(first) + "*"
-	}
-	last, _ := utf8.DecodeLastRuneInString(name[size:])
-	return string(first) + strings.Repeat("*", n-2) + string(last)
-}
-
-// maskNote masks the personal data a free-text note may hold before it goes
-// into a masked roster: the resident's own name (as [maskName] masks it)
-// and every group of 6 or more digits, as [maskText] masks them (identity,
-// phone and bank numbers). Dates and amounts stay legible.
-func maskNote(note, name string) string {
-	if note == "" {
-		return ""
-	}
-	if n := strings.Join(strings.Fields(name), ""); utf8.RuneCountInString(n) >= 2 {
-		note = strings.ReplaceAll(note, n, maskName(n))
-	}
-	runes := []rune(note)
-	maskDigitGroups(runes)
-	return string(runes)
-}
-
-// maskText masks free text that might hold personal data before it goes
-// into an error message. The text is folded to half width and cut to 24
-// characters (an ellipsis marks the cut). Then:
-//   - every group of 6 or more digits (or X), counted across single
-//     spaces such as those of "1101 0519 4901 0100 2X" (a date such as
-//     1985-13-01 stays legible), keeps at most its first 6 and last 4
-//     digits, and never more than a third of its digits at each end, so
-//     no identity number survives;
-//   - every run of Chinese characters (with the middle dot · of minority
-//     names) that is not a word this package reads in some column (男, 未参保,
-//     低保, …) nor an amount in words (一千) is masked as a name is
-//     ([maskName]): a name typed into the wrong column does not reach the
-//     message either.
-func maskText(s string) string {
-	n := 0
-	for i := range s {
-		if n == 25 {
-			s = s[:i] // enough to tell whether the text is cut
-			break
-		}
-		n++
-	}
-	runes := []rune(width.Fold.String(s))
-	cut := len(runes) > 24
-	if cut {
-		runes = runes[:24]
-	}
-	isHan := func(r rune) bool { return unicode.Is(unicode.Han, r) }
-	for i := 0; i < len(runes); {
-		switch {
-		case maskIsDigit(runes[i]):
-			i = maskDigitGroup(runes, i)
-		case isHan(runes[i]):
-			j := i
-			for j < len(runes) && (isHan(runes[j]) || (runes[j] == '·' || runes[j] == '•') && j+1 < len(runes) && isHan(runes[j+1])) {
-				j++
-			}
-			if word := string(runes[i:j]); !knownWord(word) && strings.Trim(word, chineseNumerals) != "" {
-				copy(runes[i:j], []rune(maskName(word)))
-			}
-			i = j
-		default:
-			i++
-		}
-	}
-	if cut {
-		return string(runes) + "…"
-	}
-	return string(runes)
-}
-
-// chineseNumerals are the characters of amounts written in words (一千,
-// 二百元), which maskText leaves legible.
-const chineseNumerals = "零〇一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟元档"
-
-// maskIsDigit reports whether r belongs to a number maskText masks.
-func maskIsDigit(r rune) bool {
-	return r >= '0' && r <= '9' || r == 'X' || r == 'x' || r >= '０' && r <= '９' || r == 'Ｘ' || r == 'ｘ'
-}
-
-// maskDigitGroups masks every group of digits in runes (see maskText).
-func maskDigitGroups(runes []rune) {
-	for i := 0; i < len(runes); {
-		if maskIsDigit(runes[i]) {
-			i = maskDigitGroup(runes, i)
-		} else {
-			i++
-		}
-	}
-}
-
-// maskDigitGroup masks the group of digits that starts at runes[i] — digits
-// and single spaces, tabs or hyphens between digits — and returns the index
-// after it. A group of 11 digits or more is masked whole, so that a phone
-// number written 138-1234-5678 does not survive; otherwise each part
-// between hyphens is masked on its own when it holds 6 digits or more, so
-// that a date such as 2023-06-30 stays legible.
-func maskDigitGroup(runes []rune, i int) int {
-	isHyphen := func(r rune) bool { return r == '-' || r == '－' }
-	isSep := func(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' || isHyphen(r) }
-	j, digits := i, 0
-	for j < len(runes) {
-		if maskIsDigit(runes[j]) {
-			digits++
-			j++
-		} else if isSep(runes[j]) && j+1 < len(runes) && maskIsDigit(runes[j+1]) {
-			j++
-		} else {
-			break
-		}
-	}
-	if digits >= 11 {
-		maskDigitSpan(runes[i:j], digits)
-		return j
-	}
-	for p := i; p < j; {
-		q, n := p, 0
-		for q < j && !isHyphen(runes[q]) {
-			if maskIsDigit(runes[q]) {
-				n++
-			}
-			q++
-		}
-		if n >= 6 {
-			maskDigitSpan(runes[p:q], n)
-		}
-		p = q + 1
-	}
-	return j
-}
-
-// maskDigitSpan stars the digits of span (which holds digits of them) but
-// at most its first 6 and last 4, and never more than a third at each end.
-func maskDigitSpan(span []rune, digits int) {
-	keepHead, keepTail := min(6, digits/3), min(4, digits/3)
-	k := 0
-	for p := range span {
-		if maskIsDigit(span[p]) {
-			if k >= keepHead && k < digits-keepTail {
-				span[p] = '*'
-			}
-			k++
-		}
-	}
 }
 
 // knownWord reports whether w is a value some roster column reads, such as

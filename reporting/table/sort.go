@@ -1,4 +1,4 @@
-package reporting
+package table
 
 import (
 	"bytes"
@@ -26,7 +26,7 @@ type SortKey struct {
 // then by the bytes of their text, so that the output does not depend on
 // the input order. The total row stays last.
 //
-// A key naming a column that does not exist gives a [*TableError] wrapping
+// A key naming a column that does not exist gives a [*Error] wrapping
 // [ErrNoColumn].
 func (t Table) Sorted(lang language.Tag, keys ...SortKey) (Table, error) {
 	if err := t.Validate(); err != nil {
@@ -34,7 +34,7 @@ func (t Table) Sorted(lang language.Tag, keys ...SortKey) (Table, error) {
 	}
 	for _, k := range keys {
 		if k.Column < 0 || k.Column >= len(t.Columns) {
-			return Table{}, &TableError{Row: -2, Column: k.Column, Err: ErrNoColumn}
+			return Table{}, &Error{Row: -2, Column: k.Column, Err: ErrNoColumn}
 		}
 	}
 	// A Collator is not safe for concurrent use: make one per call.

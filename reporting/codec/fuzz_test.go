@@ -1,4 +1,4 @@
-package reporting_test
+package codec_test
 
 import (
 	"bytes"
@@ -9,7 +9,7 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
-	"github.com/canbao/kuomian/reporting"
+	"github.com/canbao/kuomian/reporting/codec"
 )
 
 // FuzzDecoder checks the decoder's promises on arbitrary bytes, in every
@@ -25,9 +25,9 @@ func FuzzDecoder(f *testing.F) {
 	f.Add([]byte{0x81, 0x30, 0x81})
 	f.Add([]byte("a\xffb"))
 	f.Fuzz(func(t *testing.T, in []byte) {
-		for _, enc := range []reporting.Encoding{reporting.UTF8, reporting.GB18030, reporting.AutoDetect} {
-			d, err := reporting.NewDecoder(bytes.NewReader(in), enc)
-			if errors.Is(err, reporting.ErrUTF16) {
+		for _, enc := range []codec.Encoding{codec.UTF8, codec.GB18030, codec.Auto} {
+			d, err := codec.NewDecoder(bytes.NewReader(in), enc)
+			if errors.Is(err, codec.ErrUTF16) {
 				if !bytes.HasPrefix(in, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(in, []byte{0xFE, 0xFF}) && bytes.Count(in, []byte{0}) < len(in[:min(len(in), 512)])/6 {
 					t.Fatalf("NewDecoder(%v) took % x for UTF-16", enc, in)
 				}
@@ -38,8 +38,8 @@ func FuzzDecoder(f *testing.F) {
 			}
 			out, err := io.ReadAll(d)
 			if err != nil {
-				var de *reporting.DecodeError
-				if !errors.As(err, &de) || !errors.Is(err, reporting.ErrInvalidBytes) {
+				var de *codec.DecodeError
+				if !errors.As(err, &de) || !errors.Is(err, codec.ErrInvalidBytes) {
 					t.Fatalf("%v: error %v is not a DecodeError", enc, err)
 				}
 				if de.Offset < 0 || de.Offset >= int64(len(in)) || len(de.Bytes) == 0 || !bytes.HasPrefix(in[de.Offset:], de.Bytes) {
@@ -53,15 +53,15 @@ func FuzzDecoder(f *testing.F) {
 			if !utf8.Valid(out) {
 				t.Fatalf("%v: output is not valid UTF-8: % x", enc, out)
 			}
-			if d.Encoding() == reporting.UTF8 || d.Encoding() == reporting.UTF8BOM {
+			if d.Encoding() == codec.UTF8 || d.Encoding() == codec.UTF8BOM {
 				if want := bytes.TrimPrefix(in, []byte{0xEF, 0xBB, 0xBF}); !bytes.Equal(out, want) {
 					t.Fatalf("%v: UTF-8 output % x, want % x", enc, out, want)
 				}
 			}
-			if enc == reporting.UTF8 && !utf8.Valid(bytes.TrimPrefix(in, []byte{0xEF, 0xBB, 0xBF})) {
+			if enc == codec.UTF8 && !utf8.Valid(bytes.TrimPrefix(in, []byte{0xEF, 0xBB, 0xBF})) {
 				t.Fatalf("invalid UTF-8 % x accepted", in)
 			}
-			if enc == reporting.GB18030 {
+			if enc == codec.GB18030 {
 				// Every U+FFFD in the output must come from its genuine
 				// 4-byte encoding in the input.
 				if n, genuine := bytes.Count(out, []byte("\uFFFD")), bytes.Count(in, []byte{0x84, 0x31, 0xA4, 0x37}); n > genuine {
@@ -74,9 +74,9 @@ func FuzzDecoder(f *testing.F) {
 		if !utf8.Valid(in) || bytes.HasPrefix(in, []byte("\uFEFF")) {
 			return
 		}
-		for _, enc := range []reporting.Encoding{reporting.UTF8BOM, reporting.UTF8, reporting.GB18030} {
+		for _, enc := range []codec.Encoding{codec.UTF8BOM, codec.UTF8, codec.GB18030} {
 			var buf bytes.Buffer
-			w, err := reporting.NewEncodingWriter(&buf, enc)
+			w, err := codec.NewWriter(&buf, enc)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -86,8 +86,8 @@ func FuzzDecoder(f *testing.F) {
 			if err := w.Close(); err != nil {
 				t.Fatal(err)
 			}
-			d, err := reporting.NewDecoder(bytes.NewReader(buf.Bytes()), enc)
-			if errors.Is(err, reporting.ErrUTF16) {
+			d, err := codec.NewDecoder(bytes.NewReader(buf.Bytes()), enc)
+			if errors.Is(err, codec.ErrUTF16) {
 				continue // text that looks like UTF-16 (a U+FFFE mark, many NULs) is refused on reading
 			}
 			if err != nil {
@@ -97,7 +97,7 @@ func FuzzDecoder(f *testing.F) {
 			if err != nil || !bytes.Equal(got, in) {
 				t.Fatalf("%v round trip of %q = %q, %v", enc, in, got, err)
 			}
-			if enc == reporting.GB18030 {
+			if enc == codec.GB18030 {
 				want, _ := simplifiedchinese.GB18030.NewEncoder().Bytes(in)
 				if !bytes.Equal(buf.Bytes(), want) {
 					t.Fatalf("GB18030 writer % x, x/text % x", buf.Bytes(), want)

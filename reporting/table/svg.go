@@ -1,4 +1,4 @@
-package reporting
+package table
 
 import (
 	"math/bits"
@@ -100,6 +100,23 @@ func svgMulDiv(a, b, c uint64, max int) int {
 	}
 	q, r := bits.Div64(hi, lo, c)
 	if r >= c-r {
+		q++
+	}
+	if q > uint64(max) {
+		return max
+	}
+	return int(q)
+}
+
+// svgCeilMulDiv returns ⌈a·b/c⌉ for non-negative a and b and positive c,
+// saturating at max.
+func svgCeilMulDiv(a, b, c uint64, max int) int {
+	hi, lo := bits.Mul64(a, b)
+	if hi >= c {
+		return max
+	}
+	q, r := bits.Div64(hi, lo, c)
+	if r > 0 {
 		q++
 	}
 	if q > uint64(max) {
@@ -218,10 +235,7 @@ func newProgressChart(label string, rows []svgProgressRow, legend []svgLegend) s
 	for _, r := range rows {
 		if r.Task > 0 && r.Enrolled > r.Task {
 			// ⌈E·100/T⌉ rounded up to 20, capped at 200.
-			p, ok := bulCeilMulDiv(uint64(r.Enrolled), 100, uint64(r.Task))
-			if !ok || p > 200 {
-				p = 200
-			}
+			p := svgCeilMulDiv(uint64(r.Enrolled), 100, uint64(r.Task), 200)
 			if a := (uint64(p) + 19) / 20 * 20; a > axis {
 				axis = a
 			}

@@ -1,4 +1,4 @@
-package reporting
+package codec
 
 import (
 	"bytes"
@@ -24,7 +24,7 @@ type rosCSVResult struct {
 // rosReadStd reads data with encoding/csv in the configuration csvScanner
 // mirrors.
 func rosReadStd(data []byte) rosCSVResult {
-	data = bytes.TrimPrefix(data, utf8BOM)
+	data = bytes.TrimPrefix(data, encUTF8BOM)
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
 	var res rosCSVResult
@@ -140,9 +140,9 @@ func TestCSVScannerErrors(t *testing.T) {
 		line    int
 		errLine int
 	}{
-		{"a\nb\"c\n", errCSVBareQuote, 2, 2},
-		{"a\n\"b\"c\n", errCSVQuote, 2, 2},
-		{"a\n\"b\n\nc", errCSVQuote, 2, 4},
+		{"a\nb\"c\n", ErrBareQuote, 2, 2},
+		{"a\n\"b\"c\n", ErrQuote, 2, 2},
+		{"a\n\"b\n\nc", ErrQuote, 2, 4},
 	}
 	for _, tc := range tests {
 		var sc csvScanner
@@ -258,4 +258,29 @@ func BenchmarkCSVScannerPlain(b *testing.B) {
 		for sc.next() == csvRecord {
 		}
 	}
+}
+
+// crToLF gives the bytes crReader gives.
+func FuzzCRToLF(f *testing.F) {
+	for _, s := range []string{"a\rb\r\nc\nd\r", "\r\r\n\n\r", "", "x"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var want []byte
+		r := &crReader{r: bytes.NewReader(b)}
+		buf := make([]byte, 3) // small reads: a CRLF split between two
+		for {
+			n, err := r.Read(buf)
+			want = append(want, buf[:n]...)
+			if err != nil {
+				break
+			}
+		}
+		if got := crToLF(b); !bytes.Equal(got, want) {
+			t.Fatalf("crToLF(%q) = %q, crReader gives %q", b, got, want)
+		}
+		if hasLoneCR(b) != (bytes.Count(b, []byte{'\r'}) != bytes.Count(b, []byte("\r\n"))) {
+			t.Fatalf("hasLoneCR(%q) = %v", b, hasLoneCR(b))
+		}
+	})
 }

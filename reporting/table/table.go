@@ -1,4 +1,4 @@
-package reporting
+package table
 
 import (
 	"errors"
@@ -43,8 +43,8 @@ const (
 	AlignCenter
 )
 
-// TableColumn describes one column of a [Table].
-type TableColumn struct {
+// Column describes one column of a [Table].
+type Column struct {
 	Header string // 表头, e.g. 应扩面人数
 	Kind   Kind
 	// Scale is the number of digits after the decimal point of a KindDecimal
@@ -186,7 +186,7 @@ type Total struct {
 // checks all this, and every renderer calls it.
 type Table struct {
 	Title   string
-	Columns []TableColumn
+	Columns []Column
 	Rows    [][]Cell
 	Total   Total
 	// Notes are footnotes shown under the table (source, citations).
@@ -194,33 +194,30 @@ type Table struct {
 }
 
 // Errors about tables, usable with [errors.Is]; they are the Err of a
-// [*TableError].
+// [*Error].
 var (
-	// ErrTableShape: a row (or the stated total) has the wrong number of
+	// ErrShape: a row (or the stated total) has the wrong number of
 	// cells, or the table has no columns.
-	ErrTableShape = errors.New("wrong number of cells")
+	ErrShape = errors.New("wrong number of cells")
 	// ErrCellKind: a number in a text column, a decimal with more digits
 	// than its column's scale or in an integer column, or a bad scale.
 	ErrCellKind = errors.New("cell does not fit its column")
-	// ErrTableOverflow: a sum or a rescaled number does not fit in an int64.
-	ErrTableOverflow = errors.New("number too large")
+	// ErrOverflow: a sum or a rescaled number does not fit in an int64.
+	ErrOverflow = errors.New("number too large")
 	// ErrNoColumn: a column index out of range.
 	ErrNoColumn = errors.New("no such column")
-	// ErrUnitMismatch: an allocation result does not match the table's
-	// units (count or names).
-	ErrUnitMismatch = errors.New("units do not match")
 )
 
-// TableError locates a problem in a [Table]. Row is the row index from 0,
+// Error locates a problem in a [Table]. Row is the row index from 0,
 // or -1 for the total row and -2 for the columns themselves; Column is the
 // column index, or -1 when the whole row is at fault.
-type TableError struct {
+type Error struct {
 	Row    int
 	Column int
 	Err    error
 }
 
-func (e *TableError) Error() string {
+func (e *Error) Error() string {
 	var where string
 	switch e.Row {
 	case -1:
@@ -233,40 +230,40 @@ func (e *TableError) Error() string {
 	if e.Column >= 0 {
 		where += ", column " + strconv.Itoa(e.Column+1)
 	}
-	return "reporting: table " + where + ": " + e.Err.Error()
+	return "table: " + where + ": " + e.Err.Error()
 }
 
 // Unwrap returns e.Err.
-func (e *TableError) Unwrap() error { return e.Err }
+func (e *Error) Unwrap() error { return e.Err }
 
 // Validate checks the table's shape and cells (see [Table]) and returns the
-// first problem as a [*TableError].
+// first problem as a [*Error].
 func (t Table) Validate() error {
 	if len(t.Columns) == 0 {
-		return &TableError{Row: -2, Column: -1, Err: ErrTableShape}
+		return &Error{Row: -2, Column: -1, Err: ErrShape}
 	}
 	for j, c := range t.Columns {
 		if c.Kind > KindDecimal || c.Scale < 0 || c.Scale > tblMaxScale || (c.Kind != KindDecimal && c.Scale != 0) || c.Align > AlignCenter {
-			return &TableError{Row: -2, Column: j, Err: ErrCellKind}
+			return &Error{Row: -2, Column: j, Err: ErrCellKind}
 		}
 	}
 	check := func(i int, row []Cell) error {
 		if len(row) != len(t.Columns) {
-			return &TableError{Row: i, Column: -1, Err: fmt.Errorf("%w: %d cells for %d columns", ErrTableShape, len(row), len(t.Columns))}
+			return &Error{Row: i, Column: -1, Err: fmt.Errorf("%w: %d cells for %d columns", ErrShape, len(row), len(t.Columns))}
 		}
 		for j, c := range row {
 			if c.kind == cellBadScale {
-				return &TableError{Row: i, Column: j, Err: fmt.Errorf("%w: decimal scale out of range 0..%d", ErrCellKind, tblMaxScale)}
+				return &Error{Row: i, Column: j, Err: fmt.Errorf("%w: decimal scale out of range 0..%d", ErrCellKind, tblMaxScale)}
 			}
 			if c.kind != cellNumber {
 				continue
 			}
 			col := t.Columns[j]
 			if col.Kind == KindText || int(c.scale) > col.Scale {
-				return &TableError{Row: i, Column: j, Err: ErrCellKind}
+				return &Error{Row: i, Column: j, Err: ErrCellKind}
 			}
 			if _, ok := tblRescale(c.num, int(c.scale), col.Scale); !ok {
-				return &TableError{Row: i, Column: j, Err: ErrTableOverflow}
+				return &Error{Row: i, Column: j, Err: ErrOverflow}
 			}
 		}
 		return nil
@@ -283,7 +280,7 @@ func (t Table) Validate() error {
 			return err
 		}
 	default:
-		return &TableError{Row: -1, Column: -1, Err: fmt.Errorf("%w: unknown total mode %d", ErrTableShape, t.Total.Mode)}
+		return &Error{Row: -1, Column: -1, Err: fmt.Errorf("%w: unknown total mode %d", ErrShape, t.Total.Mode)}
 	}
 	return nil
 }
@@ -310,10 +307,10 @@ func tblAdd(a, b int64) (int64, bool) {
 	return s, true
 }
 
-// ColumnFooting is the check of one column's total: the stated figure (as
+// Footing is the check of one column's total: the stated figure (as
 // published) against the sum of the column's cells, both at the column's
 // scale.
-type ColumnFooting struct {
+type Footing struct {
 	Column int    // column index
 	Header string // column header
 	Scale  int    // the column's scale: Stated and Sum are unscaled at it
@@ -324,14 +321,14 @@ type ColumnFooting struct {
 // Diff returns Sum − Stated, unscaled, with the sign convention of
 // allocation.Footing.Diff: the 罗东 应扩面人数 column states 9777 while its
 // cells sum to 9778, so its Diff is +1 (the cells exceed the stated total).
-func (f ColumnFooting) Diff() int64 { return f.Sum - f.Stated }
+func (f Footing) Diff() int64 { return f.Sum - f.Stated }
 
 // Foots reports whether the stated total equals the sum.
-func (f ColumnFooting) Foots() bool { return f.Stated == f.Sum }
+func (f Footing) Foots() bool { return f.Stated == f.Sum }
 
 // String describes the footing in one line in Chinese, such as
 // "应扩面人数：合计栏公布 9777，各行之和 9778（多 1）".
-func (f ColumnFooting) String() string {
+func (f Footing) String() string {
 	s := f.Header + "：合计栏公布 " + tblFormatFixed(f.Stated, f.Scale) + "，各行之和 " + tblFormatFixed(f.Sum, f.Scale)
 	if f.Foots() {
 		return s + "，相符"
@@ -342,14 +339,14 @@ func (f ColumnFooting) String() string {
 	return s + "（多 " + tblFormatFixed(f.Diff(), f.Scale) + "）"
 }
 
-// TotalAudit is the audit of a table's stated total row: one footing per
+// Audit is the audit of a table's stated total row: one footing per
 // numeric column that states a number.
-type TotalAudit struct {
-	Footings []ColumnFooting
+type Audit struct {
+	Footings []Footing
 }
 
 // OK reports whether every stated total equals the sum of its cells.
-func (a TotalAudit) OK() bool {
+func (a Audit) OK() bool {
 	for _, f := range a.Footings {
 		if !f.Foots() {
 			return false
@@ -359,8 +356,8 @@ func (a TotalAudit) OK() bool {
 }
 
 // Discrepancies returns the footings that do not foot, in column order.
-func (a TotalAudit) Discrepancies() []ColumnFooting {
-	var out []ColumnFooting
+func (a Audit) Discrepancies() []Footing {
+	var out []Footing
 	for _, f := range a.Footings {
 		if !f.Foots() {
 			out = append(out, f)
@@ -370,7 +367,7 @@ func (a TotalAudit) Discrepancies() []ColumnFooting {
 }
 
 // String lists the discrepancies one per line, or says that the total foots.
-func (a TotalAudit) String() string {
+func (a Audit) String() string {
 	d := a.Discrepancies()
 	if len(d) == 0 {
 		return "合计栏与各行之和相符"
@@ -384,7 +381,7 @@ func (a TotalAudit) String() string {
 
 // Sums returns the sum of each numeric column's number cells, unscaled at the
 // column's scale (0 for text columns). A sum beyond int64 gives a
-// [*TableError] wrapping ErrTableOverflow.
+// [*Error] wrapping ErrOverflow.
 func (t Table) Sums() ([]int64, error) {
 	if err := t.Validate(); err != nil {
 		return nil, err
@@ -402,7 +399,7 @@ func (t Table) sums() ([]int64, error) {
 			v, _ := tblRescale(c.num, int(c.scale), t.Columns[j].Scale)
 			s, ok := tblAdd(sums[j], v)
 			if !ok {
-				return nil, &TableError{Row: i, Column: j, Err: ErrTableOverflow}
+				return nil, &Error{Row: i, Column: j, Err: ErrOverflow}
 			}
 			sums[j] = s
 		}
@@ -413,28 +410,28 @@ func (t Table) sums() ([]int64, error) {
 // Audit holds the stated total row against the sums of the cells, column by
 // column (only columns whose stated cell is a number are checked). For a
 // table without a stated total it returns an empty audit, which is OK.
-func (t Table) Audit() (TotalAudit, error) {
+func (t Table) Audit() (Audit, error) {
 	if err := t.Validate(); err != nil {
-		return TotalAudit{}, err
+		return Audit{}, err
 	}
 	return t.audit()
 }
 
-func (t Table) audit() (TotalAudit, error) {
+func (t Table) audit() (Audit, error) {
 	if t.Total.Mode != StatedTotal {
-		return TotalAudit{}, nil
+		return Audit{}, nil
 	}
 	sums, err := t.sums()
 	if err != nil {
-		return TotalAudit{}, err
+		return Audit{}, err
 	}
-	var a TotalAudit
+	var a Audit
 	for j, c := range t.Total.Cells {
 		if c.kind != cellNumber || t.Columns[j].Kind == KindText || t.Columns[j].NoSum {
 			continue
 		}
 		v, _ := tblRescale(c.num, int(c.scale), t.Columns[j].Scale)
-		a.Footings = append(a.Footings, ColumnFooting{Column: j, Header: t.Columns[j].Header, Scale: t.Columns[j].Scale, Stated: v, Sum: sums[j]})
+		a.Footings = append(a.Footings, Footing{Column: j, Header: t.Columns[j].Header, Scale: t.Columns[j].Scale, Stated: v, Sum: sums[j]})
 	}
 	return a, nil
 }

@@ -1,4 +1,4 @@
-package reporting
+package codec
 
 import (
 	"bytes"
@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"math/bits"
+	"strconv"
 )
 
 // csvScanner is an allocation-free RFC 4180 record scanner over a byte
@@ -64,13 +65,24 @@ const (
 	csvEOF                     // no more records
 )
 
-// errCSVQuote and errCSVBareQuote are the syntax errors the scanner finds.
+// These are the errors that can be returned in [SyntaxError].Err, as
+// encoding/csv words them.
 var (
-	errCSVQuote     = errors.New(`extraneous or missing " in quoted field`)
-	errCSVBareQuote = errors.New(`bare " in non-quoted field`)
+	ErrQuote     = errors.New(`extraneous or missing " in quoted field`)
+	ErrBareQuote = errors.New(`bare " in non-quoted field`)
 )
 
-var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+// SyntaxError reports a malformed CSV record: the line on which the
+// problem was found (a quoted field may span lines) and what it is.
+type SyntaxError struct {
+	Line int   // 1-based line where the error was found
+	Err  error // ErrQuote or ErrBareQuote
+}
+
+func (e *SyntaxError) Error() string { return e.Err.Error() + " on line " + strconv.Itoa(e.Line) }
+
+// Unwrap returns e.Err.
+func (e *SyntaxError) Unwrap() error { return e.Err }
 
 // reset makes the scanner read data as the whole input.
 func (s *csvScanner) reset(data []byte) {
@@ -78,8 +90,8 @@ func (s *csvScanner) reset(data []byte) {
 	s.pos = 0
 	s.line = 0
 	s.atEOF = true
-	if bytes.HasPrefix(data, utf8BOM) {
-		s.pos = len(utf8BOM)
+	if bytes.HasPrefix(data, encUTF8BOM) {
+		s.pos = len(encUTF8BOM)
 	}
 }
 
@@ -181,7 +193,7 @@ func (s *csvScanner) record(end, nxt int, nl bool) csvStatus {
 						s.spans = append(s.spans, sp)
 						return s.finish(nxt, lines)
 					}
-					return s.fail(errCSVQuote, nxt, lines)
+					return s.fail(ErrQuote, nxt, lines)
 				}
 				// The quoted field goes on past the end of this line.
 				if inScratch {
@@ -192,7 +204,7 @@ func (s *csvScanner) record(end, nxt int, nl bool) csvStatus {
 				}
 				if !nl {
 					s.openAtEOF = true
-					return s.fail(errCSVQuote, nxt, lines)
+					return s.fail(ErrQuote, nxt, lines)
 				}
 				s.scratch = append(s.scratch, '\n')
 				e2, n2, nl2, ok := s.lineAt(nxt)
@@ -210,7 +222,7 @@ func (s *csvScanner) record(end, nxt int, nl bool) csvStatus {
 			fe = i + c
 		}
 		if bytes.IndexByte(s.buf[i:fe], '"') >= 0 {
-			return s.fail(errCSVBareQuote, nxt, lines)
+			return s.fail(ErrBareQuote, nxt, lines)
 		}
 		s.spans = append(s.spans, csvSpan{start: i, end: fe})
 		if c < 0 {
@@ -303,6 +315,7 @@ type csvStream struct {
 	win     []byte
 	started bool
 	rerr    error // a read error other than io.EOF
+	pending error // a read error that came with data, returned at the next fill
 }
 
 // csvStreamWindow is the initial window size.
@@ -332,6 +345,10 @@ func (st *csvStream) fill() bool {
 	if st.rerr != nil {
 		return false
 	}
+	if st.pending != nil {
+		st.rerr, st.pending = st.pending, nil
+		return false
+	}
 	rest := st.win[st.sc.pos:]
 	if st.sc.pos == 0 && len(st.win) == cap(st.win) {
 		grown := make([]byte, len(st.win), 2*cap(st.win))
@@ -341,25 +358,34 @@ func (st *csvStream) fill() bool {
 		st.win = st.win[:copy(st.win[:cap(st.win)], rest)]
 	}
 	st.sc.pos = 0
-	for {
+	// Fill the whole window (or read to the end): a record longer than
+	// the window is scanned again from its start after each fill, so each
+	// fill must at least double what has been read of it, or a long field
+	// read in small pieces takes quadratic time.
+	got := false // this fill read something
+	for len(st.win) < cap(st.win) {
 		n, err := st.r.Read(st.win[len(st.win):cap(st.win)])
 		st.win = st.win[:len(st.win)+n]
+		got = got || n > 0
 		if err == io.EOF {
 			st.sc.atEOF = true
+			break
 		} else if err != nil {
+			if got {
+				// Scan what came before the error first.
+				st.pending = err
+				break
+			}
 			st.rerr = err
 			return false
-		}
-		if n > 0 || st.sc.atEOF {
-			break
 		}
 	}
 	st.sc.buf = st.win
 	if !st.started {
 		st.started = true
-		if bytes.HasPrefix(st.win, utf8BOM) {
-			st.sc.pos = len(utf8BOM)
-		} else if len(st.win) < len(utf8BOM) && bytes.HasPrefix(utf8BOM, st.win) && !st.sc.atEOF {
+		if bytes.HasPrefix(st.win, encUTF8BOM) {
+			st.sc.pos = len(encUTF8BOM)
+		} else if len(st.win) < len(encUTF8BOM) && bytes.HasPrefix(encUTF8BOM, st.win) && !st.sc.atEOF {
 			st.started = false // too short to tell yet
 		}
 	}
@@ -398,6 +424,52 @@ func crToLF(b []byte) []byte {
 		b = b[i+1:]
 		if len(b) > 0 && b[0] == '\n' {
 			b = b[1:]
+		}
+	}
+}
+
+// crReader turns every carriage return that is not followed by a line feed
+// into a line feed, so that a file with CR-only line ends (Excel's "CSV
+// (Macintosh)") is read line by line instead of as one header row. CRLF
+// stays as it is; a lone CR inside a quoted field becomes a line feed, as
+// encoding/csv turns a CRLF inside a quoted field into one.
+//
+// It also holds back an error that comes with data until the next call, so
+// that the reader of the stream sees every byte before a decode error.
+type crReader struct {
+	r      io.Reader
+	lastCR bool  // the previous byte handed out was a CR turned into LF
+	err    error // an error to return on the next call
+}
+
+func (c *crReader) Read(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	for {
+		n, err := c.r.Read(p)
+		if n > 0 && err != nil {
+			c.err, err = err, nil
+		}
+		if !c.lastCR && bytes.IndexByte(p[:n], '\r') < 0 {
+			return n, err // the usual case: nothing to change
+		}
+		out := p[:0]
+		for _, b := range p[:n] {
+			if c.lastCR {
+				c.lastCR = false
+				if b == '\n' {
+					// The CR was the first half of a CRLF, already given as LF.
+					continue
+				}
+			}
+			if b == '\r' {
+				b, c.lastCR = '\n', true
+			}
+			out = append(out, b)
+		}
+		if len(out) > 0 || err != nil || len(p) == 0 {
+			return len(out), err
 		}
 	}
 }

@@ -1,0 +1,51 @@
+package reporting_test
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/reporting"
+	"github.com/canbao/kuomian/reporting/codec"
+	"github.com/canbao/kuomian/reporting/roster"
+	"github.com/canbao/kuomian/routing"
+)
+
+// The roster of residents to enrol (扩面人员明细表), masked by default. The
+// decision comes from a routing.Router (see [reporting.RouteRoster]); here
+// it is written out so that the example shows the layout alone.
+func ExampleRosterWriter() {
+	rows, errs := []roster.Row{}, 0
+	csvText := "姓名,身份证号码,村(社区),就业状况,参保状态,联系状况,备注\n张小三,500115197303150015,石堰村,未就业,未参保,找不到人,邻居称已外出\n"
+	_, err := roster.Read(strings.NewReader(csvText), roster.Options{},
+		func(row roster.Row) error { rows = append(rows, row); return nil },
+		func(*roster.RowError) error { errs++; return nil })
+	if err != nil || errs > 0 {
+		fmt.Println(err, errs)
+		return
+	}
+	d := routing.Decision{
+		Age:     50,
+		Outcome: routing.OutcomeResident, Channel: routing.ChannelSelfPay, Venue: routing.VenueVillage,
+		Groups:  routing.GroupsOf(eligibility.GroupOtherUninsured),
+		Actions: routing.ActionSet(0).With(routing.ActionVerifyHukou).With(routing.ActionNoteInRoster),
+	}
+	var out strings.Builder
+	rw, err := reporting.NewRosterWriter(&out, codec.UTF8)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	if err := rw.Write(reporting.NewRosterEntry(rows[0], &d, reporting.MaskOptions{})); err != nil {
+		fmt.Println(err)
+		return
+	}
+	if err := rw.Close(); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Print(strings.ReplaceAll(out.String(), "\r\n", "\n")) // the CSV has CRLF line ends
+	// Output:
+	// 序号,行号,公民身份号码,姓名,性别,年龄,村(社区),扩面对象类别,去向(险种),参保渠道,办理地点,不愿参加时,补贴,后续工作,备注
+	// 1,2,500115********0015,张*三,男,50,石堰村,八 其他应参未参人员,城乡居民基本养老保险,个人参保缴费,所属村(社区),,,到派出所核实真实户籍地、备注在扩面人员明细表,邻居称已外出
+}
