@@ -35,10 +35,11 @@ func readAll(t testing.TB, r io.Reader) roster.Counts {
 	return rr.Counts()
 }
 
-// timeRead returns the least of three times to read data.
+// timeRead returns the least of five times to read data (the least is
+// the one least disturbed by other processes).
 func timeRead(t *testing.T, data []byte) time.Duration {
 	best := time.Duration(1 << 62)
-	for range 3 {
+	for range 5 {
 		start := time.Now()
 		if c := readAll(t, bytes.NewReader(data)); c.Accepted != 1 {
 			t.Fatalf("counts %+v", c)
@@ -49,15 +50,15 @@ func timeRead(t *testing.T, data []byte) time.Duration {
 }
 
 // TestLongFieldLinear checks that a 16 MB field reads in time linear in
-// its length: at most 40 times the time of a 1 MB one (16 when linear;
-// quadratic reading made it 256).
+// its length: at most 64 times the time of a 1 MB one (16 when linear;
+// quadratic reading made it 256; the margin is for a loaded machine).
 func TestLongFieldLinear(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads 16 MB")
 	}
 	small := timeRead(t, longFieldRoster(1<<20))
 	big := timeRead(t, longFieldRoster(16<<20))
-	if big > 40*small+50*time.Millisecond {
+	if big > 64*small+200*time.Millisecond {
 		t.Errorf("a 16 MB field takes %v, a 1 MB one %v: not linear", big, small)
 	}
 }
