@@ -108,15 +108,11 @@
 // town's allocation among its villages, with the same method and options. A
 // node with children and no stated weight weighs the sum of its children.
 //
-// # Milestones
+// # Timetables
 //
-// [Milestones] turns cumulative shares by date into cumulative targets, and
-// [Pace] adds an even monthly pace between them, exactly: the k-th of n
-// month ends between milestones with targets Q0 and Q1 is due Q0 +
-// (Q1 − Q0)·k/n, rounded with the caller's method. 罗政〔2019〕185号 三(二)
-// asks for "80%以上" of the task by the end of 2019 — at least, so [Ceil]:
-// 7822 of 9777 — and all of it by the end of 2020. Dates are civil [Date]s;
-// the package never reads the clock.
+// The package has no dates: a campaign's milestones and its pace (序时进度)
+// belong to the plan, and live in package routing ([routing.Policy.Pace]),
+// which derives each milestone's requirement exactly.
 //
 // # Edge cases
 //

@@ -47,12 +47,6 @@ var (
 	// ErrMismatch: two lists that must have the same length (published
 	// cells and units, two results) do not.
 	ErrMismatch = errors.New("lengths differ")
-	// ErrMilestone: milestones are out of order, repeat a date, go down,
-	// or have an invalid date. Returned in an *InputError.
-	ErrMilestone = errors.New("invalid milestone")
-	// ErrDate: text that is not a date of the form 2019-12-31. Returned in
-	// a *ParseError.
-	ErrDate = errors.New("invalid date")
 )
 
 // InputError reports a bad number in the input. Index is the unit's position
@@ -147,11 +141,11 @@ func (e *TieError) Error() string {
 // Unwrap returns the sentinel error, for errors.Is.
 func (e *TieError) Unwrap() error { return ErrTie }
 
-// ParseError reports text that is not a method, tie rule, rate or date. Err
-// is ErrUnknownMethod, ErrUnknownTieRule, ErrRate or ErrDate. Input is the
+// ParseError reports text that is not a method, tie rule or rate. Err is
+// ErrUnknownMethod, ErrUnknownTieRule or ErrRate. Input is the
 // text (cut to 40 characters in the message).
 type ParseError struct {
-	What  string // "method", "tie rule", "rate", "date"
+	What  string // "method", "tie rule", "rate"
 	Input string
 	Err   error
 }

@@ -3,7 +3,6 @@ package allocation_test
 import (
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/canbao/kuomian/allocation"
 )
@@ -184,32 +183,6 @@ func ExampleDerive() {
 	// 4/5: 荆坑村 314.69 → 315 (the rounded cell 393 × 80% would give 314)
 }
 
-// Milestones and an even monthly pace (罗政〔2019〕185号 三(二): at least
-// 80 % by the end of 2019, all by the end of 2020).
-func ExamplePace() {
-	ms := []allocation.Milestone{
-		{Date: allocation.Date{Year: 2019, Month: time.December, Day: 31}, Share: allocation.MustParseRate("80%")},
-		{Date: allocation.Date{Year: 2020, Month: time.December, Day: 31}, Share: allocation.MustParseRate("100%")},
-	}
-	start := allocation.Date{Year: 2019, Month: time.July, Day: 18} // the plan's date
-	cps, err := allocation.Pace(9777, start, ms, allocation.Ceil)
-	if err != nil {
-		panic(err)
-	}
-	for _, c := range cps[:7] {
-		fmt.Println(c.Date, c.Due, c.Step, c.Milestone)
-	}
-	fmt.Println("…", cps[len(cps)-1].Date, cps[len(cps)-1].Due)
-	// Output:
-	// 2019-07-31 1304 1304 false
-	// 2019-08-31 2608 1304 false
-	// 2019-09-30 3911 1303 false
-	// 2019-10-31 5215 1304 false
-	// 2019-11-30 6518 1303 false
-	// 2019-12-31 7822 1304 true
-	// 2020-01-31 7985 163 false
-	// … 2020-12-31 9777
-}
 
 // A district's target to towns, and each town's to its villages.
 func ExampleApportionTree() {

@@ -7,7 +7,6 @@ import (
 	"math/big"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -211,35 +210,3 @@ func FuzzApportion(f *testing.F) {
 	})
 }
 
-func FuzzPace(f *testing.F) {
-	f.Add(int64(9777), uint16(100), uint8(5), uint8(80), uint16(400), uint8(100), uint8(4))
-	f.Fuzz(func(t *testing.T, task int64, d1 uint16, m1 uint8, s1 uint8, d2 uint16, s2 uint8, mode uint8) {
-		start := allocation.Date{Year: 2019, Month: time.July, Day: 18}
-		day := func(n uint16) allocation.Date {
-			tm := time.Date(2019, 7, 18+int(n%2000), 0, 0, 0, 0, time.UTC)
-			return allocation.Date{Year: tm.Year(), Month: tm.Month(), Day: tm.Day()}
-		}
-		r1, _ := allocation.NewRate(int64(s1), 100)
-		r2, _ := allocation.NewRate(int64(s2), 100)
-		ms := []allocation.Milestone{{Date: day(d1), Share: r1}, {Date: day(d2), Share: r2}}
-		method := []allocation.Method{allocation.HalfUp, allocation.HalfEven, allocation.Floor, allocation.Ceil}[mode%4]
-		_ = m1
-		cps, err := allocation.Pace(task%1_000_000_000, start, ms, method)
-		if err != nil {
-			if !errors.Is(err, allocation.ErrMilestone) && !errors.Is(err, allocation.ErrNegative) {
-				t.Fatalf("err = %v", err)
-			}
-			return
-		}
-		for i, c := range cps {
-			if i > 0 && (c.Due < cps[i-1].Due || c.Date.Compare(cps[i-1].Date) <= 0) {
-				t.Fatalf("not monotone: %+v after %+v", c, cps[i-1])
-			}
-		}
-		last := cps[len(cps)-1]
-		want, _, _ := r2.Of(task%1_000_000_000, method)
-		if last.Due != want || last.Date != ms[1].Date {
-			t.Fatalf("last checkpoint %+v, want %d on %v", last, want, ms[1].Date)
-		}
-	})
-}

@@ -211,4 +211,3 @@ func (q Quota) sub(o Quota) (Quota, error) {
 	return quotaFromRat(new(big.Rat).Sub(q.Rat(), o.Rat()))
 }
 
-func ratFrac(a, b int64) *big.Rat { return big.NewRat(a, b) }

@@ -1,6 +1,9 @@
 package eligibility
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // AgeOn returns the age in 周岁 (completed years) of a person born on birth,
 // on the day asOf: the number of birthdays that have come by asOf, the
@@ -80,4 +83,39 @@ func (b AgeBand) String() string {
 		return strconv.Itoa(b.Min) + "+"
 	}
 	return strconv.Itoa(b.Min) + "-" + strconv.Itoa(b.Max)
+}
+
+// MarshalText returns [AgeBand.String].
+func (b AgeBand) MarshalText() ([]byte, error) { return []byte(b.String()), nil }
+
+// UnmarshalText reads "16-59" (both ends inclusive), "60+" (no upper
+// bound) or a single age "45"; the ages are whole numbers from 0 to
+// [MaxAge]. "0" and "0-0" are refused: they would read as the zero band,
+// which places no condition.
+func (b *AgeBand) UnmarshalText(text []byte) error {
+	s := string(text)
+	bad := &TextError{Type: "age band", Input: truncate(s, 40)}
+	num := func(t string) (int, bool) {
+		n, err := strconv.Atoi(t)
+		return n, err == nil && n >= 0 && n <= MaxAge && len(t) <= 3 && t[0] >= '0' && t[0] <= '9'
+	}
+	if t, ok := strings.CutSuffix(s, "+"); ok {
+		n, ok := num(t)
+		if !ok {
+			return bad
+		}
+		*b = AgeBand{n, MaxAge}
+		return nil
+	}
+	lo, hi, found := strings.Cut(s, "-")
+	if !found {
+		hi = lo
+	}
+	x, ok1 := num(lo)
+	y, ok2 := num(hi)
+	if !ok1 || !ok2 || y < x || x == 0 && y == 0 {
+		return bad // 0-0 would be the zero band, which places no condition
+	}
+	*b = AgeBand{x, y}
+	return nil
 }

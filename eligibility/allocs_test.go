@@ -8,10 +8,11 @@ import (
 )
 
 // TestNoAllocations pins the allocation-free paths that callers rely on:
-// parsing identity numbers and dates, and classifying a resident, reading its
-// groups and reasons.
+// parsing identity numbers and dates, looking a word up in a vocabulary,
+// matching a condition, and classifying a resident, reading its groups and
+// reasons.
 func TestNoAllocations(t *testing.T) {
-	rb := eligibility.Shiyan2023()
+	rb := shiyan()
 	r := eligibility.Resident{
 		ID:           eligibility.MustParseIDNumber("500115198001010011"),
 		Hukou:        eligibility.Hukou{Local: true},
@@ -21,6 +22,23 @@ func TestNoAllocations(t *testing.T) {
 		Flags:        eligibility.FlagMinimumLiving,
 	}
 	asOf := eligibility.MustParseDate("2023-06-30")
+	cond := eligibility.Condition{
+		Employment:      eligibility.SetOf(eligibility.PlatformWorker),
+		Platforms:       eligibility.SetOf(eligibility.PlatformCourier),
+		FlagsAny:        eligibility.FlagMinimumLiving,
+		Insured:         eligibility.SetOf(eligibility.SchemeResident),
+		Status:          eligibility.SetOf(eligibility.StatusSuspended),
+		Location:        eligibility.SetOf(eligibility.OutsideCity),
+		Contact:         eligibility.SetOf(eligibility.ContactUnknown),
+		Hukou:           eligibility.HukouLocal,
+		Ages:            eligibility.AgeBand{Min: 16, Max: 59},
+		BelowRetirement: true,
+		TierAbove:       decimal.NewNullDecimal(decimal.New(1000, 0)),
+	}
+	// Match reads the gender and birth date as they are: state them.
+	stated := r
+	stated.Gender, stated.Birth = r.EffectiveGender(), r.EffectiveBirth()
+	var reused eligibility.Classification
 	tests := []struct {
 		name string
 		f    func()
@@ -29,9 +47,20 @@ func TestNoAllocations(t *testing.T) {
 		{"ParseIDNumber full-width", func() { _, _ = eligibility.ParseIDNumber("１１０１０５１９４９１２３１００２ｘ") }},
 		{"ParseIDNumber legacy", func() { _, _ = eligibility.ParseIDNumber("110105491231002") }},
 		{"ParseDate", func() { _, _ = eligibility.ParseDate("20230630") }},
+		{"Vocabulary.Lookup", func() {
+			if k, ok := eligibility.EmploymentKind(0).Vocabulary().Lookup(" 依托平台企业就业的新业态从业人员 "); !ok || k != eligibility.PlatformWorker {
+				panic("unexpected lookup")
+			}
+		}},
+		{"Condition.Match", func() {
+			if c, ok := cond.Match(&stated, asOf, 43, 55); !ok || c == 0 {
+				panic("unexpected match")
+			}
+		}},
 		{"Classify and read", func() {
-			c, err := rb.Classify(r, asOf)
-			if err != nil || c.Groups.Len() != 3 {
+			// 三, 五, 六 (低保 in 城乡居民) and 七.
+			c := rb.Classify(r, asOf)
+			if c.Groups.Len() != 4 {
 				panic("unexpected classification")
 			}
 			n := 0
@@ -43,8 +72,14 @@ func TestNoAllocations(t *testing.T) {
 			for range c.Reasons() {
 				n++
 			}
-			if n != 6 {
+			if n != 8 {
 				panic("unexpected reasons")
+			}
+		}},
+		{"ClassifyInto", func() {
+			rb.ClassifyInto(&reused, &r, asOf)
+			if reused.Groups.Len() != 4 {
+				panic("unexpected classification")
 			}
 		}},
 	}

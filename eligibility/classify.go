@@ -9,37 +9,21 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Check is a set of the conditions a [Rule] applied, recorded in a [Reason]
-// so that it can say which facts put the resident in the group.
-type Check uint16
-
-// The conditions, one per field of [Rule].
-const (
-	CheckEmployment Check = 1 << iota // Employment.Kind
-	CheckPlatform                     // Employment.Platform
-	CheckFlags                        // identity flags (身份标记)
-	CheckScheme                       // insurance scheme (or 未参保)
-	CheckStatus                       // contribution status
-	CheckLocation                     // where the insurance is held
-	CheckHukou                        // 户籍
-	CheckAge                          // age band
-	CheckRetirement                   // below statutory retirement age
-	CheckTier                         // 城乡居民 tier above a threshold
-	CheckResidual                     // in no other group
-)
-
-// Reason says why a resident is in a group: the rule's citation and the facts
-// that met each of its conditions. It is a small value of numbers and enums
-// (it holds no text of its own beyond the rulebook's citation strings); its
-// sentence is rendered only when asked ([Reason.Text], [Reason.Chinese],
-// [Reason.English]).
+// Reason says why a resident is in a group: the group, the rulebook's
+// citation and the facts that met each of its conditions. It is a small
+// value of numbers, enums and the rulebook's own strings; its sentence is
+// rendered only when asked ([Reason.Text]).
 type Reason struct {
 	Group    Group  // the group the reason is for
+	Key      string // the group's key, e.g. "hardship"
+	Numeral  string // the group's ordinal in the document, e.g. 六
+	Name     string // the group's name in Chinese
+	NameEN   string // the group's name in English
 	Document string // e.g. "石堰府发〔2023〕10号"
 	Clause   string // e.g. "二(五)"
 	Checks   Check  // the conditions the rule applied
 
-	Age        int     // age in 周岁 on the as-of date (CheckAge), else as computed (-1 unknown)
+	Age        int     // age in 周岁 on the as-of date (-1 unknown)
 	Ages       AgeBand // the rule's band (CheckAge)
 	Retirement Date    // statutory retirement date (CheckRetirement)
 
@@ -50,6 +34,7 @@ type Reason struct {
 	Scheme   Scheme            // the resident's (CheckScheme; SchemeNone = 未参保)
 	Status   InsuranceStatus   // the resident's (CheckStatus)
 	Location InsuranceLocation // the resident's (CheckLocation)
+	Contact  ContactStatus     // the resident's (CheckContact)
 	Local    bool              // 本区户籍 (CheckHukou)
 
 	Tier      decimal.Decimal // the resident's tier (CheckTier)
@@ -57,19 +42,34 @@ type Reason struct {
 }
 
 // Classification is the result of [Rulebook.Classify]: every target group the
-// resident is in, each with its [Reason]. It is a fixed-size value (no
-// slices), so classifying does not allocate.
+// resident is in, each with its [Reason]. It is a small fixed-size value (no
+// slices): it keeps the conditions each group applied and the facts they
+// read, and builds a Reason only when asked, from the rulebook that
+// classified (which must not be modified while the Classification is in
+// use).
 type Classification struct {
-	Groups   GroupSet // every group the resident is in
-	Rulebook string   // the rulebook's ID
-	AsOf     Date     // the as-of date of the classification
-	Age      int      // age in 周岁 on AsOf, -1 when the birth date is unknown
+	Groups GroupSet // every group the resident is in
+	AsOf   Date     // the as-of date of the classification
+	Age    int      // age in 周岁 on AsOf, -1 when the birth date is unknown
 
-	// filled holds the groups whose entry of reasons may be non-zero (the
-	// groups last classified into this value), so that ClassifyInto clears
-	// only those: every other entry is zero.
-	filled  GroupSet
-	reasons [NumGroups]Reason
+	rb     *Rulebook
+	checks [MaxGroups]Check // the conditions each group of Groups applied
+	facts  reasonFacts
+}
+
+// reasonFacts are the facts of the resident a Reason reports.
+type reasonFacts struct {
+	employment EmploymentKind
+	platform   PlatformKind
+	scheme     Scheme
+	status     InsuranceStatus
+	location   InsuranceLocation
+	contact    ContactStatus
+	local      bool
+	gender     Gender
+	birth      Date
+	flags      Flags
+	tier       decimal.Decimal
 }
 
 // Has reports whether the resident is in group g.
@@ -78,18 +78,51 @@ func (c *Classification) Has(g Group) bool { return c.Groups.Has(g) }
 // Reason returns the reason the resident is in group g, and false when the
 // resident is not in g.
 func (c *Classification) Reason(g Group) (Reason, bool) {
-	if !c.Groups.Has(g) {
+	if !c.Groups.Has(g) || c.rb == nil || int(g) > len(c.rb.Groups) {
 		return Reason{}, false
 	}
-	return c.reasons[g-1], true
+	rule := &c.rb.Groups[g-1]
+	f := &c.facts
+	checks := c.checks[g-1]
+	rs := Reason{
+		Group:      g,
+		Key:        rule.Key,
+		Numeral:    rule.Numeral,
+		Name:       rule.Name,
+		NameEN:     rule.NameEN,
+		Document:   c.rb.Document,
+		Clause:     rule.Clause,
+		Checks:     checks,
+		Age:        c.Age,
+		Employment: f.employment,
+		Platform:   f.platform,
+		Flags:      f.flags & rule.When.FlagsAny,
+		Scheme:     f.scheme,
+		Status:     f.status,
+		Location:   f.location,
+		Contact:    f.contact,
+		Local:      f.local,
+	}
+	if checks&CheckAge != 0 {
+		rs.Ages = rule.When.Ages
+	}
+	if checks&CheckRetirement != 0 {
+		rs.Retirement = RetirementDate(f.birth, RetirementClassOf(f.gender, c.rb.FemaleRetirementAge))
+	}
+	if checks&CheckTier != 0 {
+		rs.Tier, rs.TierAbove = f.tier, rule.When.TierAbove.Decimal
+	}
+	return rs, true
 }
 
 // Reasons returns the reasons of every group the resident is in, in group
 // order.
 func (c *Classification) Reasons() iter.Seq[Reason] {
 	return func(yield func(Reason) bool) {
-		for g := Group(1); g <= NumGroups; g++ {
-			if c.Groups.Has(g) && !yield(c.reasons[g-1]) {
+		// A flat loop over the bits: ranging over c.Groups.All() here would
+		// move c to the heap.
+		for v := uint16(c.Groups &^ 1); v != 0; v &= v - 1 {
+			if rs, ok := c.Reason(Group(bits.TrailingZeros16(v))); ok && !yield(rs) {
 				return
 			}
 		}
@@ -100,175 +133,51 @@ func (c *Classification) Reasons() iter.Seq[Reason] {
 // on the date asOf, each with the facts and the clause that put them there.
 //
 // Ages are in 周岁 on asOf ([AgeOn]) from r.EffectiveBirth(); gender is
-// r.EffectiveGender(). Rules are evaluated in order; residual rules (其他)
-// match only when no other rule did. Classify returns a [*RulebookError]
-// wrapping [ErrNotInEffect] when asOf is unset or outside the rulebook's
-// period ([Rulebook.InEffect]). It does not validate the rulebook (call
-// [Rulebook.Validate] once after building one) and does not allocate.
-//
-// Classify returns a value of about 1 KB; a loop over many residents can
-// reuse one with [Rulebook.ClassifyInto].
-func (rb *Rulebook) Classify(r Resident, asOf Date) (c Classification, err error) {
-	// c is the named result: it is filled in place, never copied.
-	err = rb.ClassifyInto(&c, &r, asOf)
-	return c, err
+// r.EffectiveGender(). Groups are evaluated in order; residual groups (其他)
+// match only when no other group did. It does not validate the rulebook
+// (call [Rulebook.Validate] once after building one) and does not allocate.
+// The Classification refers to rb for its reasons.
+func (rb *Rulebook) Classify(r Resident, asOf Date) (c Classification) {
+	rb.ClassifyInto(&c, &r, asOf)
+	return c
 }
 
 // ClassifyInto is [Rulebook.Classify] writing its result into *c instead of
-// returning it: afterwards *c equals what Classify(*r, asOf) returns, with
-// the same error, whatever *c held before. It reads *r and does not change
-// it. Reusing one Classification for many residents saves copying and
-// clearing about 1 KB per call: only the entries of the groups *c held are
-// cleared. It does not allocate.
-func (rb *Rulebook) ClassifyInto(c *Classification, r *Resident, asOf Date) error {
-	for s := c.filled & AllGroups; s != 0; s &= s - 1 {
-		c.reasons[bits.TrailingZeros16(uint16(s))-1] = Reason{}
-	}
-	c.Groups, c.filled = 0, 0
-	c.Rulebook, c.AsOf, c.Age = rb.ID, asOf, -1
-	if !rb.InEffect(asOf) {
-		return notInEffect(rb, asOf)
-	}
-	birth := effectiveBirth(r)
+// returning it: afterwards *c equals what Classify(*r, asOf) returns,
+// whatever *c held before. It reads *r and does not change it, and does
+// not allocate.
+func (rb *Rulebook) ClassifyInto(c *Classification, r *Resident, asOf Date) {
+	birth, gender := effectiveBirth(r), effectiveGender(r)
+	c.Groups, c.AsOf, c.rb = 0, asOf, rb
 	c.Age = AgeOn(birth, asOf)
-	var retire Date
-	retireDone := false
-
-	var matched GroupSet // groups matched by non-residual rules
+	c.checks = [MaxGroups]Check{}
+	c.facts = reasonFacts{
+		employment: r.Employment.Kind, platform: r.Employment.Platform,
+		scheme: r.Insurance.Scheme, status: r.Insurance.Status, location: r.Insurance.Location,
+		contact: r.Contact, local: r.Hukou.Local, gender: gender, birth: birth,
+		flags: r.Flags, tier: r.ResidentTier,
+	}
+	n := min(len(rb.Groups), MaxGroups)
 	for pass := 0; pass < 2; pass++ {
-		if pass == 1 && !matched.IsEmpty() {
-			break // residual rules match only when nothing else did
+		if pass == 1 && !c.Groups.IsEmpty() {
+			break // residual groups match only when nothing else did
 		}
-		for i := range rb.Rules {
-			rule := &rb.Rules[i]
-			if rule.Residual != (pass == 1) || !rule.Group.IsValid() || c.Groups.Has(rule.Group) {
+		for i := 0; i < n; i++ {
+			rule := &rb.Groups[i]
+			if rule.Residual != (pass == 1) {
 				continue
 			}
-			if rule.Residual && !matched.IsEmpty() {
+			checks, ok := rule.When.Match(r, asOf, c.Age, rb.FemaleRetirementAge)
+			if !ok {
 				continue
-			}
-			var checks Check
-			if !rule.Employment.IsEmpty() {
-				if !rule.Employment.Has(r.Employment.Kind) {
-					continue
-				}
-				checks |= CheckEmployment
-			}
-			if !rule.Platforms.IsEmpty() {
-				if !rule.Platforms.Has(r.Employment.Platform) {
-					continue
-				}
-				checks |= CheckPlatform
-			}
-			if rule.AnyFlag != 0 {
-				if r.Flags&rule.AnyFlag == 0 {
-					continue
-				}
-				checks |= CheckFlags
-			}
-			if !rule.Schemes.IsEmpty() {
-				if !rule.Schemes.Has(r.Insurance.Scheme) {
-					continue
-				}
-				checks |= CheckScheme
-			}
-			if !rule.Statuses.IsEmpty() {
-				if !rule.Statuses.Has(r.Insurance.Status) {
-					continue
-				}
-				checks |= CheckStatus
-			}
-			if !rule.Locations.IsEmpty() {
-				if !rule.Locations.Has(r.Insurance.Location) {
-					continue
-				}
-				checks |= CheckLocation
-			}
-			switch rule.Hukou {
-			case HukouLocal:
-				if !r.Hukou.Local {
-					continue
-				}
-				checks |= CheckHukou
-			case HukouNonLocal:
-				if r.Hukou.Local {
-					continue
-				}
-				checks |= CheckHukou
-			}
-			if !rule.Ages.IsZero() {
-				if !rule.Ages.Contains(c.Age) {
-					continue
-				}
-				checks |= CheckAge
-			}
-			if rule.BelowRetirement {
-				if !retireDone {
-					retire = RetirementDate(birth, RetirementClassOf(effectiveGender(r), rb.FemaleRetirementAge))
-					retireDone = true
-				}
-				if retire.IsZero() || !asOf.Before(retire) {
-					continue
-				}
-				checks |= CheckRetirement
-			}
-			if rule.TierAbove.Valid {
-				if !decimalGreater(r.ResidentTier, rule.TierAbove.Decimal) {
-					continue
-				}
-				checks |= CheckTier
 			}
 			if rule.Residual {
 				checks |= CheckResidual
 			}
-			c.Groups = c.Groups.With(rule.Group)
-			c.filled = c.Groups
-			if !rule.Residual {
-				matched = matched.With(rule.Group)
-			}
-			rs := &c.reasons[rule.Group-1]
-			*rs = Reason{
-				Group:      rule.Group,
-				Document:   rb.Document,
-				Clause:     rule.Clause,
-				Checks:     checks,
-				Age:        c.Age,
-				Employment: r.Employment.Kind,
-				Platform:   r.Employment.Platform,
-				Flags:      r.Flags & rule.AnyFlag,
-				Scheme:     r.Insurance.Scheme,
-				Status:     r.Insurance.Status,
-				Location:   r.Insurance.Location,
-				Local:      r.Hukou.Local,
-			}
-			if checks&CheckAge != 0 {
-				rs.Ages = rule.Ages
-			}
-			if checks&CheckRetirement != 0 {
-				rs.Retirement = retire
-			}
-			if checks&CheckTier != 0 {
-				rs.Tier, rs.TierAbove = r.ResidentTier, rule.TierAbove.Decimal
-			}
+			c.Groups = c.Groups.With(Group(i + 1))
+			c.checks[i] = checks
 		}
 	}
-	return nil
-}
-
-func notInEffect(rb *Rulebook, asOf Date) error {
-	to := rb.ValidTo.String()
-	if to == "" {
-		to = "open-ended"
-	}
-	from := rb.ValidFrom.String()
-	if from == "" {
-		from = "any date"
-	}
-	detail := "valid from " + from + " to " + to
-	if asOf.IsZero() {
-		detail = "as-of date unset; " + detail
-	}
-	return &RulebookError{Rulebook: rb.ID, Rule: -1, AsOf: asOf, Detail: detail, Err: ErrNotInEffect}
 }
 
 // decimalGreater reports whether a > b exactly. It does not allocate when

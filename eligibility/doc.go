@@ -68,30 +68,59 @@
 // the [ContactStatus]. [Resident.EffectiveGender] and
 // [Resident.EffectiveBirth] fall back to the identity number;
 // [Resident.Validate] reports facts that are out of range or contradict each
-// other. Every enumeration has String (its Go name) and Label (Chinese for a
-// zh language tag, English otherwise).
+// other.
+//
+// Each enumeration ([Gender], [EmploymentKind], [PlatformKind], [Scheme],
+// [InsuranceStatus], [InsuranceLocation], [ContactStatus], [HukouCondition],
+// [RetirementClass]) has one [Vocabulary], returned by its Vocabulary method:
+// a [Term] per value with its key, Chinese and English labels and the other
+// words rosters and the plans use for it (the Go identifiers of earlier
+// releases, such as EmployedByUnit, among them). String and MarshalText give
+// the key ("employed_by_unit", "resident", "male60"); Label gives the Chinese
+// label for a zh language tag and the English one otherwise; UnmarshalText
+// and [Vocabulary.Parse] accept the key, either label or any alias, and
+// refuse anything else with a [*TextError] that quotes a masked input. The
+// roster reader, policy files and policy test cases read the same tables.
+// [Set] is a set of values of one enumeration ([Enum]), written in JSON as a
+// list of keys. [Flags] are written as keys joined by "|" (String) or as a
+// list of keys (JSON), and read with [ParseFlags]; [FlagTerms] is their
+// vocabulary. An [AgeBand] is written "16-59", "60+" or "45".
 //
 // # Target groups
 //
-// [Group] names the eight groups of 石堰府发〔2023〕10号 二 and the 60+
-// uninsured local residents of 三(二)2 ([GroupElderlyBackPay]); a [GroupSet]
-// holds several. The criteria are values in a [Rulebook]: an effective-dated
-// list of [Rule] values, each a conjunction of conditions on the facts
-// (employment kinds, flags, schemes, statuses, locations, 户籍, age band,
-// below retirement, tier strictly above a threshold, residual). [Shiyan2023]
-// returns the 石堰 preset and documents the criteria chosen for each group; a
-// town's variant is a modified copy, not new code. [Rulebook.Validate] checks
-// one once. A rulebook applies only within its period: [Shiyan2023] covers the
-// campaign year 2023 (the plan's target is "到2023年末"), and Classify refuses
-// an as-of date outside it with [ErrNotInEffect] rather than apply a 2023
-// campaign's rules to 2024; a later campaign on the same rules is a copy with
-// new ValidFrom and ValidTo.
+// Target groups (扩面重点人群) are data, not code. A [Rulebook] holds the
+// groups of one document in the document's order, each a [GroupRule]: a
+// stable key ("hardship"), the document's ordinal and clause, the names in
+// Chinese and English, the [Condition] that puts a resident in the group, and
+// whether the group is residual (其他: it holds only when no other group of
+// the rulebook does). A [Group] is a position in [Rulebook.Groups] and means
+// something only with its rulebook: [Rulebook.Lookup] finds a group by key,
+// [Rulebook.Group] gives its definition, a [GroupSet] holds several (at most
+// [MaxGroups]) and [Rulebook.Keys] and [Rulebook.Labels] name them.
+// [Rulebook.Validate] checks a rulebook once after it is built or loaded
+// ([*RulebookError]).
+//
+// [Condition] is the one condition language of kuomian, used by target
+// groups and by the routing rules of a policy alike: a conjunction of tests
+// on employment kinds, platform kinds, flags, schemes, statuses, locations,
+// contact status, 户籍, age band, below statutory retirement age and a tier
+// strictly above a threshold, a zero field placing no condition.
+// [Condition.Match] applies one to a resident.
+//
+// This package defines no town's groups. The nine groups of 石堰府发〔2023〕10号
+// (the eight of 二 and the 60+ uninsured local residents of 三(二)2) are part
+// of package routing's preset [github.com/canbao/kuomian/routing.Shiyan2023],
+// whose Rulebook method returns them; a town's variant is a modified copy, or
+// groups of its own in its policy file. The period in which a plan applies
+// belongs to the policy too: a Rulebook applies its conditions to whatever
+// as-of date it is given.
 //
 // [Rulebook.Classify] returns a [Classification]: every group the resident is
-// in with a [Reason] each — the clause cited and the facts that met each
-// condition, as numbers and enums. It does not allocate
-// ([Rulebook.ClassifyInto] also reuses the caller's Classification); a reason becomes a
-// sentence only when asked, in Chinese or English ([Reason.Text]):
+// in with a [Reason] each — the group's key and names, the clause cited and
+// the facts that met each condition, as numbers and enums. It does not
+// allocate ([Rulebook.ClassifyInto] also reuses the caller's
+// Classification); a reason becomes a sentence only when asked, in Chinese or
+// English ([Reason.Text]):
 //
 //	属于石堰府发〔2023〕10号 二(五)「具备城镇职工养老保险缴费能力的城乡富裕人员」：已参加城乡居民基本养老保险，缴费档次1000.01元，高于1000元。
 //

@@ -1,10 +1,12 @@
 package eligibility_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 
 	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/routing"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/language"
 )
@@ -72,16 +74,18 @@ func ExampleRetirementDate() {
 		fmt.Printf("%s %-8v %d岁%d个月 %s 最低缴费%d个月\n", c.born, c.class, y, m, rd, eligibility.MinContributionMonths(rd.Year()))
 	}
 	// Output:
-	// 1964-12-10 Male60   60岁0个月 2024-12-10 最低缴费180个月
-	// 1965-01-10 Male60   60岁1个月 2025-02-10 最低缴费180个月
-	// 1976-09-10 Male60   63岁0个月 2039-09-10 最低缴费240个月
-	// 1970-01-10 Female55 55岁1个月 2025-02-10 最低缴费180个月
-	// 1975-01-10 Female50 50岁1个月 2025-02-10 最低缴费180个月
-	// 1984-11-10 Female50 55岁0个月 2039-11-10 最低缴费240个月
+	// 1964-12-10 male60   60岁0个月 2024-12-10 最低缴费180个月
+	// 1965-01-10 male60   60岁1个月 2025-02-10 最低缴费180个月
+	// 1976-09-10 male60   63岁0个月 2039-09-10 最低缴费240个月
+	// 1970-01-10 female55 55岁1个月 2025-02-10 最低缴费180个月
+	// 1975-01-10 female50 50岁1个月 2025-02-10 最低缴费180个月
+	// 1984-11-10 female50 55岁0个月 2039-11-10 最低缴费240个月
 }
 
 func ExampleRulebook_Classify() {
-	rb := eligibility.Shiyan2023()
+	// The groups of 石堰府发〔2023〕10号 are data in package routing's preset.
+	policy := routing.Shiyan2023()
+	rb := policy.Rulebook()
 	r := eligibility.Resident{
 		ID:         eligibility.MustParseIDNumber("500115198001010011"),
 		Hukou:      eligibility.Hukou{Area: "重庆市长寿区", Village: "石堰社区", Local: true},
@@ -93,19 +97,16 @@ func ExampleRulebook_Classify() {
 		},
 		ResidentTier: decimal.RequireFromString("1500"),
 	}
-	c, err := rb.Classify(r, eligibility.MustParseDate("2023-06-30"))
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	fmt.Println(c.Groups, c.Age)
+	c := rb.Classify(r, eligibility.MustParseDate("2023-06-30"))
+	fmt.Println(rb.Keys(c.Groups), c.Age)
 	for reason := range c.Reasons() {
 		fmt.Println(reason.Text(language.Chinese))
 	}
-	why, _ := c.Reason(eligibility.GroupAffluentResident)
+	affluent, _ := rb.Lookup("affluent_resident")
+	why, _ := c.Reason(affluent)
 	fmt.Println(why.Text(language.English))
 	// Output:
-	// {PlatformWorker,AffluentResident,SuspendedElsewhere} 43
+	// platform_worker,affluent_resident,suspended_elsewhere 43
 	// 属于石堰府发〔2023〕10号 二(三)「依托平台企业就业的新业态从业人员」：新业态从业人员（外卖骑手），已参加城乡居民基本养老保险。
 	// 属于石堰府发〔2023〕10号 二(五)「具备城镇职工养老保险缴费能力的城乡富裕人员」：已参加城乡居民基本养老保险，缴费档次1500元，高于1000元。
 	// 属于石堰府发〔2023〕10号 二(七)「区外已参保且属于暂停缴费的人员」：已参加城乡居民基本养老保险，暂停缴费，区外市内参保，本区户籍。
@@ -115,13 +116,11 @@ func ExampleRulebook_Classify() {
 // A town's variant of a plan is a new value: here the affluent tier is
 // raised to 2000 元.
 func ExampleRulebook_variant() {
-	rb := eligibility.Shiyan2023()
-	rb.ID = "shiyan-2023-variant"
-	for i := range rb.Rules {
-		if rb.Rules[i].Group == eligibility.GroupAffluentResident {
-			rb.Rules[i].TierAbove = decimal.NewNullDecimal(decimal.RequireFromString("2000"))
-		}
-	}
+	policy := routing.Shiyan2023()
+	preset := policy.Rulebook()
+	rb := policy.Rulebook() // a copy of its own
+	g, _ := rb.Lookup("affluent_resident")
+	rb.Groups[g-1].When.TierAbove = decimal.NewNullDecimal(decimal.RequireFromString("2000"))
 	if err := rb.Validate(); err != nil {
 		fmt.Println(err)
 		return
@@ -133,11 +132,101 @@ func ExampleRulebook_variant() {
 		ResidentTier: decimal.RequireFromString("1500"),
 	}
 	on := eligibility.MustParseDate("2023-06-30")
-	preset := eligibility.Shiyan2023()
-	a, _ := preset.Classify(r, on)
-	b, _ := rb.Classify(r, on)
-	fmt.Println(a.Groups, b.Groups)
-	// Output: {AffluentResident} {}
+	a, b := preset.Classify(r, on), rb.Classify(r, on)
+	fmt.Printf("preset: [%s] variant: [%s]\n", preset.Keys(a.Groups), rb.Keys(b.Groups))
+	// Output: preset: [affluent_resident] variant: []
+}
+
+// A rulebook is plain data: a town brings its own groups, each a
+// [eligibility.Condition] on the facts, without new code.
+func ExampleRulebook() {
+	rb := eligibility.Rulebook{
+		Document:            "某镇〔2024〕1号",
+		FemaleRetirementAge: 55,
+		Groups: []eligibility.GroupRule{
+			{
+				Key: "riders", Numeral: "一", Clause: "二(一)",
+				Name: "外卖骑手", NameEN: "food-delivery riders",
+				When: eligibility.Condition{
+					Platforms: eligibility.SetOf(eligibility.PlatformFoodDelivery),
+					Insured:   eligibility.SetOf(eligibility.SchemeNone),
+					Ages:      eligibility.AgeBand{Min: 16, Max: 59},
+				},
+			},
+			{
+				Key: "others", Numeral: "二", Clause: "二(二)",
+				Name: "其他未参保人员", NameEN: "other uninsured people",
+				When:     eligibility.Condition{Insured: eligibility.SetOf(eligibility.SchemeNone)},
+				Residual: true, // only when no other group holds
+			},
+		},
+	}
+	if err := rb.Validate(); err != nil {
+		fmt.Println(err)
+		return
+	}
+	on := eligibility.MustParseDate("2024-06-30")
+	rider := eligibility.Resident{
+		Birth:      eligibility.MustParseDate("1990-03-01"),
+		Employment: eligibility.Employment{Kind: eligibility.PlatformWorker, Platform: eligibility.PlatformFoodDelivery},
+	}
+	c := rb.Classify(rider, on)
+	for reason := range c.Reasons() {
+		fmt.Println(reason.Key, reason.Text(language.Chinese))
+	}
+	c = rb.Classify(eligibility.Resident{Birth: eligibility.MustParseDate("1990-03-01")}, on)
+	fmt.Println(rb.Keys(c.Groups))
+
+	rb.Groups[1].Key = "riders"
+	fmt.Println(rb.Validate())
+	// Output:
+	// riders 属于某镇〔2024〕1号 二(一)「外卖骑手」：外卖骑手，未参保，年龄34周岁（16至59周岁）。
+	// others
+	// eligibility: rulebook groups[1] (riders): group key missing, malformed or used twice: also groups[0]
+}
+
+// Every enumeration has one vocabulary: its key is the text form, and its
+// labels and aliases read back as the same value.
+func ExampleVocabulary() {
+	v := eligibility.Scheme(0).Vocabulary()
+	for _, word := range []string{"resident", "城乡居民基本养老保险", "居民保", "SchemeResident", "企业职工"} {
+		s, err := v.Parse(word)
+		fmt.Println(word, "→", s, err)
+	}
+	fmt.Println(eligibility.SchemeEmployee.Label(language.Chinese), eligibility.SchemeEmployee.Label(language.English))
+	_, err := v.Parse("社保")
+	fmt.Println(err)
+	// Output:
+	// resident → resident <nil>
+	// 城乡居民基本养老保险 → resident <nil>
+	// 居民保 → resident <nil>
+	// SchemeResident → resident <nil>
+	// 企业职工 → employee <nil>
+	// 企业职工基本养老保险 basic pension insurance for enterprise employees
+	// eligibility: scheme: unknown value "社保"
+}
+
+// A Set is written in JSON as a list of keys; labels and aliases are read.
+func ExampleSet() {
+	var s eligibility.Set[eligibility.ContactStatus]
+	if err := json.Unmarshal([]byte(`["村组找不到人", "not_local"]`), &s); err != nil {
+		fmt.Println(err)
+		return
+	}
+	b, _ := json.Marshal(s)
+	fmt.Println(string(b), s, s.Has(eligibility.ContactNotFound))
+	// Output: ["not_found","not_local"] not_found,not_local true
+}
+
+func ExampleFlags_UnmarshalText() {
+	var f eligibility.Flags
+	if err := f.UnmarshalText([]byte("低保对象、重度残疾人")); err != nil {
+		fmt.Println(err)
+		return
+	}
+	b, _ := json.Marshal(f)
+	fmt.Println(f, string(b), f.Label(language.Chinese))
+	// Output: minimum_living|severe_disability ["minimum_living","severe_disability"] 低保对象、重度残疾人
 }
 
 func ExampleParseDate() {
@@ -162,6 +251,19 @@ func ExampleAgeBand() {
 	// 2019-07-17 55 true
 	// 2019-07-18 56 true
 	// 2023-07-18 60 false
+}
+
+func ExampleAgeBand_UnmarshalText() {
+	for _, text := range []string{"16-59", "60+", "45", "59-16"} {
+		var b eligibility.AgeBand
+		err := b.UnmarshalText([]byte(text))
+		fmt.Println(text, b, b.Contains(60), err)
+	}
+	// Output:
+	// 16-59 16-59 false <nil>
+	// 60+ 60+ true <nil>
+	// 45 45-45 false <nil>
+	// 59-16 0-0 false eligibility: age band: unknown value "59-16"
 }
 
 func ExampleResident_Validate() {

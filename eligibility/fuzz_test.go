@@ -2,6 +2,7 @@ package eligibility_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -201,6 +202,16 @@ func FuzzRetirement(f *testing.F) {
 func FuzzClassify(f *testing.F) {
 	f.Add(int64(48000), uint8(1), uint8(0), uint32(1), uint8(0), uint8(0), uint8(0), true, int64(100001), int32(-2), int64(63000))
 	f.Add(int64(30000), uint8(2), uint8(4), uint32(0), uint8(2), uint8(2), uint8(2), true, int64(1000), int32(0), int64(63000))
+	f.Add(int64(50000), uint8(1), uint8(4), uint32(4), uint8(2), uint8(1), uint8(1), false, int64(150000), int32(-2), int64(100))
+	rb := shiyan()
+	var (
+		other    = groupOf(&rb, "other_uninsured")
+		elderly  = groupOf(&rb, "elderly_back_pay")
+		affluent = groupOf(&rb, "affluent_resident")
+		hardship = groupOf(&rb, "hardship")
+	)
+	hardshipFlags := eligibility.FlagMinimumLiving | eligibility.FlagExtremePoverty | eligibility.FlagSevereDisability
+	var reused eligibility.Classification
 	f.Fuzz(func(t *testing.T, b int64, g, emp uint8, flags uint32, scheme, status, loc uint8, local bool, tierCoef int64, tierExp int32, on int64) {
 		r := eligibility.Resident{
 			Gender:       eligibility.Gender(g % 4),
@@ -211,30 +222,36 @@ func FuzzClassify(f *testing.F) {
 			Hukou:        eligibility.Hukou{Local: local},
 			ResidentTier: decimal.New(tierCoef, tierExp%40),
 		}
-		rb := eligibility.Shiyan2023()
 		asOf := d("2023-01-01").AddDays(int(uint64(on) % 365))
-		c, err := rb.Classify(r, asOf)
-		if err != nil {
-			t.Fatal(err)
+		c := rb.Classify(r, asOf)
+		if c.Groups.Has(other) && c.Groups.Len() != 1 {
+			t.Fatalf("residual group 八 with others: {%s}", rb.Keys(c.Groups))
 		}
-		if c.Groups.Has(eligibility.GroupOtherUninsured) && c.Groups.Len() != 1 {
-			t.Fatalf("residual group 八 with others: %v", c.Groups)
-		}
-		if c.Groups.Has(eligibility.GroupElderlyBackPay) && (c.Age < 60 || !local) {
+		if c.Groups.Has(elderly) && (c.Age < 60 || !local) {
 			t.Fatalf("elderly group at age %d, local %v", c.Age, local)
 		}
-		if c.Groups.Has(eligibility.GroupAffluentResident) != (r.Insurance.Scheme == eligibility.SchemeResident && r.ResidentTier.GreaterThan(decimal.New(1000, 0))) {
-			t.Fatalf("group 五 = %v for tier %v in %v", c.Groups.Has(eligibility.GroupAffluentResident), r.ResidentTier, r.Insurance.Scheme)
+		if c.Groups.Has(affluent) != (r.Insurance.Scheme == eligibility.SchemeResident && r.ResidentTier.GreaterThan(decimal.New(1000, 0))) {
+			t.Fatalf("group 五 = %v for tier %v in %v", c.Groups.Has(affluent), r.ResidentTier, r.Insurance.Scheme)
+		}
+		inHardship := r.Flags&hardshipFlags != 0 && (r.Insurance.Scheme == eligibility.SchemeNone || r.Insurance.Scheme == eligibility.SchemeResident)
+		if c.Groups.Has(hardship) != inHardship {
+			t.Fatalf("group 六 = %v for flags %v in %v", c.Groups.Has(hardship), r.Flags, r.Insurance.Scheme)
 		}
 		n := 0
 		for rs := range c.Reasons() {
 			n++
-			if !c.Has(rs.Group) || rs.Checks == 0 || rs.Chinese() == "" || rs.English() == "" {
+			def, ok := rb.Group(rs.Group)
+			if !ok || !c.Has(rs.Group) || rs.Key != def.Key || rs.Checks == 0 || rs.Chinese() == "" || rs.English() == "" {
 				t.Fatalf("bad reason %+v", rs)
 			}
 		}
 		if n != c.Groups.Len() {
-			t.Fatalf("%d reasons for %v", n, c.Groups)
+			t.Fatalf("%d reasons for {%s}", n, rb.Keys(c.Groups))
+		}
+		// Classifying into a value that held another resident gives the same.
+		rb.ClassifyInto(&reused, &r, asOf)
+		if reused != c {
+			t.Fatalf("ClassifyInto gives {%s}, Classify {%s}", rb.Keys(reused.Groups), rb.Keys(c.Groups))
 		}
 	})
 }
@@ -255,22 +272,116 @@ func FuzzTierAbove(f *testing.F) {
 			w := int32(widen % 40)
 			a = decimal.NewFromBigInt(a.Coefficient().Mul(a.Coefficient(), decimal.New(1, w).BigInt()), a.Exponent()-w)
 		}
-		rb := eligibility.Shiyan2023()
-		for i := range rb.Rules {
-			if rb.Rules[i].TierAbove.Valid {
-				rb.Rules[i].TierAbove = decimal.NewNullDecimal(b)
+		rb := shiyan()
+		set := 0
+		for i := range rb.Groups {
+			if rb.Groups[i].When.TierAbove.Valid {
+				rb.Groups[i].When.TierAbove = decimal.NewNullDecimal(b)
+				set++
 			}
+		}
+		if set == 0 {
+			t.Fatal("no group of the 石堰 rulebook has a tier condition")
 		}
 		r := eligibility.Resident{
 			Insurance:    eligibility.Insurance{Scheme: eligibility.SchemeResident},
 			ResidentTier: a,
 		}
-		c, err := rb.Classify(r, asOf2023)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got, want := c.Has(eligibility.GroupAffluentResident), a.Cmp(b) > 0; got != want {
+		c := rb.Classify(r, asOf2023)
+		if got, want := c.Has(groupOf(&rb, "affluent_resident")), a.Cmp(b) > 0; got != want {
 			t.Errorf("tier %s above %s: got %v, want %v", a, b, got, want)
 		}
+		// Condition.Match alone agrees.
+		cond := eligibility.Condition{TierAbove: decimal.NewNullDecimal(b)}
+		if _, got := cond.Match(&r, asOf2023, -1, 55); got != (a.Cmp(b) > 0) {
+			t.Errorf("Match: tier %s above %s: got %v", a, b, got)
+		}
 	})
+}
+
+// FuzzText feeds any text to the text forms of the package's enumerations,
+// flags and age bands: what is accepted writes back as its key (or canonical
+// form), which reads back as the same value; what is refused gives a
+// *TextError whose input is cut and masked.
+func FuzzText(f *testing.F) {
+	for _, s := range []string{"resident", "城乡居民", " SchemeResident ", "male", "男", "", "not_found", "村组找不到人",
+		"低保对象、重度残疾人", "minimum_living|0x40000000", "0", "16-59", "60+", "45", "59-16", "1-2-3",
+		"11010519491231002X", "platform_worker", "快递小哥", "\u3000local\u3000", "female50"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		refused := func(what string, err error) {
+			t.Helper()
+			var te *eligibility.TextError
+			if !errors.As(err, &te) {
+				t.Fatalf("%s(%q) error %v is not a *TextError", what, s, err)
+			}
+			// At most 40 bytes of the input and "…"; masking turns an
+			// invalid byte into U+FFFD, so count characters.
+			if utf8.RuneCountInString(te.Input) > 41 || utf8.ValidString(s) && (len(te.Input) > 40+len("…") || !utf8.ValidString(te.Input)) {
+				t.Fatalf("%s(%q): input %q not cut at a character", what, s, te.Input)
+			}
+			if digitRun(te.Input) >= 10 {
+				t.Fatalf("%s(%q): input %q not masked", what, s, te.Input)
+			}
+		}
+		roundTrip(t, s, refused, new(eligibility.Gender))
+		roundTrip(t, s, refused, new(eligibility.EmploymentKind))
+		roundTrip(t, s, refused, new(eligibility.PlatformKind))
+		roundTrip(t, s, refused, new(eligibility.Scheme))
+		roundTrip(t, s, refused, new(eligibility.InsuranceStatus))
+		roundTrip(t, s, refused, new(eligibility.InsuranceLocation))
+		roundTrip(t, s, refused, new(eligibility.ContactStatus))
+		roundTrip(t, s, refused, new(eligibility.HukouCondition))
+		roundTrip(t, s, refused, new(eligibility.RetirementClass))
+		roundTrip(t, s, refused, new(eligibility.Flags))
+		roundTrip(t, s, refused, new(eligibility.AgeBand))
+		var band eligibility.AgeBand
+		if band.UnmarshalText([]byte(s)) == nil && (band.Min < 0 || band.Max < band.Min || band.Max > eligibility.MaxAge) {
+			t.Fatalf("AgeBand %q = %v", s, band)
+		}
+		var fl eligibility.Flags
+		if fl.UnmarshalText([]byte(s)) == nil && fl>>eligibility.NumFlags != 0 {
+			t.Fatalf("Flags %q = %#x has undefined bits", s, uint32(fl))
+		}
+	})
+}
+
+// textValue is a value of the package with a text form.
+type textValue interface {
+	comparable
+	MarshalText() ([]byte, error)
+}
+
+func roundTrip[T textValue, P interface {
+	*T
+	UnmarshalText([]byte) error
+}](t *testing.T, s string, refused func(string, error), p P) {
+	t.Helper()
+	if err := p.UnmarshalText([]byte(s)); err != nil {
+		refused(fmt.Sprintf("%T.UnmarshalText", *p), err)
+		return
+	}
+	text, err := (*p).MarshalText()
+	if err != nil {
+		t.Fatalf("%T %v: MarshalText: %v", *p, *p, err)
+	}
+	var back T
+	if err := P(&back).UnmarshalText(text); err != nil || back != *p {
+		t.Fatalf("%T: %q → %q → %v, %v", *p, s, text, back, err)
+	}
+}
+
+// digitRun returns the length of the longest run of digits in s.
+func digitRun(s string) int {
+	run, longest := 0, 0
+	for _, r := range s {
+		if r >= '0' && r <= '9' || r >= '０' && r <= '９' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	return longest
 }

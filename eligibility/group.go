@@ -2,115 +2,27 @@ package eligibility
 
 import (
 	"iter"
-	"strconv"
+	"math/bits"
 	"strings"
 
 	"golang.org/x/text/language"
 )
 
-// Group is a target group (扩面重点人群) of an enrollment-expansion campaign:
-// the eight of 石堰府发〔2023〕10号 二 and the 60+ uninsured local residents
-// of 三(二)2. The zero Group is not a group ([Group.IsValid]).
+// Group is a target group (扩面重点人群) of a [Rulebook], by its position in
+// [Rulebook.Groups]: 1 is the first group. A group means something only
+// with the rulebook that defines it ([Rulebook.Group] gives its key, names
+// and clause). The zero Group is not a group.
 type Group uint8
 
-// The target groups, in the order of the document.
-const (
-	GroupSmallBusiness      Group = iota + 1 // 一 个体工商户、小微企业等未参保市场主体 (二(一))
-	GroupSubsidyEligible                     // 二 新征地人员等符合政府参保缴费补贴政策人员及财政供养人员 (二(二))
-	GroupPlatformWorker                      // 三 依托平台企业就业的新业态从业人员 (二(三))
-	GroupLicensedFreelancer                  // 四 持有执业资格许可证群体中的自由职业者 (二(四))
-	GroupAffluentResident                    // 五 城乡富裕人员: 城乡居民 tier strictly above 1000 元 (二(五))
-	GroupHardship                            // 六 低保对象、特困人员、重度残疾人员等缴费困难群体 (二(六))
-	GroupSuspendedElsewhere                  // 七 区外已参保且暂停缴费的人员 (二(七))
-	GroupOtherUninsured                      // 八 其他符合参保条件的应参未参人员 (二(八))
-	GroupElderlyBackPay                      // 60周岁以上超龄未参保本地户籍老年居民, 补缴 (三(二)2)
-)
+// MaxGroups is the number of groups a rulebook may define.
+const MaxGroups = 15
 
-// NumGroups is the number of target groups; valid groups are 1..NumGroups.
-const NumGroups = 9
+// IsValid reports whether g can name a group of a rulebook (1..MaxGroups).
+func (g Group) IsValid() bool { return g >= 1 && g <= MaxGroups }
 
-type groupInfo struct {
-	name, numeral, clause, zh, en string
-}
-
-func (g Group) info() groupInfo {
-	switch g {
-	case GroupSmallBusiness:
-		return groupInfo{"SmallBusiness", "一", "二(一)", "个体工商户、小微企业等未参保市场主体", "uninsured individual businesses and small enterprises"}
-	case GroupSubsidyEligible:
-		return groupInfo{"SubsidyEligible", "二", "二(二)", "新征地人员等符合享受政府参保缴费补贴政策人员及财政供养人员", "people eligible for contribution subsidies (newly land-acquired and others) and fiscally supported staff"}
-	case GroupPlatformWorker:
-		return groupInfo{"PlatformWorker", "三", "二(三)", "依托平台企业就业的新业态从业人员", "platform workers in new forms of employment"}
-	case GroupLicensedFreelancer:
-		return groupInfo{"LicensedFreelancer", "四", "二(四)", "持有执业资格许可证群体中的自由职业者", "freelancers holding a practising licence"}
-	case GroupAffluentResident:
-		return groupInfo{"AffluentResident", "五", "二(五)", "具备城镇职工养老保险缴费能力的城乡富裕人员", "affluent residents able to pay into the employee scheme"}
-	case GroupHardship:
-		return groupInfo{"Hardship", "六", "二(六)", "低保对象、特困人员、重度残疾人员等缴费困难群体", "people who find contributions hard to pay (minimum living allowance, extreme poverty, severe disability)"}
-	case GroupSuspendedElsewhere:
-		return groupInfo{"SuspendedElsewhere", "七", "二(七)", "区外已参保且属于暂停缴费的人员", "insured outside the district with contributions suspended"}
-	case GroupOtherUninsured:
-		return groupInfo{"OtherUninsured", "八", "二(八)", "其他符合参保条件的应参未参人员", "other people who should be insured and are not"}
-	case GroupElderlyBackPay:
-		return groupInfo{"ElderlyBackPay", "", "三(二)2", "60周岁以上超龄未参保的本地户籍老年居民（补缴）", "uninsured local residents aged 60 or over (back payment)"}
-	}
-	return groupInfo{}
-}
-
-// IsValid reports whether g is one of the target groups.
-func (g Group) IsValid() bool { return g >= 1 && g <= NumGroups }
-
-// String returns the group's English identifier without the Group prefix,
-// e.g. "PlatformWorker", or "Group(n)" for an invalid value.
-func (g Group) String() string {
-	if !g.IsValid() {
-		return "Group(" + strconv.Itoa(int(g)) + ")"
-	}
-	return g.info().name
-}
-
-// Numeral returns the Chinese ordinal the document gives the group, 一 to 八,
-// or "" for [GroupElderlyBackPay], which is not one of the eight.
-func (g Group) Numeral() string { return g.info().numeral }
-
-// Clause returns where 石堰府发〔2023〕10号 defines the group, e.g. "二(三)"
-// or "三(二)2". A [Rulebook] may cite a different clause for its own rule.
-func (g Group) Clause() string { return g.info().clause }
-
-// Label returns the group's name in the language of t: the document's own
-// words for Chinese (base language zh), an English gloss otherwise.
-func (g Group) Label(t language.Tag) string {
-	if !g.IsValid() {
-		return g.String()
-	}
-	if isChinese(t) {
-		return g.info().zh
-	}
-	return g.info().en
-}
-
-// MarshalText implements encoding.TextMarshaler with [Group.String].
-func (g Group) MarshalText() ([]byte, error) { return []byte(g.String()), nil }
-
-// UnmarshalText implements encoding.TextUnmarshaler. It accepts the
-// identifier of [Group.String] and the numerals 一 to 八.
-func (g *Group) UnmarshalText(text []byte) error {
-	s := string(text)
-	for c := Group(1); c <= NumGroups; c++ {
-		if i := c.info(); s == i.name || (i.numeral != "" && s == i.numeral) {
-			*g = c
-			return nil
-		}
-	}
-	return &TextError{Type: "Group", Input: truncate(s, 40)}
-}
-
-// GroupSet is a set of target groups, a small comparable value. The zero
-// GroupSet is empty. Iterate it with [GroupSet.All], in group order.
+// GroupSet is a set of groups of one rulebook, a small comparable value.
+// The zero GroupSet is empty.
 type GroupSet uint16
-
-// AllGroups is the set of every target group.
-const AllGroups GroupSet = (1<<(NumGroups+1) - 1) &^ 1
 
 // GroupsOf returns the set of the given groups (invalid values are ignored).
 func GroupsOf(gs ...Group) GroupSet {
@@ -132,49 +44,112 @@ func (s GroupSet) With(g Group) GroupSet {
 	return s | 1<<g
 }
 
-// Without returns s with g removed.
-func (s GroupSet) Without(g Group) GroupSet {
-	if !g.IsValid() {
-		return s
-	}
-	return s &^ (1 << g)
-}
-
 // Len returns the number of groups in s.
-func (s GroupSet) Len() int {
-	n := 0
-	for v := s & AllGroups; v != 0; v &= v - 1 {
-		n++
-	}
-	return n
-}
+func (s GroupSet) Len() int { return bits.OnesCount16(uint16(s &^ 1)) }
 
 // IsEmpty reports whether s has no group.
-func (s GroupSet) IsEmpty() bool { return s&AllGroups == 0 }
+func (s GroupSet) IsEmpty() bool { return s&^1 == 0 }
 
-// All returns the groups of s in group order.
+// All returns the groups of s in rulebook order.
 func (s GroupSet) All() iter.Seq[Group] {
 	return func(yield func(Group) bool) {
-		for g := Group(1); g <= NumGroups; g++ {
-			if s&(1<<g) != 0 && !yield(g) {
+		for v := uint16(s &^ 1); v != 0; v &= v - 1 {
+			if !yield(Group(bits.TrailingZeros16(v))) {
 				return
 			}
 		}
 	}
 }
 
-// String returns the groups as "{PlatformWorker,Hardship}", or "{}".
-func (s GroupSet) String() string {
-	var b strings.Builder
-	b.WriteByte('{')
-	first := true
-	for g := range s.All() {
-		if !first {
-			b.WriteByte(',')
-		}
-		first = false
-		b.WriteString(g.String())
+// GroupRule defines one target group of a [Rulebook]: who it is, in the
+// document's words, and the [Condition] that puts a resident in it. A
+// policy file lists its groups as GroupRules, so a town's plan brings its
+// own groups as data.
+type GroupRule struct {
+	// Key is the group's stable name in policy files, cases, tallies and
+	// reports, e.g. "hardship": lower-case ASCII letters, digits and _.
+	Key     string `json:"key"`
+	Numeral string `json:"numeral,omitempty"` // the document's ordinal, e.g. 六
+	Clause  string `json:"clause"`            // the clause defining the group, e.g. 二(六)
+	Name    string `json:"name"`              // 中文, e.g. 低保对象、特困人员、重度残疾人员等缴费困难群体
+	NameEN  string `json:"name_en"`           // English
+	Short   string `json:"short,omitempty"`   // a short Chinese name for tables, e.g. 缴费困难群体
+	// When states the criteria: a resident is in the group when every
+	// condition holds on the as-of date.
+	When Condition `json:"when"`
+	// Residual makes the group a catch-all (其他): it matches only when no
+	// non-residual group of the rulebook matched the resident.
+	Residual bool `json:"residual,omitempty"`
+}
+
+// Label returns the group's name in Chinese (base language zh) or English.
+func (g GroupRule) Label(t language.Tag) string {
+	if isChinese(t) || g.NameEN == "" {
+		return g.Name
 	}
-	b.WriteByte('}')
+	return g.NameEN
+}
+
+// Lookup returns the group whose key is key.
+func (rb *Rulebook) Lookup(key string) (Group, bool) {
+	for i := range rb.Groups {
+		if rb.Groups[i].Key == key {
+			return Group(i + 1), true
+		}
+	}
+	return 0, false
+}
+
+// Group returns the definition of g, and false when rb has no group g.
+func (rb *Rulebook) Group(g Group) (GroupRule, bool) {
+	if !g.IsValid() || int(g) > len(rb.Groups) {
+		return GroupRule{}, false
+	}
+	return rb.Groups[g-1], true
+}
+
+// Keys returns the keys of the groups of s joined by commas, in rulebook
+// order.
+func (rb *Rulebook) Keys(s GroupSet) string {
+	return rb.join(s, ",", func(g *GroupRule) string { return g.Key })
+}
+
+// Labels returns the names of the groups of s in Chinese (joined by ；,
+// since the names hold 、 themselves) or English (joined by "; ").
+func (rb *Rulebook) Labels(s GroupSet, t language.Tag) string {
+	sep := "; "
+	if isChinese(t) {
+		sep = "；"
+	}
+	return rb.join(s, sep, func(g *GroupRule) string { return g.Label(t) })
+}
+
+// ShortLabels returns the short names tables give the groups of s, each
+// led by its numeral ("六 缴费困难群体"; the name when the group has no
+// short one), joined by ；.
+func (rb *Rulebook) ShortLabels(s GroupSet) string {
+	return rb.join(s, "；", func(g *GroupRule) string {
+		name := g.Short
+		if name == "" {
+			name = g.Name
+		}
+		if g.Numeral != "" {
+			return g.Numeral + " " + name
+		}
+		return name
+	})
+}
+
+func (rb *Rulebook) join(s GroupSet, sep string, f func(*GroupRule) string) string {
+	var b strings.Builder
+	for g := range s.All() {
+		if int(g) > len(rb.Groups) {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(f(&rb.Groups[g-1]))
+	}
 	return b.String()
 }

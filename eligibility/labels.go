@@ -1,200 +1,262 @@
 package eligibility
 
 import (
-	"strconv"
+	"encoding/json"
 	"strings"
 
 	"golang.org/x/text/language"
 )
 
-// label is the triple every enumeration of this package carries: its Go
-// identifier (String), its Chinese label and its English label.
-type label struct{ name, zh, en string }
+// The one vocabulary of each enumeration of this package. Keys are the
+// stable text forms; the aliases are the words rosters, department lists
+// and the plans themselves use (石堰府发〔2023〕10号 四(二) writes
+// 村组找不到人、联系不上、觉得不是当地的群众、核查人员无信息), and the Go identifiers
+// of earlier releases.
+var (
+	genderVocab = NewVocabulary[Gender]("gender",
+		Term{"unknown", "未知", "unknown", []string{"GenderUnknown", ""}},
+		Term{"male", "男", "male", []string{"男性", "M", "m", "1", "Male"}},
+		Term{"female", "女", "female", []string{"女性", "F", "f", "2", "Female"}},
+	)
+	employmentVocab = NewVocabulary[EmploymentKind]("employment",
+		Term{"unknown", "就业状况未知", "employment unknown", []string{"EmploymentUnknown", "未知"}},
+		Term{"employed_by_unit", "单位就业", "employed by a unit", []string{"EmployedByUnit", "已就业", "在职", "用人单位就业"}},
+		Term{"self_employed_business", "个体工商户", "individual business owner", []string{"SelfEmployedBusiness", "个体", "self-employed business owner"}},
+		Term{"small_business_employee", "小微企业从业人员", "small-business employee", []string{"SmallBusinessEmployee", "小微企业", "小微企业员工"}},
+		Term{"platform_worker", "新业态从业人员", "platform worker", []string{"PlatformWorker", "新业态", "新就业形态", "新就业形态从业人员", "平台就业", "依托平台企业就业的新业态从业人员"}},
+		Term{"licensed_freelancer", "持证自由职业者", "licensed freelancer", []string{"LicensedFreelancer", "自由职业", "自由职业者", "持有执业资格许可证群体中的自由职业者"}},
+		Term{"not_employed", "未就业", "not employed", []string{"NotEmployed", "务农", "无业", "失业"}},
+		Term{"student", "在校学生", "student", []string{"Student", "学生"}},
+	)
+	platformVocab = NewVocabulary[PlatformKind]("platform",
+		Term{"unknown", "平台类型未知", "platform unknown", []string{"PlatformUnknown", "未知"}},
+		Term{"ride_hailing", "网约车司机", "ride-hailing driver", []string{"PlatformRideHailing", "网约车"}},
+		Term{"courier", "快递小哥", "courier", []string{"PlatformCourier", "快递", "快递员"}},
+		Term{"food_delivery", "外卖骑手", "food-delivery rider", []string{"PlatformFoodDelivery", "外卖"}},
+		Term{"freight", "同城货运司机", "same-city freight driver", []string{"PlatformFreight", "同城货运", "货运司机", "freight driver"}},
+		Term{"other", "其他新就业形态", "other platform work", []string{"PlatformOther", "其他"}},
+	)
+	schemeVocab = NewVocabulary[Scheme]("scheme",
+		Term{"none", "未参保", "not insured", []string{"SchemeNone", "无", "否", "uninsured"}},
+		Term{"employee", "企业职工基本养老保险", "basic pension insurance for enterprise employees", []string{"SchemeEmployee", "企业职工", "企业职工养老保险", "城镇职工", "城镇企业职工基本养老保险", "城镇企业养老保险", "职工养老", "enterprise employees' pension"}},
+		Term{"resident", "城乡居民基本养老保险", "basic pension insurance for urban and rural residents", []string{"SchemeResident", "城乡居民", "城乡居民养老保险", "居民养老", "居民保", "residents' pension"}},
+		Term{"other", "其他法定基本养老保险", "another statutory basic pension scheme", []string{"SchemeOther", "其他基本养老保险", "机关事业", "机关事业单位养老保险", "机关事业单位基本养老保险", "其他", "other statutory pension"}},
+	)
+	statusVocab = NewVocabulary[InsuranceStatus]("insurance status",
+		Term{"unknown", "缴费状态未知", "contribution status unknown", []string{"StatusUnknown", "未知"}},
+		Term{"active", "正常缴费", "contributing", []string{"StatusActive", "正常", "参保缴费", "在缴"}},
+		Term{"suspended", "暂停缴费", "contributions suspended", []string{"StatusSuspended", "暂停", "中断缴费", "停缴", "断缴"}},
+	)
+	locationVocab = NewVocabulary[InsuranceLocation]("insurance location",
+		Term{"unknown", "参保地未知", "insured where unknown", []string{"LocationUnknown", "未知"}},
+		Term{"in_district", "本区参保", "insured in the district", []string{"InDistrict", "本区", "区内"}},
+		Term{"elsewhere_in_city", "区外市内参保", "insured elsewhere in the city", []string{"ElsewhereInCity", "区外市内", "市内区外"}},
+		Term{"outside_city", "市外参保", "insured outside the city", []string{"OutsideCity", "市外", "外市", "省外"}},
+	)
+	contactVocab = NewVocabulary[ContactStatus]("contact status",
+		Term{"unknown", "未走访", "not yet visited", []string{"ContactUnknown", "未知"}},
+		Term{"reached", "已联系", "reached", []string{"ContactReached", "已走访", "联系上", "已联系上"}},
+		Term{"not_found", "找不到人、联系不上、核查无信息", "cannot be found", []string{"ContactNotFound",
+			"找不到人", "村组找不到人", "联系不上", "核查无信息", "核查人员无信息", "查无此人"}},
+		Term{"not_local", "村组觉得不是当地的群众", "thought by the village not to be local", []string{"ContactNotLocal",
+			"觉得不是当地的群众", "不是当地的群众", "不是当地", "不是当地人", "非本地", "自称不是当地人"}},
+	)
+	hukouVocab = NewVocabulary[HukouCondition]("hukou",
+		Term{"any", "不限", "any", []string{"HukouAny", ""}},
+		Term{"local", "本区户籍", "household registered in the district", []string{"HukouLocal", "本地户籍", "本区", "本地", "local hukou"}},
+		Term{"non_local", "非本区户籍", "household registered outside the district", []string{"HukouNonLocal", "非本地户籍", "外地", "外地户籍", "区外户籍", "non-local hukou"}},
+	)
+	retirementVocab = NewVocabulary[RetirementClass]("retirement class",
+		Term{"unknown", "退休年龄类别未知", "retirement class unknown", []string{"RetirementUnknown"}},
+		Term{"male60", "男职工（原60周岁）", "men (originally 60)", []string{"Male60"}},
+		Term{"female55", "女干部（原55周岁）", "women cadres (originally 55)", []string{"Female55"}},
+		Term{"female50", "女工人（原50周岁）", "women workers (originally 50)", []string{"Female50"}},
+	)
+	// flagVocab is indexed by bit position: term i is the flag 1<<i.
+	flagVocab = NewVocabulary[uint8]("flag",
+		Term{"minimum_living", "低保对象", "minimum living allowance recipient", []string{"FlagMinimumLiving", "低保"}},
+		Term{"extreme_poverty", "特困人员", "person in extreme poverty", []string{"FlagExtremePoverty", "特困"}},
+		Term{"severe_disability", "重度残疾人", "person with a severe disability", []string{"FlagSevereDisability", "重度残疾", "重度残疾人员"}},
+		Term{"land_acquired", "被征地人员", "land-acquired person", []string{"FlagLandAcquired", "被征地", "新征地人员", "被征地农民"}},
+		Term{"township_hire", "镇(街道)聘用人员", "township hire", []string{"FlagTownshipHire", "镇街聘用", "镇街聘用人员", "镇（街道）聘用人员"}},
+		Term{"village_cadre", "村(社区)干部", "village cadre", []string{"FlagVillageCadre", "村干部", "在职村干部", "村（社区）干部"}},
+		Term{"fiscally_supported", "财政供养人员", "fiscally supported staff", []string{"FlagFiscallySupported", "财政供养"}},
+		Term{"industry_leader", "产业带头人", "industry leader", []string{"FlagIndustryLeader"}},
+		Term{"rural_migrant_worker", "农村劳动力转移人员", "rural migrant worker", []string{"FlagRuralMigrantWorker", "农村劳动力转移", "农村转移劳动力"}},
+		Term{"retired_fisher", "退捕渔民", "retired fisher", []string{"FlagRetiredFisher"}},
+		Term{"college_graduate", "高校毕业生", "college graduate", []string{"FlagCollegeGraduate"}},
+		Term{"employment_difficulty", "就业困难人员", "person with employment difficulty", []string{"FlagEmploymentDifficulty", "就业困难"}},
+	)
+)
 
-func (l label) pick(t language.Tag) string {
-	if isChinese(t) {
-		return l.zh
-	}
-	return l.en
-}
+// Vocabulary returns the vocabulary of genders.
+func (Gender) Vocabulary() *Vocabulary[Gender] { return genderVocab }
 
-func unknownName(typ string, v uint8) label {
-	s := typ + "(" + strconv.Itoa(int(v)) + ")"
-	return label{s, s, s}
-}
+// String returns g's key: "male", "female" or "unknown".
+func (g Gender) String() string { return genderVocab.Key(g) }
 
-func (k EmploymentKind) label() label {
-	switch k {
-	case EmploymentUnknown:
-		return label{"EmploymentUnknown", "就业状况未知", "employment unknown"}
-	case EmployedByUnit:
-		return label{"EmployedByUnit", "单位就业", "employed by a unit"}
-	case SelfEmployedBusiness:
-		return label{"SelfEmployedBusiness", "个体工商户", "individual business owner"}
-	case SmallBusinessEmployee:
-		return label{"SmallBusinessEmployee", "小微企业从业人员", "small-business employee"}
-	case PlatformWorker:
-		return label{"PlatformWorker", "新业态从业人员", "platform worker"}
-	case LicensedFreelancer:
-		return label{"LicensedFreelancer", "持证自由职业者", "licensed freelancer"}
-	case NotEmployed:
-		return label{"NotEmployed", "未就业", "not employed"}
-	case Student:
-		return label{"Student", "在校学生", "student"}
-	}
-	return unknownName("EmploymentKind", uint8(k))
-}
+// Label returns 男, 女 or 未知 for Chinese, "male", "female" or "unknown"
+// otherwise.
+func (g Gender) Label(t language.Tag) string { return genderVocab.Label(g, t) }
 
-// String returns the Go identifier of k, e.g. "PlatformWorker".
-func (k EmploymentKind) String() string { return k.label().name }
+// MarshalText returns the key.
+func (g Gender) MarshalText() ([]byte, error) { return []byte(g.String()), nil }
+
+// UnmarshalText accepts any term of [Gender.Vocabulary] (male, 男, M, 1, …;
+// empty text is unknown).
+func (g *Gender) UnmarshalText(b []byte) error { return unmarshal(g, genderVocab, b) }
+
+// Vocabulary returns the vocabulary of employment kinds.
+func (EmploymentKind) Vocabulary() *Vocabulary[EmploymentKind] { return employmentVocab }
+
+// String returns k's key, e.g. "platform_worker".
+func (k EmploymentKind) String() string { return employmentVocab.Key(k) }
 
 // Label returns k's label in Chinese (base language zh) or English.
-func (k EmploymentKind) Label(t language.Tag) string { return k.label().pick(t) }
+func (k EmploymentKind) Label(t language.Tag) string { return employmentVocab.Label(k, t) }
 
-func (k PlatformKind) label() label {
-	switch k {
-	case PlatformUnknown:
-		return label{"PlatformUnknown", "平台类型未知", "platform unknown"}
-	case PlatformRideHailing:
-		return label{"PlatformRideHailing", "网约车司机", "ride-hailing driver"}
-	case PlatformCourier:
-		return label{"PlatformCourier", "快递小哥", "courier"}
-	case PlatformFoodDelivery:
-		return label{"PlatformFoodDelivery", "外卖骑手", "food-delivery rider"}
-	case PlatformFreight:
-		return label{"PlatformFreight", "同城货运司机", "same-city freight driver"}
-	case PlatformOther:
-		return label{"PlatformOther", "其他新就业形态", "other platform work"}
-	}
-	return unknownName("PlatformKind", uint8(k))
-}
+// MarshalText returns the key.
+func (k EmploymentKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
 
-// String returns the Go identifier of k, e.g. "PlatformCourier".
-func (k PlatformKind) String() string { return k.label().name }
+// UnmarshalText accepts any term of [EmploymentKind.Vocabulary].
+func (k *EmploymentKind) UnmarshalText(b []byte) error { return unmarshal(k, employmentVocab, b) }
+
+// Vocabulary returns the vocabulary of platform kinds.
+func (PlatformKind) Vocabulary() *Vocabulary[PlatformKind] { return platformVocab }
+
+// String returns k's key, e.g. "courier".
+func (k PlatformKind) String() string { return platformVocab.Key(k) }
 
 // Label returns k's label in Chinese (base language zh) or English.
-func (k PlatformKind) Label(t language.Tag) string { return k.label().pick(t) }
+func (k PlatformKind) Label(t language.Tag) string { return platformVocab.Label(k, t) }
 
-func (s Scheme) label() label {
-	switch s {
-	case SchemeNone:
-		return label{"SchemeNone", "未参保", "not insured"}
-	case SchemeEmployee:
-		return label{"SchemeEmployee", "企业职工基本养老保险", "basic pension insurance for enterprise employees"}
-	case SchemeResident:
-		return label{"SchemeResident", "城乡居民基本养老保险", "basic pension insurance for urban and rural residents"}
-	case SchemeOther:
-		return label{"SchemeOther", "其他法定基本养老保险", "another statutory basic pension scheme"}
-	}
-	return unknownName("Scheme", uint8(s))
-}
+// MarshalText returns the key.
+func (k PlatformKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
 
-// String returns the Go identifier of s, e.g. "SchemeResident".
-func (s Scheme) String() string { return s.label().name }
+// UnmarshalText accepts any term of [PlatformKind.Vocabulary].
+func (k *PlatformKind) UnmarshalText(b []byte) error { return unmarshal(k, platformVocab, b) }
+
+// Vocabulary returns the vocabulary of schemes.
+func (Scheme) Vocabulary() *Vocabulary[Scheme] { return schemeVocab }
+
+// String returns s's key, e.g. "resident".
+func (s Scheme) String() string { return schemeVocab.Key(s) }
 
 // Label returns s's label in Chinese (base language zh) or English.
-func (s Scheme) Label(t language.Tag) string { return s.label().pick(t) }
+func (s Scheme) Label(t language.Tag) string { return schemeVocab.Label(s, t) }
 
-func (s InsuranceStatus) label() label {
-	switch s {
-	case StatusUnknown:
-		return label{"StatusUnknown", "缴费状态未知", "contribution status unknown"}
-	case StatusActive:
-		return label{"StatusActive", "正常缴费", "contributing"}
-	case StatusSuspended:
-		return label{"StatusSuspended", "暂停缴费", "contributions suspended"}
-	}
-	return unknownName("InsuranceStatus", uint8(s))
-}
+// MarshalText returns the key.
+func (s Scheme) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
-// String returns the Go identifier of s, e.g. "StatusSuspended".
-func (s InsuranceStatus) String() string { return s.label().name }
+// UnmarshalText accepts any term of [Scheme.Vocabulary].
+func (s *Scheme) UnmarshalText(b []byte) error { return unmarshal(s, schemeVocab, b) }
+
+// Vocabulary returns the vocabulary of insurance statuses.
+func (InsuranceStatus) Vocabulary() *Vocabulary[InsuranceStatus] { return statusVocab }
+
+// String returns s's key, e.g. "suspended".
+func (s InsuranceStatus) String() string { return statusVocab.Key(s) }
 
 // Label returns s's label in Chinese (base language zh) or English.
-func (s InsuranceStatus) Label(t language.Tag) string { return s.label().pick(t) }
+func (s InsuranceStatus) Label(t language.Tag) string { return statusVocab.Label(s, t) }
 
-func (l InsuranceLocation) label() label {
-	switch l {
-	case LocationUnknown:
-		return label{"LocationUnknown", "参保地未知", "insured where unknown"}
-	case InDistrict:
-		return label{"InDistrict", "本区参保", "insured in the district"}
-	case ElsewhereInCity:
-		return label{"ElsewhereInCity", "区外市内参保", "insured elsewhere in the city"}
-	case OutsideCity:
-		return label{"OutsideCity", "市外参保", "insured outside the city"}
-	}
-	return unknownName("InsuranceLocation", uint8(l))
-}
+// MarshalText returns the key.
+func (s InsuranceStatus) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
-// String returns the Go identifier of l, e.g. "OutsideCity".
-func (l InsuranceLocation) String() string { return l.label().name }
+// UnmarshalText accepts any term of [InsuranceStatus.Vocabulary].
+func (s *InsuranceStatus) UnmarshalText(b []byte) error { return unmarshal(s, statusVocab, b) }
+
+// Vocabulary returns the vocabulary of insurance locations.
+func (InsuranceLocation) Vocabulary() *Vocabulary[InsuranceLocation] { return locationVocab }
+
+// String returns l's key, e.g. "outside_city".
+func (l InsuranceLocation) String() string { return locationVocab.Key(l) }
 
 // Label returns l's label in Chinese (base language zh) or English.
-func (l InsuranceLocation) Label(t language.Tag) string { return l.label().pick(t) }
+func (l InsuranceLocation) Label(t language.Tag) string { return locationVocab.Label(l, t) }
 
-func (c ContactStatus) label() label {
-	switch c {
-	case ContactUnknown:
-		return label{"ContactUnknown", "未走访", "not yet visited"}
-	case ContactReached:
-		return label{"ContactReached", "已联系", "reached"}
-	case ContactNotFound:
-		return label{"ContactNotFound", "找不到人、联系不上、核查无信息", "cannot be found"}
-	case ContactNotLocal:
-		return label{"ContactNotLocal", "村组觉得不是当地的群众", "thought by the village not to be local"}
-	}
-	return unknownName("ContactStatus", uint8(c))
-}
+// MarshalText returns the key.
+func (l InsuranceLocation) MarshalText() ([]byte, error) { return []byte(l.String()), nil }
 
-// String returns the Go identifier of c, e.g. "ContactNotFound".
-func (c ContactStatus) String() string { return c.label().name }
+// UnmarshalText accepts any term of [InsuranceLocation.Vocabulary].
+func (l *InsuranceLocation) UnmarshalText(b []byte) error { return unmarshal(l, locationVocab, b) }
+
+// Vocabulary returns the vocabulary of contact statuses.
+func (ContactStatus) Vocabulary() *Vocabulary[ContactStatus] { return contactVocab }
+
+// String returns c's key, e.g. "not_found".
+func (c ContactStatus) String() string { return contactVocab.Key(c) }
 
 // Label returns c's label in Chinese (base language zh) or English.
-func (c ContactStatus) Label(t language.Tag) string { return c.label().pick(t) }
+func (c ContactStatus) Label(t language.Tag) string { return contactVocab.Label(c, t) }
+
+// MarshalText returns the key.
+func (c ContactStatus) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+
+// UnmarshalText accepts any term of [ContactStatus.Vocabulary], the words
+// of 石堰府发〔2023〕10号 四(二) among them.
+func (c *ContactStatus) UnmarshalText(b []byte) error { return unmarshal(c, contactVocab, b) }
+
+// Vocabulary returns the vocabulary of 户籍 conditions.
+func (HukouCondition) Vocabulary() *Vocabulary[HukouCondition] { return hukouVocab }
+
+// String returns h's key: "any", "local" or "non_local".
+func (h HukouCondition) String() string { return hukouVocab.Key(h) }
+
+// Label returns h's label in Chinese (base language zh) or English.
+func (h HukouCondition) Label(t language.Tag) string { return hukouVocab.Label(h, t) }
+
+// MarshalText returns the key.
+func (h HukouCondition) MarshalText() ([]byte, error) { return []byte(h.String()), nil }
+
+// UnmarshalText accepts any term of [HukouCondition.Vocabulary].
+func (h *HukouCondition) UnmarshalText(b []byte) error { return unmarshal(h, hukouVocab, b) }
+
+// Vocabulary returns the vocabulary of retirement classes.
+func (RetirementClass) Vocabulary() *Vocabulary[RetirementClass] { return retirementVocab }
+
+// String returns c's key: "male60", "female55", "female50" or "unknown".
+func (c RetirementClass) String() string { return retirementVocab.Key(c) }
+
+// Label returns c's label in Chinese (base language zh) or English.
+func (c RetirementClass) Label(t language.Tag) string { return retirementVocab.Label(c, t) }
+
+// MarshalText returns the key.
+func (c RetirementClass) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+
+// UnmarshalText accepts any term of [RetirementClass.Vocabulary].
+func (c *RetirementClass) UnmarshalText(b []byte) error { return unmarshal(c, retirementVocab, b) }
+
+func unmarshal[E ~uint8](dst *E, v *Vocabulary[E], b []byte) error {
+	e, err := v.Parse(string(b))
+	if err == nil {
+		*dst = e
+	}
+	return err
+}
 
 // NumFlags is the number of defined [Flags] bits.
 const NumFlags = 12
 
-func flagLabel(f Flags) label {
-	switch f {
-	case FlagMinimumLiving:
-		return label{"FlagMinimumLiving", "低保对象", "minimum living allowance recipient"}
-	case FlagExtremePoverty:
-		return label{"FlagExtremePoverty", "特困人员", "person in extreme poverty"}
-	case FlagSevereDisability:
-		return label{"FlagSevereDisability", "重度残疾人", "person with a severe disability"}
-	case FlagLandAcquired:
-		return label{"FlagLandAcquired", "被征地人员", "land-acquired person"}
-	case FlagTownshipHire:
-		return label{"FlagTownshipHire", "镇(街道)聘用人员", "township hire"}
-	case FlagVillageCadre:
-		return label{"FlagVillageCadre", "村(社区)干部", "village cadre"}
-	case FlagFiscallySupported:
-		return label{"FlagFiscallySupported", "财政供养人员", "fiscally supported staff"}
-	case FlagIndustryLeader:
-		return label{"FlagIndustryLeader", "产业带头人", "industry leader"}
-	case FlagRuralMigrantWorker:
-		return label{"FlagRuralMigrantWorker", "农村劳动力转移人员", "rural migrant worker"}
-	case FlagRetiredFisher:
-		return label{"FlagRetiredFisher", "退捕渔民", "retired fisher"}
-	case FlagCollegeGraduate:
-		return label{"FlagCollegeGraduate", "高校毕业生", "college graduate"}
-	case FlagEmploymentDifficulty:
-		return label{"FlagEmploymentDifficulty", "就业困难人员", "person with employment difficulty"}
+// FlagTerms returns the vocabulary of identity flags: term i names the flag
+// 1<<i.
+func FlagTerms() []Term { return flagVocab.Terms() }
+
+// ParseFlag returns the single flag whose key, label or alias is s.
+func ParseFlag(s string) (Flags, bool) {
+	i, ok := flagVocab.Lookup(s)
+	if !ok {
+		return 0, false
 	}
-	return label{}
+	return 1 << i, true
 }
 
-// String returns the flags as their Go identifiers joined by "|", e.g.
-// "FlagMinimumLiving|FlagSevereDisability", or "0" for no flag. Undefined
-// bits are written in hexadecimal.
+// String returns the flags' keys joined by "|", e.g.
+// "minimum_living|severe_disability", or "" for no flag. Undefined bits
+// are written in hexadecimal.
 func (f Flags) String() string {
-	if f == 0 {
-		return "0"
-	}
 	var b strings.Builder
-	f.join(&b, "|", func(l label) string { return l.name })
+	f.join(&b, "|", func(i uint8) string { return flagVocab.Key(i) })
 	return b.String()
 }
 
@@ -202,176 +264,121 @@ func (f Flags) String() string {
 // joined by ", "; "" for no flag.
 func (f Flags) Label(t language.Tag) string {
 	var b strings.Builder
+	sep := ", "
 	if isChinese(t) {
-		f.join(&b, "、", func(l label) string { return l.zh })
-	} else {
-		f.join(&b, ", ", func(l label) string { return l.en })
+		sep = "、"
 	}
+	f.join(&b, sep, func(i uint8) string { return flagVocab.Label(i, t) })
 	return b.String()
 }
 
-func (f Flags) join(b *strings.Builder, sep string, pick func(label) string) {
+func (f Flags) join(b *strings.Builder, sep string, pick func(uint8) string) {
 	first := true
 	for i := 0; i < NumFlags; i++ {
-		g := Flags(1) << i
-		if f&g == 0 {
+		if f&(1<<i) == 0 {
 			continue
 		}
 		if !first {
 			b.WriteString(sep)
 		}
 		first = false
-		b.WriteString(pick(flagLabel(g)))
+		b.WriteString(pick(uint8(i)))
 	}
 	if rest := f &^ (1<<NumFlags - 1); rest != 0 {
 		if !first {
 			b.WriteString(sep)
 		}
-		b.WriteString("0x" + strconv.FormatUint(uint64(rest), 16))
+		b.WriteString("0x" + strings.ToLower(hex(uint64(rest))))
 	}
 }
 
-// parseLabel finds the value in 0..n-1 whose Go name, Chinese label or
-// English label is s.
-func parseLabel[E ~uint8](typ, s string, n int, lab func(E) label) (E, error) {
-	for v := 0; v < n; v++ {
-		if l := lab(E(v)); s == l.name || s == l.zh || s == l.en {
-			return E(v), nil
-		}
+func hex(v uint64) string {
+	const digits = "0123456789abcdef"
+	if v == 0 {
+		return "0"
 	}
-	return 0, &TextError{Type: typ, Input: truncate(s, 40)}
+	var b [16]byte
+	i := len(b)
+	for v > 0 {
+		i--
+		b[i] = digits[v&15]
+		v >>= 4
+	}
+	return string(b[i:])
 }
 
-// MarshalText implements encoding.TextMarshaler with [EmploymentKind.String].
-func (k EmploymentKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+// MarshalText returns [Flags.String].
+func (f Flags) MarshalText() ([]byte, error) { return []byte(f.String()), nil }
 
-// UnmarshalText implements encoding.TextUnmarshaler; it accepts the Go name
-// and the Chinese and English labels.
-func (k *EmploymentKind) UnmarshalText(text []byte) error {
-	v, err := parseLabel("EmploymentKind", string(text), int(Student)+1, EmploymentKind.label)
-	if err == nil {
-		*k = v
-	}
-	return err
-}
-
-// MarshalText implements encoding.TextMarshaler with [PlatformKind.String].
-func (k PlatformKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
-
-// UnmarshalText implements encoding.TextUnmarshaler; it accepts the Go name
-// and the Chinese and English labels.
-func (k *PlatformKind) UnmarshalText(text []byte) error {
-	v, err := parseLabel("PlatformKind", string(text), int(PlatformOther)+1, PlatformKind.label)
-	if err == nil {
-		*k = v
-	}
-	return err
-}
-
-// MarshalText implements encoding.TextMarshaler with [Scheme.String].
-func (s Scheme) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
-
-// UnmarshalText implements encoding.TextUnmarshaler; it accepts the Go name
-// and the Chinese and English labels.
-func (s *Scheme) UnmarshalText(text []byte) error {
-	v, err := parseLabel("Scheme", string(text), int(SchemeOther)+1, Scheme.label)
-	if err == nil {
-		*s = v
-	}
-	return err
-}
-
-// MarshalText implements encoding.TextMarshaler with [InsuranceStatus.String].
-func (s InsuranceStatus) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
-
-// UnmarshalText implements encoding.TextUnmarshaler; it accepts the Go name
-// and the Chinese and English labels.
-func (s *InsuranceStatus) UnmarshalText(text []byte) error {
-	v, err := parseLabel("InsuranceStatus", string(text), int(StatusSuspended)+1, InsuranceStatus.label)
-	if err == nil {
-		*s = v
-	}
-	return err
-}
-
-// MarshalText implements encoding.TextMarshaler with [InsuranceLocation.String].
-func (l InsuranceLocation) MarshalText() ([]byte, error) { return []byte(l.String()), nil }
-
-// UnmarshalText implements encoding.TextUnmarshaler; it accepts the Go name
-// and the Chinese and English labels.
-func (l *InsuranceLocation) UnmarshalText(text []byte) error {
-	v, err := parseLabel("InsuranceLocation", string(text), int(OutsideCity)+1, InsuranceLocation.label)
-	if err == nil {
-		*l = v
-	}
-	return err
-}
-
-// MarshalText implements encoding.TextMarshaler with [ContactStatus.String].
-func (c ContactStatus) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
-
-// UnmarshalText implements encoding.TextUnmarshaler; it accepts the Go name
-// and the Chinese and English labels.
-func (c *ContactStatus) UnmarshalText(text []byte) error {
-	v, err := parseLabel("ContactStatus", string(text), int(ContactNotLocal)+1, ContactStatus.label)
-	if err == nil {
-		*c = v
-	}
-	return err
-}
-
-// MarshalText implements encoding.TextMarshaler with [Flags.String], except
-// that no flag is empty text.
-func (f Flags) MarshalText() ([]byte, error) {
-	if f == 0 {
-		return []byte{}, nil
-	}
-	return []byte(f.String()), nil
-}
-
-// UnmarshalText implements encoding.TextUnmarshaler. It accepts flag names
-// or Chinese or English labels separated by "|", "、", "," or ";" (e.g.
-// "低保对象、重度残疾人"), "0", and empty text for no flag. Undefined bits
-// written in hexadecimal by [Flags.String] are refused.
+// UnmarshalText accepts flag keys, labels or aliases separated by "|", 、,
+// ",", ";" (ASCII or full-width) or "/", e.g. 低保对象、重度残疾人; "0" and
+// empty text are no flag. Undefined bits written in hexadecimal by
+// [Flags.String] are refused.
 func (f *Flags) UnmarshalText(text []byte) error {
-	s := string(text)
-	if s == "" || s == "0" {
-		*f = 0
-		return nil
-	}
-	var out Flags
-	for _, part := range strings.FieldsFunc(s, func(r rune) bool {
-		return r == '|' || r == '、' || r == ',' || r == ';' || r == '，' || r == '；'
-	}) {
-		part = strings.TrimSpace(part)
-		found := false
-		for i := 0; i < NumFlags; i++ {
-			g := Flags(1) << i
-			if l := flagLabel(g); part == l.name || part == l.zh || part == l.en {
-				out |= g
-				found = true
-				break
-			}
-		}
-		if !found {
-			return &TextError{Type: "Flags", Input: truncate(part, 40)}
-		}
+	out, bad, ok := ParseFlags(string(text))
+	if !ok {
+		return &TextError{Type: "flag", Input: truncate(bad, 40)}
 	}
 	*f = out
 	return nil
 }
 
-// MarshalText implements encoding.TextMarshaler with [RetirementClass.String].
-func (c RetirementClass) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+// ParseFlags reads a list of flags as [Flags.UnmarshalText] does; on failure
+// it returns the item it did not recognise.
+func ParseFlags(s string) (f Flags, bad string, ok bool) {
+	if strings.TrimFunc(s, isSpace) == "0" {
+		return 0, "", true
+	}
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool {
+		return r == '|' || r == '、' || r == ',' || r == ';' || r == '，' || r == '；' || r == '/' || r == '+'
+	}) {
+		part = strings.TrimFunc(part, isSpace)
+		if part == "" {
+			continue
+		}
+		g, found := ParseFlag(part)
+		if !found {
+			return 0, part, false
+		}
+		f |= g
+	}
+	return f, "", true
+}
 
-// UnmarshalText implements encoding.TextUnmarshaler; it accepts the names of
-// [RetirementClass.String].
-func (c *RetirementClass) UnmarshalText(text []byte) error {
-	for v := RetirementUnknown; v <= Female50; v++ {
-		if string(text) == v.String() {
-			*c = v
-			return nil
+// MarshalJSON writes the flags as a list of keys, as a [Set] is written.
+func (f Flags) MarshalJSON() ([]byte, error) {
+	if rest := f &^ (1<<NumFlags - 1); rest != 0 {
+		return nil, &TextError{Type: "flag", Input: "0x" + hex(uint64(rest))}
+	}
+	keys := []string{}
+	for i := 0; i < NumFlags; i++ {
+		if f&(1<<i) != 0 {
+			keys = append(keys, flagVocab.Key(uint8(i)))
 		}
 	}
-	return &TextError{Type: "RetirementClass", Input: truncate(string(text), 40)}
+	return json.Marshal(keys)
+}
+
+// UnmarshalJSON reads a list of flag keys, labels or aliases.
+func (f *Flags) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		return nil // as encoding/json does for null
+	}
+	var words []string
+	if err := json.Unmarshal(b, &words); err != nil {
+		return &TextError{Type: "flag list", Input: truncate(string(b), 40)}
+	}
+	var out Flags
+	for _, w := range words {
+		g, ok := ParseFlag(w)
+		if !ok {
+			return &TextError{Type: "flag", Input: truncate(w, 40)}
+		}
+		if out&g != 0 {
+			return &TextError{Type: "flag (listed twice)", Input: truncate(w, 40)}
+		}
+		out |= g
+	}
+	*f = out
+	return nil
 }

@@ -2,6 +2,7 @@ package eligibility_test
 
 import (
 	"encoding"
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -35,11 +36,18 @@ func TestNoErrorCarriesIdentityNumber(t *testing.T) {
 		}
 		return false
 	}
+	jsonUnmarshalers := map[string]func() json.Unmarshaler{
+		"Set[Scheme]":         func() json.Unmarshaler { return new(eligibility.Set[eligibility.Scheme]) },
+		"Set[EmploymentKind]": func() json.Unmarshaler { return new(eligibility.Set[eligibility.EmploymentKind]) },
+		"Set[ContactStatus]":  func() json.Unmarshaler { return new(eligibility.Set[eligibility.ContactStatus]) },
+		"Flags":               func() json.Unmarshaler { return new(eligibility.Flags) },
+	}
 	unmarshalers := map[string]func() encoding.TextUnmarshaler{
 		"Date":              func() encoding.TextUnmarshaler { return new(eligibility.Date) },
 		"IDNumber":          func() encoding.TextUnmarshaler { return new(eligibility.IDNumber) },
 		"Gender":            func() encoding.TextUnmarshaler { return new(eligibility.Gender) },
-		"Group":             func() encoding.TextUnmarshaler { return new(eligibility.Group) },
+		"HukouCondition":    func() encoding.TextUnmarshaler { return new(eligibility.HukouCondition) },
+		"AgeBand":           func() encoding.TextUnmarshaler { return new(eligibility.AgeBand) },
 		"EmploymentKind":    func() encoding.TextUnmarshaler { return new(eligibility.EmploymentKind) },
 		"Scheme":            func() encoding.TextUnmarshaler { return new(eligibility.Scheme) },
 		"InsuranceStatus":   func() encoding.TextUnmarshaler { return new(eligibility.InsuranceStatus) },
@@ -60,6 +68,15 @@ func TestNoErrorCarriesIdentityNumber(t *testing.T) {
 			for name, mk := range unmarshalers {
 				if err := mk().UnmarshalText([]byte(wrong)); err != nil && leaks(err.Error()) {
 					t.Errorf("%s.UnmarshalText(%q) error %v", name, wrong, err)
+				}
+			}
+			quoted, _ := json.Marshal(wrong)
+			for name, mk := range jsonUnmarshalers {
+				// As a list item, and as a value that is not a list.
+				for _, doc := range []string{"[" + string(quoted) + "]", `["resident", ` + string(quoted) + "]", string(quoted)} {
+					if err := mk().UnmarshalJSON([]byte(doc)); err == nil || leaks(err.Error()) {
+						t.Errorf("%s.UnmarshalJSON(%s) error %v", name, doc, err)
+					}
 				}
 			}
 		}

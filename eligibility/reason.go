@@ -35,7 +35,7 @@ func (r Reason) Chinese() string {
 		b.WriteString(r.Clause)
 	}
 	b.WriteString("「")
-	b.WriteString(r.Group.Label(zh))
+	b.WriteString(r.Name)
 	b.WriteString("」：")
 	var parts []string
 	if r.Checks&CheckEmployment != 0 {
@@ -63,6 +63,9 @@ func (r Reason) Chinese() string {
 	}
 	if r.Checks&CheckLocation != 0 {
 		parts = append(parts, r.Location.Label(zh))
+	}
+	if r.Checks&CheckContact != 0 {
+		parts = append(parts, r.Contact.Label(zh))
 	}
 	if r.Checks&CheckHukou != 0 {
 		if r.Local {
@@ -97,12 +100,16 @@ func (r Reason) English() string {
 	en := language.English
 	var b strings.Builder
 	b.WriteString("In ")
-	if n := r.Group.Numeral(); n != "" {
-		b.WriteString("group " + n + " ")
+	if r.Numeral != "" {
+		b.WriteString("group " + r.Numeral + " ")
 	} else {
 		b.WriteString("the group ")
 	}
-	b.WriteString("(" + r.Group.Label(en) + ") of " + r.Document)
+	name := r.NameEN
+	if name == "" {
+		name = r.Name
+	}
+	b.WriteString("(" + name + ") of " + r.Document)
 	if r.Clause != "" {
 		b.WriteString(" " + r.Clause)
 	}
@@ -133,6 +140,9 @@ func (r Reason) English() string {
 	}
 	if r.Checks&CheckLocation != 0 {
 		parts = append(parts, r.Location.Label(en))
+	}
+	if r.Checks&CheckContact != 0 {
+		parts = append(parts, r.Contact.Label(en))
 	}
 	if r.Checks&CheckHukou != 0 {
 		if r.Local {

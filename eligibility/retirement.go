@@ -39,19 +39,6 @@ func (c RetirementClass) rule() (retirementRule, bool) {
 	return retirementRule{}, false
 }
 
-// String returns "Male60", "Female55", "Female50" or "RetirementUnknown".
-func (c RetirementClass) String() string {
-	switch c {
-	case Male60:
-		return "Male60"
-	case Female55:
-		return "Female55"
-	case Female50:
-		return "Female50"
-	}
-	return "RetirementUnknown"
-}
-
 // BaseAge returns the original statutory retirement age in years (60, 55 or
 // 50), or 0 for RetirementUnknown.
 func (c RetirementClass) BaseAge() int {

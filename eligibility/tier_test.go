@@ -15,7 +15,8 @@ import (
 // exponent form, and with hostile values: negative, huge and tiny exponents,
 // and very long coefficients. Every answer is decided exactly.
 func TestTierBoundaries(t *testing.T) {
-	rb := eligibility.Shiyan2023()
+	rb := shiyan()
+	affluent := groupOf(&rb, "affluent_resident")
 	tests := []struct {
 		tier string
 		want bool // in GroupAffluentResident
@@ -54,15 +55,12 @@ func TestTierBoundaries(t *testing.T) {
 				ResidentTier: v,
 			}
 			start := time.Now()
-			c, err := rb.Classify(r, asOf2023)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := c.Has(eligibility.GroupAffluentResident); got != tt.want {
+			c := rb.Classify(r, asOf2023)
+			if got := c.Has(affluent); got != tt.want {
 				t.Errorf("Classify(tier %s): in AffluentResident = %v, want %v", tt.tier, got, tt.want)
 			}
 			if tt.want {
-				reason, _ := c.Reason(eligibility.GroupAffluentResident)
+				reason, _ := c.Reason(affluent)
 				for _, text := range []string{reason.Text(language.Chinese), reason.Text(language.English)} {
 					if len(text) > 400 {
 						t.Errorf("reason text is %d bytes long: %.80q…", len(text), text)
@@ -85,16 +83,14 @@ func TestTierBoundaries(t *testing.T) {
 // TestTierReasonTextHuge checks how a reason writes a tier whose exponent is
 // out of the plain range: coefficient and exponent, not millions of digits.
 func TestTierReasonTextHuge(t *testing.T) {
-	rb := eligibility.Shiyan2023()
+	rb := shiyan()
+	affluent := groupOf(&rb, "affluent_resident")
 	r := eligibility.Resident{
 		Insurance:    eligibility.Insurance{Scheme: eligibility.SchemeResident},
 		ResidentTier: decimal.RequireFromString("12e100000000"),
 	}
-	c, err := rb.Classify(r, asOf2023)
-	if err != nil {
-		t.Fatal(err)
-	}
-	reason, ok := c.Reason(eligibility.GroupAffluentResident)
+	c := rb.Classify(r, asOf2023)
+	reason, ok := c.Reason(affluent)
 	if !ok {
 		t.Fatal("not in AffluentResident")
 	}
@@ -103,8 +99,8 @@ func TestTierReasonTextHuge(t *testing.T) {
 	}
 	// A plain tier keeps its plain form, with its own scale.
 	r.ResidentTier = decimal.RequireFromString("1000.50")
-	c, _ = rb.Classify(r, asOf2023)
-	reason, _ = c.Reason(eligibility.GroupAffluentResident)
+	c = rb.Classify(r, asOf2023)
+	reason, _ = c.Reason(affluent)
 	if got := reason.English(); !strings.Contains(got, "contribution tier 1000.5 yuan, above 1000 yuan") {
 		t.Errorf("English() = %q", got)
 	}

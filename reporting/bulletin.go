@@ -14,10 +14,10 @@ import (
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
-	"github.com/canbao/kuomian/allocation"
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/internal/exact"
 	"github.com/canbao/kuomian/reporting/table"
+	"github.com/canbao/kuomian/routing"
 )
 
 // RateScale is the number of digits after the decimal point of every
@@ -33,9 +33,9 @@ type Progress struct {
 	Task     int64  // 任务数: the unit's whole task
 	Enrolled int64  // 已完成: newly enrolled to date
 	// Targets optionally states the unit's requirement for each milestone
-	// of the plan, in order, as published (the 罗东 2019年任务数 column is
+	// of the policy, in order, as published (the 罗东 2019年任务数 column is
 	// the 2019-12-31 target). Without it a milestone asks for
-	// ⌈Task × Share⌉.
+	// ⌈Task × Percent ÷ 100⌉ (routing.Policy.Requirements).
 	Targets []int64
 }
 
@@ -44,8 +44,11 @@ type BulletinInput struct {
 	Title string // e.g. 罗东镇全民参保扩面工作进度通报
 	Town  string // e.g. 罗东镇 (labels the total row; 全镇 when empty)
 	AsOf  eligibility.Date
-	Plan  Plan
-	Units []Progress
+	// Policy is the town's plan: its timetable (baseline, phases,
+	// milestones, the bulletin clause) is the bulletin's; nothing of it is
+	// restated here.
+	Policy routing.Policy
+	Units  []Progress
 	// TownTask is the town's own task when it differs from the sum of the
 	// units' (罗东: 9777 stated, 9778 in the cells); 0 means the sum.
 	TownTask int64
@@ -137,16 +140,16 @@ type BulletinRow struct {
 // rank order (ties by name in pinyin order), and the town's. Make one with
 // [NewBulletin]; render it with [Bulletin.Render].
 type Bulletin struct {
-	Title string
-	Town  string
-	AsOf  eligibility.Date
-	Plan  Plan
-	// Milestone is the index in Plan.Milestones of the current milestone
+	Title  string
+	Town   string
+	AsOf   eligibility.Date
+	Policy routing.Policy
+	// Milestone is the index in Policy.Milestones of the current milestone
 	// (the first due on or after AsOf, else the last), -1 if none.
 	Milestone int
 	// Phase is the phase that contains AsOf; InPhase is false when none
 	// does.
-	Phase   Phase
+	Phase   routing.Phase
 	InPhase bool
 	Rows    []BulletinRow
 	// Total is the town's line: the 基本养老保险扩面计划完成率 is Total.Rate.
@@ -202,10 +205,10 @@ func NewBulletin(in BulletinInput) (Bulletin, error) {
 	if in.AsOf.IsZero() {
 		return Bulletin{}, &BulletinError{Unit: -1, Field: "AsOf", Err: fmt.Errorf("%w: no as-of date", ErrBulletinInput)}
 	}
-	if err := in.Plan.Validate(); err != nil {
-		return Bulletin{}, &BulletinError{Unit: -1, Field: "Plan", Err: err}
+	if fs := routing.Validate(in.Policy); routing.HasErrors(fs) {
+		return Bulletin{}, &BulletinError{Unit: -1, Field: "Policy", Err: &routing.ValidationError{Policy: in.Policy.ID, Findings: fs}}
 	}
-	nm := len(in.Plan.Milestones)
+	nm := len(in.Policy.Milestones)
 	seen := make(map[string]bool, len(in.Units))
 	checkTargets := func(unit int, name string, targets []int64) error {
 		if targets == nil {
@@ -253,8 +256,10 @@ func NewBulletin(in BulletinInput) (Bulletin, error) {
 		return Bulletin{}, err
 	}
 
-	b := Bulletin{Title: in.Title, Town: in.Town, AsOf: in.AsOf, Plan: in.Plan, Milestone: in.Plan.milestoneOn(in.AsOf)}
-	b.Phase, b.InPhase = in.Plan.phaseOn(in.AsOf)
+	b := Bulletin{Title: in.Title, Town: in.Town, AsOf: in.AsOf, Policy: in.Policy.Clone(), Milestone: in.Policy.MilestoneOn(in.AsOf)}
+	if i, ok := in.Policy.PhaseOn(in.AsOf); ok {
+		b.Phase, b.InPhase = in.Policy.Phases[i], true
+	}
 	if b.Town == "" {
 		b.Town = "全镇"
 	}
@@ -362,22 +367,6 @@ func bulPercent(enrolled, task int64) (decimal.Decimal, bool) {
 	return decimal.NewFromBigInt(new(big.Int).SetUint64(q), -RateScale), true
 }
 
-// bulCeilMulDiv returns ⌈a·b/c⌉ for a, b ≥ 0 and c > 0, and false when the
-// result does not fit in an int64.
-func bulCeilMulDiv(a, b, c uint64) (int64, bool) {
-	q, r, ok := exact.MulDivMod(a, b, c)
-	if !ok {
-		return 0, false
-	}
-	if r != 0 {
-		q++
-	}
-	if q > 1<<63-1 {
-		return 0, false
-	}
-	return int64(q), true
-}
-
 // requirement returns a unit's requirement for milestone k.
 func (b Bulletin) requirement(k int, task int64, targets []int64) (int64, error) {
 	if k < 0 {
@@ -386,13 +375,11 @@ func (b Bulletin) requirement(k int, task int64, targets []int64) (int64, error)
 	if targets != nil {
 		return targets[k], nil
 	}
-	// "80%以上": at least the share, so the exact requirement is rounded up,
-	// as allocation.Milestones does.
-	v, _, err := b.Plan.Milestones[k].Share.Of(task, allocation.Ceil)
+	req, err := b.Policy.Requirements(task)
 	if err != nil {
 		return 0, fmt.Errorf("%w: %w", ErrBulletinInput, err)
 	}
-	return v, nil
+	return req[k], nil
 }
 
 // row computes one line (without its rank).
@@ -411,31 +398,16 @@ func (b Bulletin) row(name string, task, enrolled int64, targets []int64) (Bulle
 	r.Target = target
 	r.TargetGap = max(target-enrolled, 0)
 
-	// The pace (序时进度).
+	// The pace (序时进度), as the policy defines it (routing.Policy.Pace).
 	if k >= 0 {
-		prevDate, prevReq := b.Plan.Start, int64(0)
-		if k > 0 {
-			prevDate = b.Plan.Milestones[k-1].Due
-			if prevReq, err = b.requirement(k-1, task, targets); err != nil {
+		reqs := make([]int64, len(b.Policy.Milestones))
+		for i := range reqs {
+			if reqs[i], err = b.requirement(i, task, targets); err != nil {
 				return r, err
 			}
 		}
-		due := b.Plan.Milestones[k].Due
-		switch {
-		case !b.AsOf.After(prevDate):
-			// On or before the plan's start (a later milestone is current
-			// only after the previous one's date).
-			r.Pace = 0
-		case !b.AsOf.Before(due):
-			r.Pace = target
-		default:
-			span := due.DaysSince(prevDate)
-			el := b.AsOf.DaysSince(prevDate)
-			rise, ok := bulCeilMulDiv(uint64(target-prevReq), uint64(el), uint64(span))
-			if !ok {
-				return r, fmt.Errorf("%w: %w", ErrBulletinInput, table.ErrOverflow)
-			}
-			r.Pace = prevReq + rise
+		if r.Pace, err = b.Policy.Pace(reqs, b.AsOf); err != nil {
+			return r, fmt.Errorf("%w: %w", ErrBulletinInput, err)
 		}
 	}
 
@@ -450,14 +422,14 @@ func (b Bulletin) row(name string, task, enrolled int64, targets []int64) (Bulle
 		r.Status = StatusOnTrack
 		r.Reason = "方案未设节点目标"
 	default:
-		m := b.Plan.Milestones[k]
+		m := b.Policy.Milestones[k]
 		req := "须完成"
 		if m.Aim {
 			req = "力争完成"
 		}
-		node := m.Due.String() + "前" + req + " " + strconv.FormatInt(target, 10) + " 人（" + m.Clause + "）"
+		node := m.By.String() + "前" + req + " " + strconv.FormatInt(target, 10) + " 人（" + m.Citation.String() + "）"
 		switch {
-		case enrolled >= target && b.AsOf.Before(m.Due):
+		case enrolled >= target && b.AsOf.Before(m.By):
 			r.Status = StatusAhead
 			r.Reason = "已提前达到节点要求：" + node
 		case enrolled >= r.Pace:

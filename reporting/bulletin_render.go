@@ -25,7 +25,7 @@ func (b Bulletin) milestoneHeader() string {
 	if b.Milestone < 0 {
 		return "节点要求"
 	}
-	return b.Plan.Milestones[b.Milestone].Due.String() + "节点要求"
+	return b.Policy.Milestones[b.Milestone].By.String() + "节点要求"
 }
 
 // Table returns the bulletin as a table, one row per unit in rank order and
@@ -71,26 +71,26 @@ func (b Bulletin) Table() table.Table {
 func (b Bulletin) summary() []string {
 	var s []string
 	head := "截至 " + b.AsOf.String()
-	if b.Plan.Bulletin != "" {
-		head += "　依据：" + b.Plan.Bulletin
+	if !b.Policy.Bulletin.IsZero() {
+		head += "　依据：" + b.Policy.Bulletin.String()
 	}
 	s = append(s, head)
 	if b.InPhase {
-		s = append(s, "当前阶段："+b.Phase.Name+"（"+b.Phase.From.String()+" 至 "+b.Phase.To.String()+"，"+b.Phase.Clause+"）")
+		s = append(s, "当前阶段："+b.Phase.Name+"（"+b.Phase.Period.From.String()+" 至 "+b.Phase.Period.To.String()+"，"+b.Phase.Citation.String()+"）")
 	}
 	switch {
-	case b.AsOf.Before(b.Plan.Start):
-		s = append(s, "序时进度自 "+b.Plan.Start.String()+" 起算，尚未开始（此前为 0）")
-	case len(b.Plan.Milestones) > 0 && b.AsOf.After(b.Plan.Milestones[len(b.Plan.Milestones)-1].Due):
+	case !b.AsOf.After(b.Policy.BaselineDate()):
+		s = append(s, "序时进度自 "+b.Policy.BaselineDate().String()+" 起算，尚未开始（此前为 0）")
+	case len(b.Policy.Milestones) > 0 && b.AsOf.After(b.Policy.Milestones[len(b.Policy.Milestones)-1].By):
 		s = append(s, "方案各节点均已到期：按最后节点的要求通报")
 	}
 	if b.Milestone >= 0 {
-		m := b.Plan.Milestones[b.Milestone]
+		m := b.Policy.Milestones[b.Milestone]
 		verb := "完成"
 		if m.Aim {
 			verb = "力争完成"
 		}
-		days := m.Due.DaysSince(b.AsOf)
+		days := m.By.DaysSince(b.AsOf)
 		when := "还有 " + strconv.Itoa(days) + " 天"
 		switch {
 		case days == 0:
@@ -98,7 +98,7 @@ func (b Bulletin) summary() []string {
 		case days < 0:
 			when = "已过 " + strconv.Itoa(-days) + " 天"
 		}
-		s = append(s, "当前节点："+m.Due.String()+" 前"+verb+"任务的 "+m.Share.Percent(0)+"（"+m.Clause+"），"+when)
+		s = append(s, "当前节点："+m.By.String()+" 前"+verb+"任务的 "+strconv.Itoa(m.Percent)+"%（"+m.Citation.String()+"），"+when)
 	}
 	t := b.Total
 	rate := "—"
@@ -115,9 +115,9 @@ func (b Bulletin) notes() []string {
 		"完成率 = 已完成 ÷ 任务数 × 100%，以整数精确计算，保留 " + strconv.Itoa(RateScale) + " 位小数，四舍五入（逢五进一）。",
 	}
 	if b.Milestone >= 0 {
-		m := b.Plan.Milestones[b.Milestone]
-		n = append(n, "节点要求 = 任务数 × "+m.Share.Percent(0)+"，向上取整（不足一人按一人计），已公布节点任务数的按公布数；距节点 = 节点要求 − 已完成（不小于 0）。")
-		n = append(n, "序时进度 = 上一节点要求 + (本节点要求 − 上一节点要求) × 已过天数 ÷ 两节点间天数，向上取整；自 "+b.Plan.Start.String()+" 起算，起点为 0。")
+		m := b.Policy.Milestones[b.Milestone]
+		n = append(n, "节点要求 = 任务数 × "+strconv.Itoa(m.Percent)+"%，向上取整（不足一人按一人计），已公布节点任务数的按公布数；距节点 = 节点要求 − 已完成（不小于 0）。")
+		n = append(n, "序时进度按月计：上一节点（起点为 "+b.Policy.BaselineDate().String()+"，要求 0）至本节点之间的各月末及本节点日为检查点，要求逐点等额增加，向上取整；通报日取已到的最后一个检查点。")
 	}
 	n = append(n,
 		"排名按完成率的精确值由高到低，完成率相同者名次并列；并列者及无任务者按名称拼音排序。",
@@ -176,8 +176,8 @@ func (b Bulletin) page(f table.Format) table.Page {
 		table.Figure{Label: "已完成 / 任务（人）", Value: strconv.FormatInt(t.Enrolled, 10) + " / " + strconv.FormatInt(t.Task, 10), Note: "距任务 " + strconv.FormatInt(t.Gap, 10) + " 人"},
 	)
 	if b.Milestone >= 0 {
-		m := b.Plan.Milestones[b.Milestone]
-		p.Figures = append(p.Figures, table.Figure{Label: m.Due.String() + " 节点要求（" + m.Share.Percent(0) + "）", Value: strconv.FormatInt(t.Target, 10), Note: "序时进度 " + strconv.FormatInt(t.Pace, 10) + " 人；" + m.Clause})
+		m := b.Policy.Milestones[b.Milestone]
+		p.Figures = append(p.Figures, table.Figure{Label: m.By.String() + " 节点要求（" + strconv.Itoa(m.Percent) + "%）", Value: strconv.FormatInt(t.Target, 10), Note: "序时进度 " + strconv.FormatInt(t.Pace, 10) + " 人；" + m.Citation.String()})
 	}
 	counts := map[ProgressStatus]int{}
 	for _, r := range b.Rows {
@@ -218,6 +218,6 @@ func (b Bulletin) page(f table.Format) table.Page {
 		}
 		p.Chart = ch
 	}
-	p.Footer = "完成率以整数精确计算，四舍五入保留 " + strconv.Itoa(RateScale) + " 位小数。" + b.Plan.Name
+	p.Footer = "完成率以整数精确计算，四舍五入保留 " + strconv.Itoa(RateScale) + " 位小数。" + b.Policy.Title + "（" + b.Policy.Document + "）"
 	return p
 }

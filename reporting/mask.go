@@ -6,7 +6,6 @@ import (
 	"io"
 	"slices"
 	"strconv"
-	"strings"
 
 	"golang.org/x/text/language"
 
@@ -18,44 +17,12 @@ import (
 	"github.com/canbao/kuomian/routing"
 )
 
-// groupShort holds short Chinese names of the target groups for tables, led
-// by the document's numeral (石堰府发〔2023〕10号 二; 三(二)2 for 补缴).
-var groupShort = [eligibility.NumGroups + 1]string{
-	GroupNone:                           "非扩面重点人群",
-	eligibility.GroupSmallBusiness:      "一 个体工商户和小微企业",
-	eligibility.GroupSubsidyEligible:    "二 补贴政策人员和财政供养人员",
-	eligibility.GroupPlatformWorker:     "三 新业态从业人员",
-	eligibility.GroupLicensedFreelancer: "四 持证自由职业者",
-	eligibility.GroupAffluentResident:   "五 城乡富裕人员",
-	eligibility.GroupHardship:           "六 缴费困难群体",
-	eligibility.GroupSuspendedElsewhere: "七 区外参保暂停缴费人员",
-	eligibility.GroupOtherUninsured:     "八 其他应参未参人员",
-	eligibility.GroupElderlyBackPay:     "60周岁以上补缴人员",
-}
-
-// GroupShortLabel returns the short Chinese name this package's tables give
-// a target group, led by the numeral of 石堰府发〔2023〕10号 二 (e.g.
-// "三 新业态从业人员"), and "非扩面重点人群" for [GroupNone].
-func GroupShortLabel(g eligibility.Group) string {
-	if int(g) < len(groupShort) {
-		return groupShort[g]
+// groupsLabel names the target groups of d for the roster.
+func groupsLabel(d *routing.Decision) string {
+	if rb := d.Rulebook(); rb != nil && !d.Groups.IsEmpty() {
+		return rb.ShortLabels(d.Groups)
 	}
-	return g.String()
-}
-
-// groupsLabel joins the short labels of a set of groups with "；".
-func groupsLabel(gs eligibility.GroupSet) string {
-	if gs.IsEmpty() {
-		return groupShort[GroupNone]
-	}
-	var b strings.Builder
-	for g := range gs.All() {
-		if b.Len() > 0 {
-			b.WriteString("；")
-		}
-		b.WriteString(GroupShortLabel(g))
-	}
-	return b.String()
+	return "非扩面重点人群"
 }
 
 // MaskOptions says how the roster shows personal data.
@@ -73,19 +40,22 @@ type MaskOptions struct {
 // and notes. Build it with [NewRosterEntry]; ID, Name and the personal data
 // in Note are masked unless the options reveal them.
 type RosterEntry struct {
-	Line      int                // line of the resident in the imported roster
-	ID        string             // 公民身份号码, masked by default
-	Name      string             // 姓名, masked by default
-	Gender    eligibility.Gender // 性别
-	Age       int                // 周岁 on the decision's date
-	Village   string             // 村(社区)
-	Groups    eligibility.GroupSet
-	Outcome   routing.Outcome    // 去向
-	Channel   routing.Channel    // 参保渠道
-	Venue     routing.Venue      // 办理地点
-	Fallback  routing.Choice     // 不愿参加时
-	Subsidies routing.SubsidySet // 补贴
-	Actions   routing.ActionSet  // 后续工作, e.g. 到派出所核实真实户籍地
+	Line    int                // line of the resident in the imported roster
+	ID      string             // 公民身份号码, masked by default
+	Name    string             // 姓名, masked by default
+	Gender  eligibility.Gender // 性别
+	Age     int                // 周岁 on the decision's date
+	Village string             // 村(社区)
+	// Groups names the target groups (扩面对象类别) by their numerals and
+	// short names in the policy, e.g. "六 缴费困难群体"; 非扩面重点人群 when
+	// none.
+	Groups    string
+	Outcome   routing.Outcome              // 去向
+	Channel   routing.Channel              // 参保渠道
+	Venue     routing.Venue                // 办理地点
+	Fallback  routing.Choice               // 不愿参加时
+	Subsidies routing.Set[routing.Subsidy] // 补贴
+	Actions   routing.Set[routing.Action]  // 后续工作, e.g. 到派出所核实真实户籍地
 	// Note is the roster's own note (备注). Masked by default like the
 	// rest: the resident's name and every run of 6 or more digits in it
 	// (an identity or phone number, also when spaces or hyphens split it
@@ -102,7 +72,7 @@ func NewRosterEntry(row roster.Row, d *routing.Decision, opt MaskOptions) Roster
 		Gender:    row.Resident.EffectiveGender(),
 		Age:       d.Age,
 		Village:   row.Resident.Hukou.Village,
-		Groups:    d.Groups.Set(),
+		Groups:    groupsLabel(d),
 		Outcome:   d.Outcome,
 		Channel:   d.Channel,
 		Venue:     d.Venue,
@@ -144,7 +114,7 @@ func (e RosterEntry) cells(zh language.Tag) []string {
 		text(e.Gender, e.Gender == eligibility.GenderUnknown),
 		strconv.Itoa(e.Age),
 		e.Village,
-		groupsLabel(e.Groups),
+		e.Groups,
 		text(e.Outcome, e.Outcome == routing.OutcomeNone),
 		text(e.Channel, e.Channel == routing.ChannelNone),
 		text(e.Venue, e.Venue == routing.VenueNone),

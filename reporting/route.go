@@ -103,7 +103,7 @@ var routeErrLabels = []struct {
 // AddDecision counts the resident of village routed by d: its target groups,
 // outcome and channel.
 func (t *Tally) AddDecision(village string, d *routing.Decision) error {
-	return t.Add(TallyEntry{Village: village, Groups: d.Groups.Set(), Outcome: d.Outcome, Channel: d.Channel})
+	return t.Add(TallyEntry{Village: village, Groups: d.Groups, Outcome: d.Outcome, Channel: d.Channel, Rulebook: d.Rulebook()})
 }
 
 // TallyOptions configures [TallyRoster].
@@ -254,7 +254,10 @@ func tallyShard(rr *roster.Reader, t *Tally, route Router, fast routerInto, d *r
 					res.fatal = fmt.Errorf("%w: outcome %d, channel %d", ErrTallyRange, d.Outcome, d.Channel)
 					return res
 				}
-				t.add(t.village(row.Resident.Hukou.Village), d.Groups.Set(), d.Outcome, d.Channel)
+				t.add(t.village(row.Resident.Hukou.Village), d.Groups, d.Outcome, d.Channel)
+				if t.groups == nil {
+					t.groups = d.Rulebook()
+				}
 				continue
 			}
 		}

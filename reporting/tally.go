@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/bits"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/text/collate"
@@ -16,11 +17,11 @@ import (
 	"github.com/canbao/kuomian/routing"
 )
 
-// The dimensions of a tally. Groups are 1..eligibility.NumGroups, with 0 for
+// The dimensions of a tally. Groups are 1..eligibility.MaxGroups, with 0 for
 // "in no target group"; outcomes and channels are routing's (each fewer
 // than 8 — routing's OutcomeSet and ChannelSet are 8-bit sets).
 const (
-	tallyGroups   = eligibility.NumGroups + 1
+	tallyGroups   = eligibility.MaxGroups + 1
 	tallyOutcomes = 8
 	tallyChannels = 8
 )
@@ -58,6 +59,9 @@ type villageTally struct {
 // concurrent use: give each goroutine its own and merge them.
 type Tally struct {
 	villages map[string]*villageTally
+	// groups names the target groups counted (the policy's), for the
+	// tables; nil until an entry brings them.
+	groups *eligibility.Rulebook
 }
 
 // TallyEntry is what a tally counts about one routed resident.
@@ -66,6 +70,9 @@ type TallyEntry struct {
 	Groups  eligibility.GroupSet // the target groups the resident is in
 	Outcome routing.Outcome      // the scheme the decision sends the resident to
 	Channel routing.Channel      // how the resident joins
+	// Rulebook names the groups of Groups (a routing.Decision's
+	// Rulebook()); it may be nil, and the tables then number the groups.
+	Rulebook *eligibility.Rulebook
 }
 
 // ErrTallyRange is returned by [Tally.Add] for an entry whose outcome or
@@ -79,6 +86,9 @@ func (t *Tally) Add(e TallyEntry) error {
 		return fmt.Errorf("%w: outcome %d, channel %d", ErrTallyRange, e.Outcome, e.Channel)
 	}
 	t.add(t.village(e.Village), e.Groups, e.Outcome, e.Channel)
+	if t.groups == nil {
+		t.groups = e.Rulebook
+	}
 	return nil
 }
 
@@ -99,7 +109,7 @@ func (t *Tally) village(v string) *villageTally {
 func (t *Tally) add(vt *villageTally, gs eligibility.GroupSet, o routing.Outcome, c routing.Channel) {
 	vt.residents++
 	vt.routed[o][c]++
-	m := uint16(gs & eligibility.AllGroups)
+	m := uint16(gs &^ 1)
 	if m == 0 {
 		vt.grouped[GroupNone][o][c]++
 		return
@@ -114,6 +124,9 @@ func (t *Tally) add(vt *villageTally, gs eligibility.GroupSet, o routing.Outcome
 func (t *Tally) Merge(u *Tally) {
 	if u == nil {
 		return
+	}
+	if t.groups == nil {
+		t.groups = u.groups
 	}
 	for v, uv := range u.villages {
 		tv := t.village(v)
@@ -324,9 +337,7 @@ func (t *Tally) Table(title string) table.Table {
 			{Header: "村(社区)"}, {Header: "扩面对象类别"}, {Header: "去向(险种)"}, {Header: "参保渠道"},
 			{Header: "人数", Kind: table.KindInteger, NoSum: true},
 		},
-		Notes: []string{
-			"扩面对象类别依据石堰府发〔2023〕10号 二 和 三(二)2；同属多个类别的人员在每个类别各计一次。",
-		},
+		Notes: []string{t.groupNote()},
 	}
 	zh := language.Chinese
 	for _, r := range t.Rows() {
@@ -335,10 +346,32 @@ func (t *Tally) Table(title string) table.Table {
 			channel = r.Channel.Label(zh)
 		}
 		tbl.Rows = append(tbl.Rows, []table.Cell{
-			table.Text(villageLabel(r.Village)), table.Text(GroupShortLabel(r.Group)), table.Text(r.Outcome.Label(zh)), table.Text(channel), table.Int(r.Count),
+			table.Text(villageLabel(r.Village)), table.Text(t.groupLabel(r.Group)), table.Text(r.Outcome.Label(zh)), table.Text(channel), table.Int(r.Count),
 		})
 	}
 	return tbl
+}
+
+// groupLabel is how the tables show a group: its numeral and short name
+// from the policy, or 非扩面重点人群 for [GroupNone].
+func (t *Tally) groupLabel(g eligibility.Group) string {
+	if g == GroupNone {
+		return "非扩面重点人群"
+	}
+	if t.groups != nil {
+		if l := t.groups.ShortLabels(eligibility.GroupsOf(g)); l != "" {
+			return l
+		}
+	}
+	return "第" + strconv.Itoa(int(g)) + "类"
+}
+
+func (t *Tally) groupNote() string {
+	doc := "方案"
+	if t.groups != nil && t.groups.Document != "" {
+		doc = t.groups.Document
+	}
+	return "扩面对象类别依据" + doc + "；同属多个类别的人员在每个类别各计一次。"
 }
 
 // villageLabel is how the tables show a village: the name, or （未填） for

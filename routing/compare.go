@@ -24,19 +24,29 @@ const (
 	DiffError // one policy routed the resident, the other returned an error (or a different one)
 )
 
-var diffNames = []name{
-	{"scheme", "险种", "scheme"},
-	{"channel", "渠道", "channel"},
-	{"venue", "地点", "venue"},
-	{"fallback", "不愿意时", "fallback"},
-	{"subsidies", "补贴", "subsidies"},
-	{"actions", "后续工作", "actions"},
-	{"groups", "人群", "groups"},
-	{"error", "错误", "error"},
+var diffKeys = [...][2]string{
+	{"scheme", "险种"},
+	{"channel", "渠道"},
+	{"venue", "地点"},
+	{"fallback", "不愿意时"},
+	{"subsidies", "补贴"},
+	{"actions", "后续工作"},
+	{"groups", "人群"},
+	{"error", "错误"},
 }
 
 // String lists the parts, separated by commas, e.g. "scheme,channel".
-func (f DiffField) String() string { return joinKeys(uint32(f), diffNames) }
+func (f DiffField) String() string { return f.join(0, ",") }
+
+func (f DiffField) join(lang int, sep string) string {
+	var parts []string
+	for i, k := range diffKeys {
+		if f&(1<<i) != 0 {
+			parts = append(parts, k[lang])
+		}
+	}
+	return strings.Join(parts, sep)
+}
 
 // Difference is one resident whom two policies route differently.
 type Difference struct {
@@ -60,7 +70,7 @@ func Compare(a, b *Router, residents []eligibility.Resident, asOf eligibility.Da
 		var f DiffField
 		switch {
 		case ea != nil || eb != nil:
-			if ea == nil || eb == nil || errorKey(ea) != errorKey(eb) || errors.Is(ea, ErrOutsidePeriod) != errors.Is(eb, ErrOutsidePeriod) {
+			if ea == nil || eb == nil || ErrorKey(ea) != ErrorKey(eb) || errors.Is(ea, ErrOutsidePeriod) != errors.Is(eb, ErrOutsidePeriod) {
 				f |= DiffError
 			}
 		default:
@@ -82,7 +92,7 @@ func Compare(a, b *Router, residents []eligibility.Resident, asOf eligibility.Da
 			if da.Actions != db.Actions {
 				f |= DiffActions
 			}
-			if da.Groups != db.Groups {
+			if a.rb.Keys(da.Groups) != b.rb.Keys(db.Groups) {
 				f |= DiffGroups
 			}
 		}
@@ -105,7 +115,7 @@ func (d Difference) Explain(tag language.Tag) string {
 	}
 	fields := d.Fields.String()
 	if zh {
-		fields = bitLabels(uint32(d.Fields), diffNames, true, "、")
+		fields = d.Fields.join(1, "、")
 	}
 	fmt.Fprintf(&b, pick(zh, "居民%s：%s不同\n", "resident %s: %s differ\n"), who, fields)
 	side := func(label string, dec Decision, err error) {

@@ -32,26 +32,26 @@ const (
 	ReasonMilestone                // the next milestone of the campaign
 )
 
-var reasonKindNames = []name{
-	{"invalid", "无效", "invalid"},
-	{"age", "年龄", "age"},
-	{"group", "扩面重点人群", "target group"},
-	{"age_line", "年龄线", "age line"},
-	{"route", "分类引导", "route"},
-	{"fallback", "不愿意时", "fallback"},
-	{"venue", "办理地点", "venue"},
-	{"fallback_venue", "不愿意时的办理地点", "fallback venue"},
-	{"subsidy", "补贴", "subsidy"},
-	{"action", "后续工作", "follow-up action"},
-	{"phase", "工作阶段", "phase"},
-	{"milestone", "进度要求", "milestone"},
-}
+var reasonKindVocab = eligibility.NewVocabulary[ReasonKind]("reason kind",
+	Term{Key: "invalid", Chinese: "无效", English: "invalid"},
+	Term{Key: "age", Chinese: "年龄", English: "age"},
+	Term{Key: "group", Chinese: "扩面重点人群", English: "target group"},
+	Term{Key: "age_line", Chinese: "年龄线", English: "age line"},
+	Term{Key: "route", Chinese: "分类引导", English: "route"},
+	Term{Key: "fallback", Chinese: "不愿意时", English: "fallback"},
+	Term{Key: "venue", Chinese: "办理地点", English: "venue"},
+	Term{Key: "fallback_venue", Chinese: "不愿意时的办理地点", English: "fallback venue"},
+	Term{Key: "subsidy", Chinese: "补贴", English: "subsidy"},
+	Term{Key: "action", Chinese: "后续工作", English: "follow-up action"},
+	Term{Key: "phase", Chinese: "工作阶段", English: "phase"},
+	Term{Key: "milestone", Chinese: "进度要求", English: "milestone"},
+)
 
 // String returns the kind's key, e.g. "route".
-func (k ReasonKind) String() string { return keyOf(reasonKindNames, int(k)) }
+func (k ReasonKind) String() string { return reasonKindVocab.Key(k) }
 
 // Label returns the kind's name in Chinese (zh) or English.
-func (k ReasonKind) Label(tag language.Tag) string { return label(reasonKindNames, int(k), tag) }
+func (k ReasonKind) Label(tag language.Tag) string { return reasonKindVocab.Label(k, tag) }
 
 // MarshalText returns the key.
 func (k ReasonKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
@@ -82,14 +82,14 @@ type Decision struct {
 	MinContributionMonths int
 	Threshold             eligibility.Date
 
-	Outcome   Outcome    // the scheme, or covered / not eligible
-	Channel   Channel    // how to join
-	Venue     Venue      // where to register
-	Fallback  Choice     // if the resident declines the first choice (zero: none stated)
-	Subsidies SubsidySet // 补贴
-	Actions   ActionSet  // 后续工作
-	Groups    GroupMask  // target groups (only when the policy uses groups)
-	Phase     string     // campaign phase on AsOf (e.g. 重点攻坚阶段), or ""
+	Outcome   Outcome              // the scheme, or covered / not eligible
+	Channel   Channel              // how to join
+	Venue     Venue                // where to register
+	Fallback  Choice               // if the resident declines the first choice (zero: none stated)
+	Subsidies Set[Subsidy]         // 补贴
+	Actions   Set[Action]          // 后续工作
+	Groups    eligibility.GroupSet // target groups of the policy (Policy.Groups), if it has any
+	Phase     string               // campaign phase on AsOf (e.g. 重点攻坚阶段), or ""
 
 	// Classification is the eligibility result behind Groups, with the
 	// reason for each group (zero when the policy uses no groups).
@@ -135,6 +135,16 @@ func (d Decision) Policy() (id, version string) {
 	return d.rt.p.ID, d.rt.p.Version
 }
 
+// Rulebook returns the target groups of the policy that made the decision,
+// to name the groups of Decision.Groups; nil for the zero Decision. It is
+// the router's own: read it, never modify it.
+func (d Decision) Rulebook() *eligibility.Rulebook {
+	if d.rt == nil {
+		return nil
+	}
+	return &d.rt.rb
+}
+
 // Dropped returns how many reasons did not fit in [MaxReasons] (0 for every
 // preset decision).
 func (d Decision) Dropped() int { return int(d.dropped) }
@@ -168,11 +178,8 @@ func (d Decision) Reason(i int) Reason {
 	switch rs.kind {
 	case ReasonGroup:
 		g := eligibility.Group(rs.item)
-		if gr, ok := d.Classification.Reason(g); ok {
-			out.Citation = Citation{Document: gr.Document, Clause: gr.Clause}
-		} else {
-			out.Citation = Citation{Document: DocShiyan2023, Clause: g.Clause()}
-		}
+		gr, _ := d.rt.rb.Group(g)
+		out.Citation = Citation{Document: p.Document, Clause: gr.Clause}
 	case ReasonAgeLine:
 		if d.rt.derive {
 			out.Citation = retirement2024
@@ -261,12 +268,13 @@ func (d Decision) ReasonText(i int, tag language.Tag) string {
 		if gr, ok := d.Classification.Reason(g); ok {
 			return gr.Text(tag)
 		}
-		return pick(fmt.Sprintf("属于%s「%s」。", cite, g.Label(tag)), fmt.Sprintf("In the group %q (%s).", g.Label(tag), cite))
+		def, _ := d.rt.rb.Group(g)
+		return pick(fmt.Sprintf("属于%s「%s」。", cite, def.Label(tag)), fmt.Sprintf("In the group %q (%s).", def.Label(tag), cite))
 	case ReasonAgeLine:
 		return d.ageLineText(zh, cite)
 	case ReasonRoute, ReasonSubsidy, ReasonAction:
 		r := &p.Rules[rs.rule]
-		return pick(fmt.Sprintf("%s：%s。", cite, r.Summary), fmt.Sprintf("%s: %s.", cite, r.SummaryEN))
+		return pick(fmt.Sprintf("%s：%s。%s", cite, r.Summary, quoteText(r.Quote, true)), fmt.Sprintf("%s: %s.%s", cite, r.SummaryEN, quoteText(r.Quote, false)))
 	case ReasonFallback:
 		return pick(
 			fmt.Sprintf("不愿意时：%s（%s）。", d.Fallback.Outcome.FallbackLabel(tag), cite),
@@ -311,14 +319,14 @@ func (d Decision) ageLineText(zh bool, cite string) string {
 	}
 	var b strings.Builder
 	if zh {
-		fmt.Fprintf(&b, "年龄线：%s%d周岁（%s，原文“%s”）；%d周岁", who, d.Line, cite, l.Stated, d.Age)
+		fmt.Fprintf(&b, "年龄线：%s%d周岁（%s，%s）；%d周岁", who, d.Line, cite, statedText(l.Stated, p.AgeLines.Quotes, true), d.Age)
 		if d.Band == BandYounger {
 			b.WriteString("在年龄线以下。")
 		} else {
 			b.WriteString("达到年龄线。")
 		}
 	} else {
-		fmt.Fprintf(&b, "Age line for %s: %d (%s, stated as “%s”); age %d is ", whoEN, d.Line, cite, l.Stated, d.Age)
+		fmt.Fprintf(&b, "Age line for %s: %d (%s, %s); age %d is ", whoEN, d.Line, cite, statedText(l.Stated, p.AgeLines.Quotes, false), d.Age)
 		if d.Band == BandYounger {
 			b.WriteString("below the line.")
 		} else {
@@ -401,8 +409,8 @@ func (d Decision) Explain(tag language.Tag) string {
 	}
 	list("补贴", "Subsidies", d.Subsidies.Label(tag))
 	list("后续工作", "Follow-up", d.Actions.Label(tag))
-	if p.Groups != 0 {
-		list("扩面重点人群", "Target groups", d.Groups.Label(tag))
+	if len(p.Groups) > 0 {
+		list("扩面重点人群", "Target groups", d.rt.rb.Labels(d.Groups, tag))
 	}
 	b.WriteString(pick(zh, "依据：\n", "Reasons:\n"))
 	for i := range int(d.n) {
@@ -450,4 +458,40 @@ func (d Decision) String() string {
 		s += " actions " + d.Actions.String()
 	}
 	return s
+}
+
+// quoteText presents a rule's quote as the document's own words (原文),
+// after the rule's summary; nothing when there is no quote.
+func quoteText(q string, zh bool) string {
+	if q == "" {
+		return ""
+	}
+	if zh {
+		return "原文：“" + q + "”。"
+	}
+	return " The document says: “" + q + "”."
+}
+
+// statedText names the age line's words: the document's own (原文) when
+// the policy quotes them, else the policy's statement of the bands.
+func statedText(stated string, quotes []string, zh bool) string {
+	if len(quotes) == 0 {
+		if zh {
+			return "表述为“" + stated + "”"
+		}
+		return "stated as “" + stated + "”"
+	}
+	var b strings.Builder
+	if zh {
+		b.WriteString("原文")
+	} else {
+		b.WriteString("the document says ")
+	}
+	for i, q := range quotes {
+		if i > 0 && !zh {
+			b.WriteString(" and ")
+		}
+		b.WriteString("“" + q + "”")
+	}
+	return b.String()
 }

@@ -1,7 +1,15 @@
 package routing
 
 import (
+	"github.com/canbao/kuomian/eligibility"
 	"golang.org/x/text/language"
+)
+
+type (
+	// Term is one value of an enumeration as people write it.
+	Term = eligibility.Term
+	// Set is a set of values of one enumeration.
+	Set[E eligibility.Enum[E]] = eligibility.Set[E]
 )
 
 var zhTag = language.Chinese
@@ -10,23 +18,6 @@ var zhTag = language.Chinese
 func isChinese(tag language.Tag) bool {
 	base, _ := tag.Base()
 	return base.String() == "zh"
-}
-
-func label(table []name, i int, tag language.Tag) string {
-	if i < 0 || i >= len(table) {
-		return ""
-	}
-	if isChinese(tag) {
-		return table[i].zh
-	}
-	return table[i].en
-}
-
-func keyOf(table []name, i int) string {
-	if i < 0 || i >= len(table) {
-		return "invalid"
-	}
-	return table[i].key
 }
 
 // Outcome is the scheme a decision sends a resident to, or why it sends
@@ -42,24 +33,29 @@ const (
 	OutcomeNotEligible                // 不属于扩面对象 (not eligible)
 	// OutcomeExisting is used only in rules: "keep the scheme the resident is
 	// already insured in" (转移接续). A decision never carries it: Route
-	// replaces it with OutcomeEmployee or OutcomeResident.
+	// replaces it with OutcomeEmployee or OutcomeResident — OutcomeEmployee
+	// for another statutory scheme (机关事业), whose record continues in
+	// 企业职工 once the post is left.
 	OutcomeExisting // 原参保险种
 )
 
-var outcomeNames = []name{
-	{"", "未定", "no decision"},
-	{"employee", "企业职工基本养老保险", "enterprise employees' basic pension"},
-	{"resident", "城乡居民基本养老保险", "urban and rural residents' basic pension"},
-	{"covered", "已参保", "already covered"},
-	{"not_eligible", "不属于扩面对象", "not eligible"},
-	{"existing", "原参保险种", "the scheme already joined"},
-}
+var outcomeVocab = eligibility.NewVocabulary[Outcome]("outcome",
+	Term{Key: "none", Chinese: "未定", English: "no decision", Aliases: []string{""}},
+	Term{Key: "employee", Chinese: "企业职工基本养老保险", English: "enterprise employees' basic pension", Aliases: []string{"企业职工", "城镇企业职工基本养老保险", "城镇企业养老保险"}},
+	Term{Key: "resident", Chinese: "城乡居民基本养老保险", English: "urban and rural residents' basic pension", Aliases: []string{"城乡居民", "城乡居民养老保险"}},
+	Term{Key: "covered", Chinese: "已参保", English: "already covered"},
+	Term{Key: "not_eligible", Chinese: "不属于扩面对象", English: "not eligible"},
+	Term{Key: "existing", Chinese: "原参保险种", English: "the scheme already joined"},
+)
+
+// Vocabulary returns the vocabulary of outcomes.
+func (Outcome) Vocabulary() *eligibility.Vocabulary[Outcome] { return outcomeVocab }
 
 // String returns the outcome's key, e.g. "employee".
-func (o Outcome) String() string { return keyOf(outcomeNames, int(o)) }
+func (o Outcome) String() string { return outcomeVocab.Key(o) }
 
 // Label returns the outcome's name in Chinese (zh) or English.
-func (o Outcome) Label(tag language.Tag) string { return label(outcomeNames, int(o), tag) }
+func (o Outcome) Label(tag language.Tag) string { return outcomeVocab.Label(o, tag) }
 
 // FallbackLabel names o as a decision's fallback, what a resident who
 // declines the first choice is left with. OutcomeCovered reads
@@ -81,14 +77,8 @@ func (o Outcome) IsJoin() bool { return o == OutcomeEmployee || o == OutcomeResi
 // MarshalText returns the key.
 func (o Outcome) MarshalText() ([]byte, error) { return []byte(o.String()), nil }
 
-// UnmarshalText accepts a key, a Chinese label or an English label.
-func (o *Outcome) UnmarshalText(b []byte) error {
-	i, err := parseName("outcome", outcomeNames, string(b))
-	*o = Outcome(i)
-	return err
-}
-
-func (Outcome) knownNames() []string { return keys(outcomeNames) }
+// UnmarshalText accepts any term of [Outcome.Vocabulary].
+func (o *Outcome) UnmarshalText(b []byte) error { return parseInto(o, outcomeVocab, b) }
 
 // Channel is how a resident joins: through whom and on what terms.
 type Channel uint8
@@ -104,33 +94,30 @@ const (
 	ChannelProxyPay                // 政府代缴 (the government pays the contributions)
 )
 
-var channelNames = []name{
-	{"", "无", "none"},
-	{"employer", "由用人单位办理", "through the employer"},
-	{"flexible", "以灵活就业人员身份参保", "as a flexibly employed person (灵活就业人员)"},
-	{"self_pay", "个人参保缴费", "enrols and pays in person"},
-	{"transfer", "转移接续", "transfer and continuation (转移接续)"},
-	{"back_pay", "补缴", "back-payment (补缴)"},
-	{"proxy_pay", "政府代缴", "paid by the government (代缴)"},
-}
+var channelVocab = eligibility.NewVocabulary[Channel]("channel",
+	Term{Key: "none", Chinese: "无", English: "none", Aliases: []string{""}},
+	Term{Key: "employer", Chinese: "由用人单位办理", English: "through the employer"},
+	Term{Key: "flexible", Chinese: "以灵活就业人员身份参保", English: "as a flexibly employed person (灵活就业人员)", Aliases: []string{"灵活就业", "灵活就业人员"}},
+	Term{Key: "self_pay", Chinese: "个人参保缴费", English: "enrols and pays in person"},
+	Term{Key: "transfer", Chinese: "转移接续", English: "transfer and continuation (转移接续)", Aliases: []string{"转移、接续"}},
+	Term{Key: "back_pay", Chinese: "补缴", English: "back-payment (补缴)"},
+	Term{Key: "proxy_pay", Chinese: "政府代缴", English: "paid by the government (代缴)", Aliases: []string{"代缴"}},
+)
+
+// Vocabulary returns the vocabulary of channels.
+func (Channel) Vocabulary() *eligibility.Vocabulary[Channel] { return channelVocab }
 
 // String returns the channel's key, e.g. "flexible".
-func (c Channel) String() string { return keyOf(channelNames, int(c)) }
+func (c Channel) String() string { return channelVocab.Key(c) }
 
 // Label returns the channel's name in Chinese (zh) or English.
-func (c Channel) Label(tag language.Tag) string { return label(channelNames, int(c), tag) }
+func (c Channel) Label(tag language.Tag) string { return channelVocab.Label(c, tag) }
 
 // MarshalText returns the key.
 func (c Channel) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
 
-// UnmarshalText accepts a key, a Chinese label or an English label.
-func (c *Channel) UnmarshalText(b []byte) error {
-	i, err := parseName("channel", channelNames, string(b))
-	*c = Channel(i)
-	return err
-}
-
-func (Channel) knownNames() []string { return keys(channelNames) }
+// UnmarshalText accepts any term of [Channel.Vocabulary].
+func (c *Channel) UnmarshalText(b []byte) error { return parseInto(c, channelVocab, b) }
 
 // Venue is where a resident registers.
 type Venue uint8
@@ -143,30 +130,27 @@ const (
 	VenueVillage                 // 所属村(社区) (the resident's village or community)
 )
 
-var venueNames = []name{
-	{"", "文件未规定", "not stated by the document"},
-	{"employer", "用人单位", "the employer"},
-	{"city_centre", "市社会保险管理中心", "the city social-insurance centre"},
-	{"village", "所属村(社区)", "the resident's village (community)"},
-}
+var venueVocab = eligibility.NewVocabulary[Venue]("venue",
+	Term{Key: "none", Chinese: "文件未规定", English: "not stated by the document", Aliases: []string{"", "无"}},
+	Term{Key: "employer", Chinese: "用人单位", English: "the employer"},
+	Term{Key: "city_centre", Chinese: "市社会保险管理中心", English: "the city social-insurance centre"},
+	Term{Key: "village", Chinese: "所属村(社区)", English: "the resident's village (community)", Aliases: []string{"所属村（社区）"}},
+)
+
+// Vocabulary returns the vocabulary of venues.
+func (Venue) Vocabulary() *eligibility.Vocabulary[Venue] { return venueVocab }
 
 // String returns the venue's key, e.g. "village".
-func (v Venue) String() string { return keyOf(venueNames, int(v)) }
+func (v Venue) String() string { return venueVocab.Key(v) }
 
 // Label returns the venue's name in Chinese (zh) or English.
-func (v Venue) Label(tag language.Tag) string { return label(venueNames, int(v), tag) }
+func (v Venue) Label(tag language.Tag) string { return venueVocab.Label(v, tag) }
 
 // MarshalText returns the key.
 func (v Venue) MarshalText() ([]byte, error) { return []byte(v.String()), nil }
 
-// UnmarshalText accepts a key, a Chinese label or an English label.
-func (v *Venue) UnmarshalText(b []byte) error {
-	i, err := parseName("venue", venueNames, string(b))
-	*v = Venue(i)
-	return err
-}
-
-func (Venue) knownNames() []string { return keys(venueNames) }
+// UnmarshalText accepts any term of [Venue.Vocabulary].
+func (v *Venue) UnmarshalText(b []byte) error { return parseInto(v, venueVocab, b) }
 
 // Subsidy is a contribution subsidy a resident may receive.
 type Subsidy uint8
@@ -181,66 +165,29 @@ const (
 	SubsidyEmploymentDifficulty                // 就业困难人员社会保险补贴
 )
 
-var subsidyNames = []name{
-	{"", "无", "none"},
-	{"land_acquired", "被征地人员参保缴费补贴", "contribution subsidy for land-acquired residents"},
-	{"village_cadre", "在职村(社区)干部参保缴费补贴", "contribution subsidy for serving village cadres"},
-	{"retired_fisher", "退捕渔民参保缴费补贴", "contribution subsidy for retired fishers"},
-	{"college_graduate", "高校毕业生社会保险补贴", "social-insurance subsidy for college graduates"},
-	{"employment_difficulty", "就业困难人员社会保险补贴", "social-insurance subsidy for people with employment difficulty"},
-}
+var subsidyVocab = eligibility.NewVocabulary[Subsidy]("subsidy",
+	Term{Key: "none", Chinese: "无", English: "none", Aliases: []string{""}},
+	Term{Key: "land_acquired", Chinese: "被征地人员参保缴费补贴", English: "contribution subsidy for land-acquired residents"},
+	Term{Key: "village_cadre", Chinese: "在职村(社区)干部参保缴费补贴", English: "contribution subsidy for serving village cadres"},
+	Term{Key: "retired_fisher", Chinese: "退捕渔民参保缴费补贴", English: "contribution subsidy for retired fishers"},
+	Term{Key: "college_graduate", Chinese: "高校毕业生社会保险补贴", English: "social-insurance subsidy for college graduates"},
+	Term{Key: "employment_difficulty", Chinese: "就业困难人员社会保险补贴", English: "social-insurance subsidy for people with employment difficulty"},
+)
+
+// Vocabulary returns the vocabulary of subsidies.
+func (Subsidy) Vocabulary() *eligibility.Vocabulary[Subsidy] { return subsidyVocab }
 
 // String returns the subsidy's key, e.g. "land_acquired".
-func (s Subsidy) String() string { return keyOf(subsidyNames, int(s)) }
+func (s Subsidy) String() string { return subsidyVocab.Key(s) }
 
 // Label returns the subsidy's name in Chinese (zh) or English.
-func (s Subsidy) Label(tag language.Tag) string { return label(subsidyNames, int(s), tag) }
+func (s Subsidy) Label(tag language.Tag) string { return subsidyVocab.Label(s, tag) }
 
 // MarshalText returns the key.
 func (s Subsidy) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
-// UnmarshalText accepts a key, a Chinese label or an English label.
-func (s *Subsidy) UnmarshalText(b []byte) error {
-	i, err := parseName("subsidy", subsidyNames, string(b))
-	*s = Subsidy(i)
-	return err
-}
-
-func (Subsidy) knownNames() []string { return keys(subsidyNames) }
-
-// SubsidySet is a set of subsidies (a bitset; the zero value is empty).
-type SubsidySet uint16
-
-// Has reports whether s is in the set.
-func (ss SubsidySet) Has(s Subsidy) bool { return s != SubsidyNone && ss&(1<<s) != 0 }
-
-// With returns the set with s added.
-func (ss SubsidySet) With(s Subsidy) SubsidySet {
-	if s == SubsidyNone || int(s) >= len(subsidyNames) {
-		return ss
-	}
-	return ss | 1<<s
-}
-
-// Label joins the subsidies' names in Chinese (zh, with 、) or English.
-func (ss SubsidySet) Label(tag language.Tag) string {
-	return bitLabels(uint32(ss), subsidyNames, isChinese(tag), sepFor(tag))
-}
-
-// String lists the keys, separated by commas.
-func (ss SubsidySet) String() string { return joinKeys(uint32(ss), subsidyNames) }
-
-// MarshalJSON encodes the set as a list of keys.
-func (ss SubsidySet) MarshalJSON() ([]byte, error) { return marshalBits(uint32(ss), subsidyNames) }
-
-// UnmarshalJSON decodes a list of keys or labels.
-func (ss *SubsidySet) UnmarshalJSON(b []byte) error {
-	v, err := unmarshalBits(b, "subsidy", subsidyNames)
-	*ss = SubsidySet(v &^ 1)
-	return err
-}
-
-func (SubsidySet) knownNames() []string { return keys(subsidyNames) }
+// UnmarshalText accepts any term of [Subsidy.Vocabulary].
+func (s *Subsidy) UnmarshalText(b []byte) error { return parseInto(s, subsidyVocab, b) }
 
 // Action is a follow-up task for the village or the social-insurance office.
 type Action uint8
@@ -252,67 +199,32 @@ const (
 	ActionNoteInRoster                   // 备注在扩面人员明细表 (note it in the roster)
 	ActionCollectProof                   // 搜集市外参保证明, 存档备查 (collect proof of insurance outside the city)
 	ActionReportInBulletin               // 纳入按月进度通报 (count in the monthly progress bulletin)
+	ActionProxyPay                       // 按政策代缴城乡居民基本养老保险费 (the government keeps paying the contributions)
 )
 
-var actionNames = []name{
-	{"", "无", "none"},
-	{"verify_hukou", "到派出所核实真实户籍地", "verify the household registration (户籍) at the police station"},
-	{"note_in_roster", "备注在扩面人员明细表", "note it in the roster (扩面人员明细表)"},
-	{"collect_proof", "搜集市外参保证明并存档备查", "collect and file the proof of insurance outside the city"},
-	{"report_in_bulletin", "纳入进度通报", "count in the progress bulletin"},
-}
+var actionVocab = eligibility.NewVocabulary[Action]("action",
+	Term{Key: "none", Chinese: "无", English: "none", Aliases: []string{""}},
+	Term{Key: "verify_hukou", Chinese: "到派出所核实真实户籍地", English: "verify the household registration (户籍) at the police station"},
+	Term{Key: "note_in_roster", Chinese: "备注在扩面人员明细表", English: "note it in the roster (扩面人员明细表)"},
+	Term{Key: "collect_proof", Chinese: "搜集市外参保证明并存档备查", English: "collect and file the proof of insurance outside the city"},
+	Term{Key: "report_in_bulletin", Chinese: "纳入进度通报", English: "count in the progress bulletin"},
+	Term{Key: "proxy_pay", Chinese: "按政策代缴城乡居民基本养老保险费", English: "the government pays the residents' scheme contributions (代缴)"},
+)
+
+// Vocabulary returns the vocabulary of actions.
+func (Action) Vocabulary() *eligibility.Vocabulary[Action] { return actionVocab }
 
 // String returns the action's key, e.g. "verify_hukou".
-func (a Action) String() string { return keyOf(actionNames, int(a)) }
+func (a Action) String() string { return actionVocab.Key(a) }
 
 // Label returns the action's name in Chinese (zh) or English.
-func (a Action) Label(tag language.Tag) string { return label(actionNames, int(a), tag) }
+func (a Action) Label(tag language.Tag) string { return actionVocab.Label(a, tag) }
 
 // MarshalText returns the key.
 func (a Action) MarshalText() ([]byte, error) { return []byte(a.String()), nil }
 
-// UnmarshalText accepts a key, a Chinese label or an English label.
-func (a *Action) UnmarshalText(b []byte) error {
-	i, err := parseName("action", actionNames, string(b))
-	*a = Action(i)
-	return err
-}
-
-func (Action) knownNames() []string { return keys(actionNames) }
-
-// ActionSet is a set of actions (a bitset; the zero value is empty).
-type ActionSet uint16
-
-// Has reports whether a is in the set.
-func (as ActionSet) Has(a Action) bool { return a != ActionNone && as&(1<<a) != 0 }
-
-// With returns the set with a added.
-func (as ActionSet) With(a Action) ActionSet {
-	if a == ActionNone || int(a) >= len(actionNames) {
-		return as
-	}
-	return as | 1<<a
-}
-
-// Label joins the actions' names in Chinese (zh, with 、) or English.
-func (as ActionSet) Label(tag language.Tag) string {
-	return bitLabels(uint32(as), actionNames, isChinese(tag), sepFor(tag))
-}
-
-// String lists the keys, separated by commas.
-func (as ActionSet) String() string { return joinKeys(uint32(as), actionNames) }
-
-// MarshalJSON encodes the set as a list of keys.
-func (as ActionSet) MarshalJSON() ([]byte, error) { return marshalBits(uint32(as), actionNames) }
-
-// UnmarshalJSON decodes a list of keys or labels.
-func (as *ActionSet) UnmarshalJSON(b []byte) error {
-	v, err := unmarshalBits(b, "action", actionNames)
-	*as = ActionSet(v &^ 1)
-	return err
-}
-
-func (ActionSet) knownNames() []string { return keys(actionNames) }
+// UnmarshalText accepts any term of [Action.Vocabulary].
+func (a *Action) UnmarshalText(b []byte) error { return parseInto(a, actionVocab, b) }
 
 // RuleKind says what a [Rule] decides.
 type RuleKind uint8
@@ -332,28 +244,25 @@ const (
 	KindAction // 后续工作
 )
 
-var kindNames = []name{
-	{"", "无效", "invalid"},
-	{"route", "分类引导", "route"},
-	{"venue", "办理地点", "venue"},
-	{"subsidy", "补贴", "subsidy"},
-	{"action", "后续工作", "follow-up action"},
-}
+var kindVocab = eligibility.NewVocabulary[RuleKind]("rule kind",
+	Term{Key: "invalid", Chinese: "无效", English: "invalid"},
+	Term{Key: "route", Chinese: "分类引导", English: "route"},
+	Term{Key: "venue", Chinese: "办理地点", English: "venue"},
+	Term{Key: "subsidy", Chinese: "补贴", English: "subsidy"},
+	Term{Key: "action", Chinese: "后续工作", English: "follow-up action"},
+)
+
+// Vocabulary returns the vocabulary of rule kinds.
+func (RuleKind) Vocabulary() *eligibility.Vocabulary[RuleKind] { return kindVocab }
 
 // String returns the kind's key, e.g. "route".
-func (k RuleKind) String() string { return keyOf(kindNames, int(k)) }
+func (k RuleKind) String() string { return kindVocab.Key(k) }
 
 // MarshalText returns the key.
 func (k RuleKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
 
-// UnmarshalText accepts a key or a label.
-func (k *RuleKind) UnmarshalText(b []byte) error {
-	i, err := parseName("rule kind", kindNames, string(b))
-	*k = RuleKind(i)
-	return err
-}
-
-func (RuleKind) knownNames() []string { return keys(kindNames) }
+// UnmarshalText accepts any term of [RuleKind.Vocabulary].
+func (k *RuleKind) UnmarshalText(b []byte) error { return parseInto(k, kindVocab, b) }
 
 // Band selects residents by the policy's age line for their gender
 // ([Policy.AgeLines]).
@@ -366,57 +275,23 @@ const (
 	BandOlder               // 年龄线及以上 (at or above the line)
 )
 
-var bandNames = []name{
-	{"", "不限", "any"},
-	{"younger", "年龄线以下", "below the age line"},
-	{"older", "年龄线及以上", "at or above the age line"},
-}
+var bandVocab = eligibility.NewVocabulary[Band]("band",
+	Term{Key: "any", Chinese: "不限", English: "any", Aliases: []string{""}},
+	Term{Key: "younger", Chinese: "年龄线以下", English: "below the age line"},
+	Term{Key: "older", Chinese: "年龄线及以上", English: "at or above the age line"},
+)
+
+// Vocabulary returns the vocabulary of bands.
+func (Band) Vocabulary() *eligibility.Vocabulary[Band] { return bandVocab }
 
 // String returns the band's key, e.g. "younger".
-func (b Band) String() string { return keyOf(bandNames, int(b)) }
+func (b Band) String() string { return bandVocab.Key(b) }
 
 // MarshalText returns the key.
 func (b Band) MarshalText() ([]byte, error) { return []byte(b.String()), nil }
 
-// UnmarshalText accepts a key or a label.
-func (b *Band) UnmarshalText(t []byte) error {
-	i, err := parseName("band", bandNames, string(t))
-	*b = Band(i)
-	return err
-}
-
-func (Band) knownNames() []string { return keys(bandNames) }
-
-// HukouCond selects residents by whether their 户籍 is local.
-type HukouCond uint8
-
-// The hukou conditions. The zero value HukouAny does not look at the 户籍.
-const (
-	HukouAny      HukouCond = iota // 不限
-	HukouLocal                     // 本地户籍
-	HukouNonLocal                  // 非本地户籍
-)
-
-var hukouNames = []name{
-	{"", "不限", "any"},
-	{"local", "本地户籍", "local hukou"},
-	{"non_local", "非本地户籍", "non-local hukou"},
-}
-
-// String returns the condition's key, e.g. "local".
-func (h HukouCond) String() string { return keyOf(hukouNames, int(h)) }
-
-// MarshalText returns the key.
-func (h HukouCond) MarshalText() ([]byte, error) { return []byte(h.String()), nil }
-
-// UnmarshalText accepts a key or a label.
-func (h *HukouCond) UnmarshalText(t []byte) error {
-	i, err := parseName("hukou", hukouNames, string(t))
-	*h = HukouCond(i)
-	return err
-}
-
-func (HukouCond) knownNames() []string { return keys(hukouNames) }
+// UnmarshalText accepts any term of [Band.Vocabulary].
+func (b *Band) UnmarshalText(t []byte) error { return parseInto(b, bandVocab, t) }
 
 // Severity grades a validation [Finding].
 type Severity uint8
@@ -428,34 +303,25 @@ const (
 	SeverityError                   // 错误 (the policy cannot be used)
 )
 
-var severityNames = []name{
-	{"info", "提示", "info"},
-	{"warning", "警告", "warning"},
-	{"error", "错误", "error"},
-}
+var severityVocab = eligibility.NewVocabulary[Severity]("severity",
+	Term{Key: "info", Chinese: "提示", English: "info"},
+	Term{Key: "warning", Chinese: "警告", English: "warning"},
+	Term{Key: "error", Chinese: "错误", English: "error"},
+)
 
 // String returns "info", "warning" or "error".
-func (s Severity) String() string { return keyOf(severityNames, int(s)) }
+func (s Severity) String() string { return severityVocab.Key(s) }
 
 // MarshalText returns the key.
 func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
-func sepFor(tag language.Tag) string {
-	if isChinese(tag) {
-		return "、"
+// parseInto parses b with v into *dst, wrapping an unknown word in a
+// *NameError that suggests the nearest key.
+func parseInto[E ~uint8](dst *E, v *eligibility.Vocabulary[E], b []byte) error {
+	e, ok := v.Lookup(string(b))
+	if !ok {
+		return unknownName(v.Name(), v.Keys(), string(b))
 	}
-	return ", "
-}
-
-func joinKeys(v uint32, table []name) string {
-	s := ""
-	for i, n := range table {
-		if i < 32 && v&(1<<i) != 0 && n.key != "" {
-			if s != "" {
-				s += ","
-			}
-			s += n.key
-		}
-	}
-	return s
+	*dst = e
+	return nil
 }

@@ -134,3 +134,31 @@ func countErrors(fs []Finding) int {
 	}
 	return n
 }
+
+// errorKeys names the sentinel errors a case can expect.
+var errorKeys = []struct {
+	key string
+	err error
+}{
+	{"outside_period", ErrOutsidePeriod},
+	{"no_birth_date", ErrNoBirthDate},
+	{"born_after_as_of", ErrBornAfterAsOf},
+	{"no_gender", ErrNoGender},
+	{"no_rule", ErrNoRule},
+}
+
+// ErrorKey names the sentinel error err wraps, as policy test cases write
+// it: "outside_period", "no_birth_date", "born_after_as_of", "no_gender",
+// "no_rule", "none" for nil, and "other".
+func ErrorKey(err error) string {
+	if err == nil {
+		return "none"
+	}
+	for _, k := range errorKeys {
+		if errors.Is(err, k.err) {
+			return k.key
+		}
+	}
+	return "other"
+}
+

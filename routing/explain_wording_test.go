@@ -4,7 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/routing"
+	"github.com/shopspring/decimal"
 	"golang.org/x/text/language"
 )
 
@@ -13,39 +15,26 @@ import (
 // as such, and several groups are separated by ； because the groups' own
 // names contain 、.
 func TestExplainWording(t *testing.T) {
-	const src = `policy: shiyan-2023
-
-case: affluent
-as of: 2023-06-01
-gender: 男
-birth: 1980-03-03
-hukou: local
-insured: resident
-status: active
-location: in_district
-tier: 1200
-expect scheme: employee
-
-case: no gender
-as of: 2023-06-01
-birth: 1980-03-03
-hukou: local
-employment: 未就业
-flags: extreme_poverty
-expect scheme: resident
-
-case: two groups
-as of: 2023-06-01
-gender: 女
-birth: 1960-03-03
-hukou: local
-employment: 未就业
-flags: 低保对象
-expect scheme: resident
-`
-	cs, err := routing.ParseCases(strings.NewReader(src), "inline")
-	if err != nil {
-		t.Fatal(err)
+	affluent := man("1980-03-03", eligibility.NotEmployed)
+	affluent.Employment = eligibility.Employment{}
+	affluent.Insurance = eligibility.Insurance{Scheme: eligibility.SchemeResident, Status: eligibility.StatusActive, Location: eligibility.InDistrict}
+	affluent.ResidentTier = decimal.NewFromInt(1200)
+	noGender := eligibility.Resident{
+		Birth: d("1980-03-03"), Hukou: eligibility.Hukou{Local: true},
+		Employment: eligibility.Employment{Kind: eligibility.NotEmployed},
+		Flags:      eligibility.FlagExtremePoverty,
+	}
+	twoGroups := woman("1960-03-03", eligibility.NotEmployed)
+	twoGroups.Flags = eligibility.FlagMinimumLiving
+	residents := []struct {
+		name    string
+		r       eligibility.Resident
+		outcome routing.Outcome
+		channel routing.Channel
+	}{
+		{"affluent", affluent, routing.OutcomeEmployee, routing.ChannelFlexible},
+		{"no gender", noGender, routing.OutcomeResident, routing.ChannelProxyPay},
+		{"two groups", twoGroups, routing.OutcomeResident, routing.ChannelBackPay},
 	}
 	rt := routing.MustCompile(routing.Shiyan2023())
 	tests := []struct {
@@ -56,15 +45,19 @@ expect scheme: resident
 		{language.English, []string{"If unwilling: stays in the scheme already joined (already covered)."}, nil},
 		{language.Chinese, []string{"2023-06-01时43周岁（性别不明）。"}, []string{"（未知）"}},
 		{language.English, []string{"Aged 43 on 2023-06-01 (gender unknown)."}, nil},
-		{language.Chinese, []string{"扩面重点人群：低保对象、特困人员、重度残疾人员等缴费困难群体；60周岁以上超龄未参保本地户籍老年居民"}, nil},
+		{language.Chinese, []string{"扩面重点人群：低保对象、特困人员、重度残疾人员等缴费困难群体；60周岁以上超龄未参保的本地户籍老年居民（补缴）\n"}, nil},
+		{language.English, []string{"Target groups: people who find contributions hard to pay (minimum living allowance, extreme poverty, severe disability); uninsured local residents aged 60 or over (back payment)\n"}, nil},
 	}
-	caseOf := []int{0, 0, 1, 1, 2}
+	residentOf := []int{0, 0, 1, 1, 2, 2}
 	for i, tt := range tests {
-		c := cs[caseOf[i]]
-		t.Run(c.Name+"/"+tt.tag.String(), func(t *testing.T) {
-			d, err := rt.Route(c.Resident, c.AsOf)
+		c := residents[residentOf[i]]
+		t.Run(c.name+"/"+tt.tag.String(), func(t *testing.T) {
+			d, err := rt.Route(c.r, d("2023-06-01"))
 			if err != nil {
 				t.Fatal(err)
+			}
+			if d.Outcome != c.outcome || d.Channel != c.channel {
+				t.Fatalf("Route = %v, want %s/%s", d, c.outcome, c.channel)
 			}
 			got := d.Explain(tt.tag)
 			for _, w := range tt.want {

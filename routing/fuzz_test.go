@@ -31,7 +31,14 @@ func addFiles(f *testing.F, pattern string) {
 // encodes and loads back unchanged, compiles, and routes without panicking.
 func FuzzLoadPolicy(f *testing.F) {
 	addFiles(f, filepath.Join("testdata", "policies", "*.json"))
-	f.Add([]byte(`{"id":"x","rules":[{"id":"a","kind":"route","when":{"below_age":-1}}]}`))
+	f.Add([]byte(`{"id":"x","rules":[{"id":"a","kind":"route","when":{"ages":"59-16"}}]}`))
+	f.Add([]byte(`{"id":"x","version":"1","jurisdiction":"y","document":"z","effective":{"from":"2023-01-01","to":"2023-12-31"},` +
+		`"age_lines":{"men":{"younger":{"age":45,"inclusive":false},"older":{"age":45,"inclusive":true},"stated":"s"},` +
+		`"women":{"younger":{"age":40,"inclusive":false},"older":{"age":40,"inclusive":true},"stated":"s"},"citation":{"document":"z","clause":"1"}},` +
+		`"groups":[{"key":"fisher","clause":"2","name":"退捕渔民","name_en":"fishers","when":{"flags_any":["retired_fisher"],"tier_above":1000}}],` +
+		`"rules":[{"id":"a","kind":"route","when":{"groups_any":["fisher"],"ages":"16-59"},"outcome":"resident","channel":"self_pay",` +
+		`"citation":{"document":"z","clause":"3"},"summary":"s","summary_en":"s"},` +
+		`{"id":"b","kind":"route","when":{},"outcome":"not_eligible","citation":{"document":"z","clause":"4"},"summary":"s","summary_en":"s"}]}`))
 	f.Add([]byte(`{"id": "x", "id": "y"}`))
 	f.Add([]byte(`[]`))
 	r := man("1980-05-05", eligibility.NotEmployed)
@@ -60,37 +67,22 @@ func FuzzLoadPolicy(f *testing.F) {
 		if err != nil {
 			t.Fatalf("Compile of a loaded policy: %v", err)
 		}
-		dec, err := rt.Route(r, p.Effective.From)
-		if err == nil {
-			_ = dec.Explain(language.Chinese)
-			_ = routing.NewRecord(dec, r)
-		}
-	})
-}
-
-// FuzzParseCases checks that ParseCases never panics and that every case
-// it returns is complete.
-func FuzzParseCases(f *testing.F) {
-	addFiles(f, filepath.Join("testdata", "cases", "*.txt"))
-	f.Add([]byte("case: a\nas of: 2023-01-01\nexpect scheme: 企业职工\n"))
-	f.Add([]byte("policy：x\n用例：乙\n基准日：20230101\n预期补贴：无\n"))
-	rt := routing.MustCompile(routing.Shiyan2023())
-	f.Fuzz(func(t *testing.T, data []byte) {
-		cs, err := routing.ParseCases(bytes.NewReader(data), "fuzz.txt")
+		again, err := routing.Compile(back)
 		if err != nil {
-			var ce *routing.CaseError
-			if !errors.As(err, &ce) || ce.Line < 1 {
-				t.Fatalf("ParseCases error %T %v is not a *CaseError with a line", err, err)
-			}
-			return
+			t.Fatalf("Compile of a re-loaded policy: %v", err)
 		}
-		for _, c := range cs {
-			if c.AsOf.IsZero() || c.Expect.Fields == 0 || c.Name == "" || c.Line < 1 {
-				t.Fatalf("incomplete case %+v", c)
+		for _, asOf := range []eligibility.Date{p.Effective.From, p.Effective.To} {
+			dec, err := rt.Route(r, asOf)
+			dec2, err2 := again.Route(r, asOf)
+			if routing.ErrorKey(err) != routing.ErrorKey(err2) || dec.String() != dec2.String() || dec.Groups != dec2.Groups {
+				t.Fatalf("the policy and its re-loaded copy route differently: %v (%v) and %v (%v)", dec, err, dec2, err2)
 			}
-		}
-		for _, res := range routing.RunCases(rt, cs) {
-			_ = res.String()
+			if err == nil {
+				if dec.Explain(language.Chinese) != dec2.Explain(language.Chinese) {
+					t.Fatal("the policy and its re-loaded copy explain differently")
+				}
+				_ = routing.NewRecord(dec, r)
+			}
 		}
 	})
 }
@@ -192,6 +184,17 @@ func FuzzRoute(f *testing.F) {
 					if dec.Channel != routing.ChannelProxyPay {
 						t.Fatalf("hardship, not employed by a unit, %d: %v, want 代缴", dec.Age, dec)
 					}
+				}
+			}
+			// 石堰府发〔2023〕10号 二(六): 低保/特困/重度残疾 residents uninsured or
+			// in 城乡居民 are in the hardship group, whatever their decision;
+			// those in another scheme are not.
+			if c.rt == sy {
+				hardship, _ := sy.Group("hardship")
+				flagged := r.Flags&(eligibility.FlagMinimumLiving|eligibility.FlagExtremePoverty|eligibility.FlagSevereDisability) != 0
+				scheme := r.Insurance.Scheme == eligibility.SchemeNone || r.Insurance.Scheme == eligibility.SchemeResident
+				if dec.Groups.Has(hardship) != (flagged && scheme) {
+					t.Fatalf("flags %s, scheme %s: in hardship group %v", r.Flags, r.Insurance.Scheme, dec.Groups.Has(hardship))
 				}
 			}
 			// 罗政〔2019〕185号 二(二)2 on its own: uninsured, not employed, no flags.

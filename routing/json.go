@@ -12,6 +12,9 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/internal/suggest"
 )
 
 // MaxPolicyBytes bounds the size of a policy file [LoadPolicy] reads.
@@ -69,7 +72,7 @@ func LoadPolicy(r io.Reader) (Policy, error) {
 	if err := strict.Decode(&p); err != nil {
 		return Policy{}, &LoadError{Err: fmt.Errorf("%w: %v", ErrBadValue, err)}
 	}
-	if fs := Validate(p); Fatal(fs) {
+	if fs := Validate(p); HasErrors(fs) {
 		return Policy{}, &ValidationError{Policy: p.ID, Findings: fs}
 	}
 	return p, nil
@@ -85,14 +88,9 @@ func EncodePolicy(w io.Writer, p Policy) error {
 	return enc.Encode(p)
 }
 
-// nameSet is implemented by the set types, whose JSON form is a list of
-// names.
-type nameSet interface{ knownNames() []string }
-
 var (
 	unmarshalerType     = reflect.TypeFor[json.Unmarshaler]()
 	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
-	nameSetType         = reflect.TypeFor[nameSet]()
 )
 
 func joinPath(path, key string) string {
@@ -128,7 +126,48 @@ func typeErr(path, want string, tok json.Token) error {
 
 // listLimits bounds the lists of a policy while it is read, so that a
 // hostile file fails fast instead of being validated rule by rule.
-var listLimits = map[string]int{"rules": MaxRules, "phases": MaxPhases, "milestones": MaxMilestones}
+var listLimits = map[string]int{"rules": MaxRules, "phases": MaxPhases, "milestones": MaxMilestones, "groups": eligibility.MaxGroups}
+
+// setVocabulary returns the name and the keys of the enumeration whose
+// set type is t (an eligibility.Set[E], or eligibility.Flags), so that an
+// unknown name in a list gets a *NameError with a suggestion; nil keys
+// when t is neither.
+func setVocabulary(t reflect.Type) (string, []string) {
+	if t == reflect.TypeFor[eligibility.Flags]() {
+		var keys []string
+		for _, term := range eligibility.FlagTerms() {
+			keys = append(keys, term.Key)
+		}
+		return "flag", keys
+	}
+	// Set[E].All returns iter.Seq[E], a func(yield func(E) bool).
+	all, ok := t.MethodByName("All")
+	if !ok || all.Type.NumOut() != 1 || all.Type.Out(0).Kind() != reflect.Func || all.Type.Out(0).NumIn() != 1 {
+		return "", nil
+	}
+	yield := all.Type.Out(0).In(0)
+	if yield.Kind() != reflect.Func || yield.NumIn() != 1 {
+		return "", nil
+	}
+	return enumVocabulary(yield.In(0))
+}
+
+// enumVocabulary returns the name and the keys of the enumeration t (a
+// type with a Vocabulary method, e.g. eligibility.HukouCondition); nil keys
+// when t has none.
+func enumVocabulary(t reflect.Type) (string, []string) {
+	vocab := reflect.Zero(t).MethodByName("Vocabulary")
+	if !vocab.IsValid() || vocab.Type().NumIn() != 0 || vocab.Type().NumOut() != 1 {
+		return "", nil
+	}
+	v := vocab.Call(nil)[0]
+	name, keys := v.MethodByName("Name"), v.MethodByName("Keys")
+	if !name.IsValid() || !keys.IsValid() {
+		return "", nil
+	}
+	k, _ := keys.Call(nil)[0].Interface().([]string)
+	return name.Call(nil)[0].String(), k
+}
 
 // walk consumes one JSON value from dec and checks it against type t:
 // known and unique keys, value kinds, known names.
@@ -138,7 +177,8 @@ func walk(dec *json.Decoder, t reflect.Type, path string) error {
 		return syntaxErr(path, err)
 	}
 	pt := reflect.PointerTo(t)
-	if pt.Implements(unmarshalerType) && t.Implements(nameSetType) {
+	if pt.Implements(unmarshalerType) && (t.Kind() == reflect.Uint64 || t.Kind() == reflect.Uint32) {
+		// A set (eligibility.Set, eligibility.Flags): a list of names.
 		if tok == nil {
 			return typeErr(path, "a list of names", tok)
 		}
@@ -159,6 +199,9 @@ func walk(dec *json.Decoder, t reflect.Type, path string) error {
 			one, _ := json.Marshal([]string{s})
 			v := reflect.New(t)
 			if err := v.Interface().(json.Unmarshaler).UnmarshalJSON(one); err != nil {
+				if kind, keys := setVocabulary(t); keys != nil {
+					err = unknownName(kind, keys, s)
+				}
 				return &LoadError{Path: el, Err: err}
 			}
 			// The same member twice, possibly under two spellings (a key
@@ -175,12 +218,29 @@ func walk(dec *json.Decoder, t reflect.Type, path string) error {
 		}
 		return nil
 	}
+	if pt.Implements(unmarshalerType) && t.Kind() == reflect.Struct {
+		// A value with a JSON form of its own (a decimal threshold): a
+		// string or a number.
+		switch tok.(type) {
+		case string, json.Number:
+		default:
+			return typeErr(path, "a number or a string", tok)
+		}
+		raw, _ := json.Marshal(tok)
+		if err := reflect.New(t).Interface().(json.Unmarshaler).UnmarshalJSON(raw); err != nil {
+			return &LoadError{Path: path, Err: fmt.Errorf("%w: %v", ErrBadValue, err)}
+		}
+		return nil
+	}
 	if pt.Implements(textUnmarshalerType) {
 		s, ok := tok.(string)
 		if !ok {
 			return typeErr(path, "a string", tok)
 		}
 		if err := reflect.New(t).Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
+			if kind, keys := enumVocabulary(t); keys != nil {
+				err = unknownName(kind, keys, s)
+			}
 			return &LoadError{Path: path, Err: err}
 		}
 		return nil
@@ -192,14 +252,22 @@ func walk(dec *json.Decoder, t reflect.Type, path string) error {
 		}
 		fields := map[string]reflect.Type{}
 		var known []string
-		for f := range t.Fields() {
-			tag := strings.Split(f.Tag.Get("json"), ",")[0]
-			if tag == "" || tag == "-" || !f.IsExported() {
-				continue
+		var add func(t reflect.Type)
+		add = func(t reflect.Type) {
+			for f := range t.Fields() {
+				if f.Anonymous && f.Type.Kind() == reflect.Struct {
+					add(f.Type) // an embedded condition: its keys are the outer object's
+					continue
+				}
+				tag := strings.Split(f.Tag.Get("json"), ",")[0]
+				if tag == "" || tag == "-" || !f.IsExported() {
+					continue
+				}
+				fields[tag] = f.Type
+				known = append(known, tag)
 			}
-			fields[tag] = f.Type
-			known = append(known, tag)
 		}
+		add(t)
 		seen := map[string]bool{}
 		for dec.More() {
 			tok, err := dec.Token()
@@ -209,7 +277,7 @@ func walk(dec *json.Decoder, t reflect.Type, path string) error {
 			key, _ := tok.(string)
 			ft, ok := fields[key]
 			if !ok {
-				return &LoadError{Path: path, Key: key, Suggest: closest(key, known), Err: ErrUnknownKey}
+				return &LoadError{Path: path, Key: key, Suggest: suggest.Closest(key, known), Err: ErrUnknownKey}
 			}
 			if seen[key] {
 				return &LoadError{Path: path, Key: key, Err: ErrDuplicate}

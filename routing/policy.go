@@ -55,7 +55,7 @@ type AgeLine struct {
 	Younger Bound  `json:"younger"`           // ages below (or up to) Younger.Age
 	Older   Bound  `json:"older"`             // ages above (or from) Older.Age
 	AtLine  Band   `json:"at_line,omitempty"` // resolution of a one-age overlap or gap
-	Stated  string `json:"stated"`            // the document's words, e.g. 男45岁以下 / 男45岁以上
+	Stated  string `json:"stated"`            // the bands in words, e.g. 男45岁以下 / 男45岁以上
 }
 
 // Line returns the first age of the older band after the resolution, and
@@ -97,9 +97,12 @@ func (l AgeLine) Line() (int, bool) {
 type AgeLines struct {
 	Men      AgeLine  `json:"men"`
 	Women    AgeLine  `json:"women"`
-	Citation Citation `json:"citation"`          // the clause stating the lines
-	Note     string   `json:"note,omitempty"`    // how the policy reads the document's words (中文)
-	NoteEN   string   `json:"note_en,omitempty"` // the same in English
+	Citation Citation `json:"citation"` // the clause stating the lines
+	// Quotes are the document's own words for the lines, each a verbatim
+	// substring of the document (an explanation presents them as 原文).
+	Quotes []string `json:"quotes,omitempty"`
+	Note   string   `json:"note,omitempty"`    // how the policy reads the document's words (中文)
+	NoteEN string   `json:"note_en,omitempty"` // the same in English
 	// Derive, when set, replaces the fixed lines by the line each resident's
 	// own retirement schedule gives: a resident is in the older band from the
 	// day that leaves less than the minimum contribution period before their
@@ -109,31 +112,23 @@ type AgeLines struct {
 	// men and 55−15 = 40 for women. Presets never set it; see
 	// [Policy.WithDerivedAgeLines].
 	Derive bool `json:"derive,omitempty"`
-	// FemaleRetirementAge is women's original statutory retirement age (55
-	// for 女干部, 50 for 女工人) used by derived lines; 0 means 55, the age
-	// behind the fixed line 40 = 55 − 15.
-	FemaleRetirementAge int `json:"female_retirement_age,omitempty"`
 }
 
-// Condition selects residents (and, for venue, subsidy and action rules, the
-// outcome chosen for them). Every field is optional; a resident matches when
-// every set field matches. A set field of set type matches when the
-// resident's value is in the set (for FlagsAny and GroupsAny: when the
-// resident has any member of the set).
+// Condition selects residents (and, for venue, subsidy and action rules,
+// the outcome chosen for them). It is the one condition language of
+// kuomian, [eligibility.Condition] (employment, platforms, flags, scheme,
+// status, location, contact, 户籍, ages, retirement, tier), with what only
+// routing knows: the band relative to the policy's age line, the target
+// groups, and the outcome and channel already chosen. Every field is
+// optional; a resident matches when every set field matches.
 type Condition struct {
-	Employment EmploymentSet `json:"employment,omitempty"` // 就业状况
-	Hukou      HukouCond     `json:"hukou,omitempty"`      // 户籍
-	FromAge    int           `json:"from_age,omitempty"`   // age ≥ FromAge (周岁); 0: no lower bound
-	BelowAge   int           `json:"below_age,omitempty"`  // age < BelowAge (周岁); 0: no upper bound
-	Band       Band          `json:"band,omitempty"`       // relative to the policy's age line
-	Insured    InsuredSet    `json:"insured,omitempty"`    // scheme the resident is insured in (none = 未参保)
-	Status     StatusSet     `json:"status,omitempty"`     // 缴费状态
-	Location   LocationSet   `json:"location,omitempty"`   // 参保地
-	FlagsAny   FlagSet       `json:"flags_any,omitempty"`  // 身份标记
-	GroupsAny  GroupMask     `json:"groups_any,omitempty"` // 扩面重点人群 (needs Policy.Groups)
-	Contact    ContactSet    `json:"contact,omitempty"`    // 联系状况
-	Outcome    OutcomeSet    `json:"outcome,omitempty"`    // chosen outcome (venue, subsidy, action rules)
-	Channel    ChannelSet    `json:"channel,omitempty"`    // chosen channel (venue, subsidy, action rules)
+	eligibility.Condition
+	Band Band `json:"band,omitempty"` // relative to the policy's age line
+	// GroupsAny lists target groups by key (Policy.Groups): the resident
+	// matches when they are in any of them.
+	GroupsAny []string     `json:"groups_any,omitempty"`
+	Outcome   Set[Outcome] `json:"outcome,omitempty"` // chosen outcome (venue, subsidy, action rules)
+	Channel   Set[Channel] `json:"channel,omitempty"` // chosen channel (venue, subsidy, action rules)
 }
 
 // Choice is a scheme and the way to join it.
@@ -167,8 +162,12 @@ type Rule struct {
 	Subsidy          Subsidy  `json:"subsidy,omitempty"` // subsidy
 	Action           Action   `json:"action,omitempty"`  // action
 	Citation         Citation `json:"citation"`          // where the rule comes from
-	Summary          string   `json:"summary"`           // the clause in the document's words (中文)
-	SummaryEN        string   `json:"summary_en"`        // the clause in English
+	// Quote is the document's own words for the rule, a verbatim substring
+	// of the document; an explanation presents it as 原文. Empty when the
+	// rule rests on no single phrase.
+	Quote     string `json:"quote,omitempty"`
+	Summary   string `json:"summary"`    // what the rule does, in Chinese (the policy's reading, not a quote)
+	SummaryEN string `json:"summary_en"` // the same in English
 }
 
 // Phase is a stage of a campaign (e.g. 重点攻坚阶段).
@@ -182,15 +181,22 @@ type Phase struct {
 // Milestone is a share of the task to complete by a date (e.g. 80 % by
 // 2019-12-31).
 type Milestone struct {
-	By       eligibility.Date `json:"by"`
-	Percent  int              `json:"percent"` // 1..100
-	Citation Citation         `json:"citation"`
+	By      eligibility.Date `json:"by"`
+	Percent int              `json:"percent"` // 1..100; the requirement is ⌈task × Percent / 100⌉
+	// Aim marks a target the plan asks units to strive for (力争) rather
+	// than one it requires (确保).
+	Aim      bool     `json:"aim,omitempty"`
+	Citation Citation `json:"citation"`
 }
 
-// Policy is a rulebook: one jurisdiction's routing rules for one effective
-// period, each rule citing its clause. A Policy is plain data: build one by
-// hand, take a preset ([Luodong2019], [Shiyan2023]) or load one from JSON
-// ([LoadPolicy]); then [Compile] it into a [Router] (or call [Route]).
+// Policy is a town's whole plan as one document: its identity, effective
+// period, age lines, target groups, routing rules (with subsidies, venues
+// and follow-up actions), and its timetable — the baseline, phases and
+// milestones, and the clause that asks for the progress bulletin. A Policy
+// is plain data: build one by hand, take a preset ([Luodong2019],
+// [Shiyan2023]) or load one from JSON ([LoadPolicy]); then [Compile] it into
+// a [Router]. A policy team writes a new town's plan as a JSON file, groups
+// included, with no Go code.
 type Policy struct {
 	ID           string           `json:"id"`           // e.g. "luodong-2019"
 	Version      string           `json:"version"`      // e.g. "1"
@@ -200,22 +206,34 @@ type Policy struct {
 	Issued       eligibility.Date `json:"issued,omitzero"`
 	Effective    Period           `json:"effective"` // the as-of dates the policy accepts
 	AgeLines     AgeLines         `json:"age_lines"`
-	// GroupRulebook names the eligibility rulebook that puts residents in
-	// target groups (扩面重点人群); the only one known is "shiyan-2023"
-	// (eligibility.Shiyan2023). Empty: the policy uses no groups.
-	GroupRulebook string `json:"group_rulebook,omitempty"`
-	// Groups lists the target groups the policy uses. When it is not empty,
-	// routing classifies each resident with GroupRulebook and rules may test
-	// GroupsAny.
-	Groups     GroupMask   `json:"groups,omitempty"`
-	Rules      []Rule      `json:"rules"`
-	Phases     []Phase     `json:"phases,omitempty"`
-	Milestones []Milestone `json:"milestones,omitempty"`
+	// FemaleRetirementAge is women's original statutory retirement age,
+	// 55 (女干部) or 50 (女工人), used by derived age lines and by group
+	// conditions with below_retirement; 0 means 55.
+	FemaleRetirementAge int `json:"female_retirement_age,omitempty"`
+	// Groups are the target groups (扩面重点人群) the plan names, each with
+	// its criteria; routing classifies every resident into them and rules
+	// may test them (Condition.GroupsAny). Empty: the plan uses no groups.
+	Groups []eligibility.GroupRule `json:"groups,omitempty"`
+	Rules  []Rule                  `json:"rules"`
+	// Baseline is the campaign's start: the pace (序时进度) rises from
+	// nothing on this day ([Policy.Pace]), and a ledger's 累计完成 counts
+	// from it. Zero: Effective.From.
+	Baseline   eligibility.Date `json:"baseline,omitzero"`
+	Phases     []Phase          `json:"phases,omitempty"`
+	Milestones []Milestone      `json:"milestones,omitempty"`
+	// Bulletin is the clause that asks for the progress bulletin (通报),
+	// e.g. 罗政〔2019〕185号 三(一).
+	Bulletin Citation `json:"bulletin,omitzero"`
 }
 
 // Clone returns a deep copy of p.
 func (p Policy) Clone() Policy {
 	p.Rules = slices.Clone(p.Rules)
+	for i := range p.Rules {
+		p.Rules[i].When.GroupsAny = slices.Clone(p.Rules[i].When.GroupsAny)
+	}
+	p.Groups = slices.Clone(p.Groups)
+	p.AgeLines.Quotes = slices.Clone(p.AgeLines.Quotes)
 	p.Phases = slices.Clone(p.Phases)
 	p.Milestones = slices.Clone(p.Milestones)
 	return p
@@ -240,6 +258,19 @@ func (p Policy) WithDerivedAgeLines() Policy {
 var retirement2024 = Citation{
 	Document: "全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定（2024年9月13日）",
 	Clause:   "附件《国务院关于渐进式延迟法定退休年龄的办法》第一条、第二条",
+}
+
+// Rulebook returns the policy's target groups as an eligibility
+// rulebook, for classifying residents without routing them.
+func (p *Policy) Rulebook() eligibility.Rulebook {
+	return eligibility.Rulebook{Document: p.Document, FemaleRetirementAge: p.femaleAge(), Groups: slices.Clone(p.Groups)}
+}
+
+func (p *Policy) femaleAge() int {
+	if p.FemaleRetirementAge == 0 {
+		return 55
+	}
+	return p.FemaleRetirementAge
 }
 
 // Retirement2024 returns the citation of the 2024 retirement reform that

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/canbao/kuomian/eligibility"
+	"github.com/shopspring/decimal"
 )
 
 // Document numbers of the two presets and of the national rule they lean on.
@@ -29,10 +30,18 @@ func sy(clause string) Citation { return Citation{Document: DocShiyan2023, Claus
 
 var scopeCitation = Citation{Document: DocResidentPension, Clause: "四"}
 
+// SetOf returns the set of the given values (see [eligibility.SetOf]).
+func SetOf[E eligibility.Enum[E]](es ...E) Set[E] { return eligibility.SetOf(es...) }
+
+// onFacts is a condition on a resident's facts only.
+func onFacts(c eligibility.Condition) Condition { return Condition{Condition: c} }
+
 var (
-	employed = EmploymentOf(eligibility.EmployedByUnit, eligibility.SmallBusinessEmployee)
-	insured  = InsuredOf(eligibility.SchemeEmployee, eligibility.SchemeResident, eligibility.SchemeOther)
-	joins    = OutcomesOf(OutcomeEmployee, OutcomeResident)
+	employed = SetOf(eligibility.EmployedByUnit, eligibility.SmallBusinessEmployee)
+	insured  = SetOf(eligibility.SchemeEmployee, eligibility.SchemeResident, eligibility.SchemeOther)
+	joins    = SetOf(OutcomeEmployee, OutcomeResident)
+	under16  = eligibility.AgeBand{Min: 0, Max: 15}
+	from60   = eligibility.AgeBand{Min: 60, Max: eligibility.MaxAge}
 )
 
 // Luodong2019 returns the rulebook of 罗政〔2019〕185号 (罗东镇, 南安市, 福建省,
@@ -56,7 +65,9 @@ var (
 //   - 二(三): 灵活就业 registers at the 市社会保险管理中心; 城乡居民 at the
 //     resident's 村(社区).
 //   - 三(一): every resident routed to a scheme is counted in the monthly bulletin.
-//   - 三(二): milestones 80 % of the task by 2019-12-31, 100 % by 2020-12-31.
+//   - 三(二): milestones 80 % of the task by 2019-12-31, 100 % by 2020-12-31
+//     (确保: requirements); the pace runs from the plan's issue, 2019-07-18.
+//   - 三(一): the monthly bulletin (按月汇总、通报).
 //
 // Age lines: 二(二)2(1) says 男45周岁、女40周岁及以上 and 二(二)2(2) says
 // 男45周岁、女40周岁以下. 以下 includes 45 (《民法典》第1259条), so the two
@@ -90,39 +101,39 @@ func Luodong2019() Policy {
 		},
 		Rules: []Rule{
 			{
-				ID: "2.2.insured", Kind: KindRoute, When: Condition{Insured: insured},
+				ID: "2.2.insured", Kind: KindRoute, When: onFacts(eligibility.Condition{Insured: insured}),
 				Outcome: OutcomeCovered, Citation: lu("二(二)"),
 				Summary:   "分类引导的对象是未参保人员；已参保的无需引导",
 				SummaryEN: "only uninsured people are routed; the insured are already covered",
 			},
 			{
-				ID: "scope.under-16", Kind: KindRoute, When: Condition{BelowAge: 16},
+				ID: "scope.under-16", Kind: KindRoute, When: onFacts(eligibility.Condition{Ages: under16}),
 				Outcome: OutcomeNotEligible, Citation: lu("附件"),
 				Summary:   "任务分解表以16-59周岁人员为扩面对象，未满16周岁的不在其列",
 				SummaryEN: "the task table counts people aged 16 to 59; under-16s are not targets",
 			},
 			{
 				ID: "scope.student", Kind: KindRoute,
-				When:    Condition{Employment: EmploymentOf(eligibility.Student)},
+				When:    onFacts(eligibility.Condition{Employment: SetOf(eligibility.Student)}),
 				Outcome: OutcomeNotEligible, Citation: scopeCitation,
 				Summary:   "城乡居民基本养老保险参保范围为年满16周岁（不含在校学生）的城乡居民",
 				SummaryEN: "students (在校学生) are outside the scope of the residents' scheme",
 			},
 			{
-				ID: "scope.60-and-over", Kind: KindRoute, When: Condition{FromAge: 60},
+				ID: "scope.60-and-over", Kind: KindRoute, When: onFacts(eligibility.Condition{Ages: from60}),
 				Outcome: OutcomeNotEligible, Citation: lu("附件"),
 				Summary:   "任务分解表以16-59周岁人员为扩面对象，60周岁及以上的不在其列",
 				SummaryEN: "the task table counts people aged 16 to 59; people aged 60 or over are not targets",
 			},
 			{
-				ID: "2.2.1", Kind: KindRoute, When: Condition{Employment: employed},
+				ID: "2.2.1", Kind: KindRoute, When: onFacts(eligibility.Condition{Employment: employed}),
 				Outcome: OutcomeEmployee, Channel: ChannelEmployer, Citation: lu("二(二)1"),
 				Summary:   "已就业的，由用人单位办理企业职工基本养老保险",
 				SummaryEN: "the employed are insured in the employees' scheme by their employer",
 			},
 			{
 				ID: "2.2.3", Kind: KindRoute,
-				When:    Condition{FlagsAny: FlagSet(eligibility.FlagLandAcquired)},
+				When:    onFacts(eligibility.Condition{FlagsAny: eligibility.FlagLandAcquired}),
 				Outcome: OutcomeEmployee, Channel: ChannelFlexible,
 				Fallback:         Choice{Outcome: OutcomeResident, Channel: ChannelSelfPay},
 				FallbackCitation: lu("二(二)2"),
@@ -149,21 +160,21 @@ func Luodong2019() Policy {
 			},
 			{
 				ID: "venue.employer", Kind: KindVenue,
-				When:  Condition{Channel: ChannelsOf(ChannelEmployer)},
+				When:  Condition{Channel: SetOf(ChannelEmployer)},
 				Venue: VenueEmployer, Citation: lu("二(二)1"),
 				Summary:   "由用人单位办理",
 				SummaryEN: "the employer registers the employee",
 			},
 			{
 				ID: "2.3.flexible", Kind: KindVenue,
-				When:  Condition{Channel: ChannelsOf(ChannelFlexible)},
+				When:  Condition{Channel: SetOf(ChannelFlexible)},
 				Venue: VenueCityCentre, Citation: lu("二(三)"),
 				Summary:   "以灵活就业人员身份参加企业职工基本养老保险的，到市社会保险管理中心办理参保登记",
 				SummaryEN: "flexibly employed people register at the city social-insurance centre",
 			},
 			{
 				ID: "2.3.resident", Kind: KindVenue,
-				When:  Condition{Outcome: OutcomesOf(OutcomeResident)},
+				When:  Condition{Outcome: SetOf(OutcomeResident)},
 				Venue: VenueVillage, Citation: lu("二(三)"),
 				Summary:   "参加城乡居民基本养老保险的，可直接在所属村（社区）办理参保登记和选择缴费档次",
 				SummaryEN: "the residents' scheme is joined at the resident's village, choosing a contribution tier",
@@ -171,8 +182,8 @@ func Luodong2019() Policy {
 			{
 				ID: "2.2.3.subsidy", Kind: KindSubsidy,
 				When: Condition{
-					FlagsAny: FlagSet(eligibility.FlagLandAcquired),
-					Outcome:  OutcomesOf(OutcomeEmployee),
+					Condition: eligibility.Condition{FlagsAny: eligibility.FlagLandAcquired},
+					Outcome:   SetOf(OutcomeEmployee),
 				},
 				Subsidy: SubsidyLandAcquired, Citation: lu("二(二)3"),
 				Summary:   "被征地农民参加企业职工基本养老保险，按有关规定给予参保缴费补贴",
@@ -185,10 +196,12 @@ func Luodong2019() Policy {
 				SummaryEN: "the town labour office reports each village's progress every month",
 			},
 		},
+		Baseline: date(2019, time.July, 18),
 		Milestones: []Milestone{
 			{By: date(2019, time.December, 31), Percent: 80, Citation: lu("三(二)")},
 			{By: date(2020, time.December, 31), Percent: 100, Citation: lu("三(二)")},
 		},
+		Bulletin: lu("三(一)"),
 	}
 }
 
@@ -233,8 +246,9 @@ func Luodong2019() Policy {
 //     the police station and note it in 《石堰镇各村养老保险扩面人员明细表》.
 //   - 六(四): routed residents are counted in the regular bulletin.
 //   - 四: phases 动员部署 (to 03-15), 重点攻坚 (03-16 to 09-30), 巩固提升
-//     (10-01 to 12-31); milestones 100 % by 09-30 (四(二), 力争) and by 12-31
-//     (一(三)).
+//     (10-01 to 12-31); milestones 100 % by 09-30 (四(二), 力争: an aim) and
+//     by 12-31 (一(三): the requirement); the pace runs from the end of
+//     动员部署, 2023-03-15; 六(四) asks for regular bulletins.
 //
 // Age lines: 四(二) says 男45岁以下、女40岁以下 → 企业职工 and 男45岁以上、女40岁以上 →
 // 城乡居民. Both include the line age (《民法典》第1259条), so the stated bands
@@ -242,7 +256,6 @@ func Luodong2019() Policy {
 // ([CodeAgeOverlap], a warning); the preset resolves it as 45 → 城乡居民 for men
 // and 40 → 城乡居民 for women, consistent with 罗政〔2019〕185号's 及以上.
 func Shiyan2023() Policy {
-	hardship := GroupsOf(eligibility.GroupHardship)
 	return Policy{
 		ID:           "shiyan-2023",
 		Version:      "1",
@@ -268,25 +281,25 @@ func Shiyan2023() Policy {
 				"and 40 (women); the preset resolves 45 → 城乡居民 for men and 40 → 城乡居民 for women, " +
 				"consistent with 罗政〔2019〕185号's 及以上.",
 		},
-		GroupRulebook: "shiyan-2023",
-		Groups:        AllGroups,
+		FemaleRetirementAge: 55,
+		Groups:              shiyanGroups(),
 		Rules: []Rule{
 			{
-				ID: "scope.under-16", Kind: KindRoute, When: Condition{BelowAge: 16},
+				ID: "scope.under-16", Kind: KindRoute, When: onFacts(eligibility.Condition{Ages: under16}),
 				Outcome: OutcomeNotEligible, Citation: scopeCitation,
 				Summary:   "城乡居民基本养老保险参保范围为年满16周岁（不含在校学生）的城乡居民",
 				SummaryEN: "people under 16 are outside the scope of basic pension insurance",
 			},
 			{
 				ID: "scope.student", Kind: KindRoute,
-				When:    Condition{Employment: EmploymentOf(eligibility.Student)},
+				When:    onFacts(eligibility.Condition{Employment: SetOf(eligibility.Student)}),
 				Outcome: OutcomeNotEligible, Citation: scopeCitation,
 				Summary:   "城乡居民基本养老保险参保范围为年满16周岁（不含在校学生）的城乡居民",
 				SummaryEN: "students (在校学生) are outside the scope of the residents' scheme",
 			},
 			{
 				ID: "2.5", Kind: KindRoute,
-				When:    Condition{GroupsAny: GroupsOf(eligibility.GroupAffluentResident), BelowAge: 60},
+				When:    Condition{GroupsAny: []string{"affluent_resident"}, Condition: eligibility.Condition{Ages: eligibility.AgeBand{Min: 0, Max: 59}}},
 				Outcome: OutcomeEmployee, Channel: ChannelFlexible,
 				Fallback: Choice{Outcome: OutcomeCovered},
 				Citation: sy("二(五)"),
@@ -297,7 +310,7 @@ func Shiyan2023() Policy {
 			},
 			{
 				ID: "3.2.1", Kind: KindRoute,
-				When:    Condition{GroupsAny: GroupsOf(eligibility.GroupSuspendedElsewhere)},
+				When:    Condition{GroupsAny: []string{"suspended_elsewhere"}},
 				Outcome: OutcomeExisting, Channel: ChannelTransfer, Citation: sy("三(二)1"),
 				Summary:   "对在区外参保已暂停缴费的人员积极动员通过转移、接续等方式在本区参保",
 				SummaryEN: "people insured outside the district with contributions suspended transfer and continue here",
@@ -305,8 +318,8 @@ func Shiyan2023() Policy {
 			{
 				ID: "3.3.platform-resident", Kind: KindRoute,
 				When: Condition{
-					GroupsAny: GroupsOf(eligibility.GroupPlatformWorker),
-					Insured:   InsuredOf(eligibility.SchemeResident), Band: BandYounger,
+					GroupsAny: []string{"platform_worker"},
+					Condition: eligibility.Condition{Insured: SetOf(eligibility.SchemeResident)}, Band: BandYounger,
 				},
 				Outcome: OutcomeEmployee, Channel: ChannelFlexible,
 				Fallback: Choice{Outcome: OutcomeCovered},
@@ -319,8 +332,8 @@ func Shiyan2023() Policy {
 			{
 				ID: "2.4.freelancer-resident", Kind: KindRoute,
 				When: Condition{
-					GroupsAny: GroupsOf(eligibility.GroupLicensedFreelancer),
-					Insured:   InsuredOf(eligibility.SchemeResident), Band: BandYounger,
+					GroupsAny: []string{"licensed_freelancer"},
+					Condition: eligibility.Condition{Insured: SetOf(eligibility.SchemeResident)}, Band: BandYounger,
 				},
 				Outcome: OutcomeEmployee, Channel: ChannelFlexible,
 				Fallback: Choice{Outcome: OutcomeCovered},
@@ -331,32 +344,32 @@ func Shiyan2023() Policy {
 					"residents' scheme and below 四(二)'s age line are encouraged to move; if unwilling they stay covered)",
 			},
 			{
-				ID: "2.insured", Kind: KindRoute, When: Condition{Insured: insured},
+				ID: "2.insured", Kind: KindRoute, When: onFacts(eligibility.Condition{Insured: insured}),
 				Outcome: OutcomeCovered, Citation: sy("二"),
 				Summary:   "扩面重点是未参保人员；已参保的无需引导",
 				SummaryEN: "the campaign targets uninsured people; the insured are already covered",
 			},
 			{
 				ID: "3.2.2.back-pay", Kind: KindRoute,
-				When:    Condition{GroupsAny: GroupsOf(eligibility.GroupElderlyBackPay)},
+				When:    Condition{GroupsAny: []string{"elderly_back_pay"}},
 				Outcome: OutcomeResident, Channel: ChannelBackPay, Citation: sy("三(二)2"),
 				Summary:   "动员60周岁以上超龄未参保的长寿户籍老年居民以补缴社会保险费的方式纳入城乡居民基本养老保险",
 				SummaryEN: "uninsured local residents aged 60 and over join the residents' scheme by back-payment",
 			},
 			{
-				ID: "3.2.2.over-60", Kind: KindRoute, When: Condition{FromAge: 60},
+				ID: "3.2.2.over-60", Kind: KindRoute, When: onFacts(eligibility.Condition{Ages: from60}),
 				Outcome: OutcomeNotEligible, Citation: sy("三(二)2"),
 				Summary:   "补缴政策只适用于长寿户籍老年居民；其他60周岁以上未参保人员不是本镇扩面对象",
 				SummaryEN: "back-payment is for local (长寿) residents only; others aged 60 and over are not targets here",
 			},
 			{
-				ID: "2.1", Kind: KindRoute, When: Condition{Employment: employed},
+				ID: "2.1", Kind: KindRoute, When: onFacts(eligibility.Condition{Employment: employed}),
 				Outcome: OutcomeEmployee, Channel: ChannelEmployer, Citation: sy("二(一)"),
 				Summary:   "个体工商户、小微企业等未参保市场主体及与劳动合同备案数据比对的未参保人员，由用人单位办理企业职工基本养老保险（已就业的不属于“符合条件参加城乡居民基本养老保险”的代缴对象，故先于三(二)2适用）",
 				SummaryEN: "uninsured employees of units and small businesses join the employees' scheme through their employer (the employed are not “eligible for the residents' scheme”, so this comes before 三(二)2's 代缴)",
 			},
 			{
-				ID: "3.2.2.proxy-pay", Kind: KindRoute, When: Condition{GroupsAny: hardship},
+				ID: "3.2.2.proxy-pay", Kind: KindRoute, When: Condition{GroupsAny: []string{"hardship"}},
 				Outcome: OutcomeResident, Channel: ChannelProxyPay, Citation: sy("三(二)2"),
 				Summary:   "对符合条件参加城乡居民基本养老保险的低保对象、特困人员、重度残疾人员等困难群体，按政策要求为其代缴城乡居民基本养老保险费（专项政策，先于四(二)的年龄建议）",
 				SummaryEN: "for 低保, 特困 and severely disabled people eligible for the residents' scheme the government pays its contributions (a specific policy, before 四(二)'s age suggestion)",
@@ -375,7 +388,7 @@ func Shiyan2023() Policy {
 			},
 			{
 				ID: "venue.employer", Kind: KindVenue,
-				When:  Condition{Channel: ChannelsOf(ChannelEmployer)},
+				When:  Condition{Channel: SetOf(ChannelEmployer)},
 				Venue: VenueEmployer, Citation: sy("一(一)"),
 				Summary:   "督促用人单位守法参保",
 				SummaryEN: "employers are required to insure their employees",
@@ -392,21 +405,21 @@ func Shiyan2023() Policy {
 				"落实退捕渔民参加基本养老保险缴费补贴政策", "retired fishers receive the contribution subsidy"),
 			{
 				ID: "3.1.proof", Kind: KindAction,
-				When:   Condition{Insured: insured, Location: LocationOf(eligibility.OutsideCity)},
+				When:   onFacts(eligibility.Condition{Insured: insured, Location: SetOf(eligibility.OutsideCity)}),
 				Action: ActionCollectProof, Citation: sy("三(一)"),
 				Summary:   "对市外参保的，各村（社区）应搜集市外参保证明，存档备查",
 				SummaryEN: "for people insured outside the city, the village collects and files the proof",
 			},
 			{
 				ID: "4.2.verify-hukou", Kind: KindAction,
-				When:   Condition{Contact: ContactOf(eligibility.ContactNotFound, eligibility.ContactNotLocal)},
+				When:   onFacts(eligibility.Condition{Contact: SetOf(eligibility.ContactNotFound, eligibility.ContactNotLocal)}),
 				Action: ActionVerifyHukou, Citation: sy("四(二)"),
 				Summary:   "对于村组找不到人、联系不上、觉得不是当地的群众、核查人员无信息的建议到派出所核实真实的户籍地",
 				SummaryEN: "people who cannot be found or reached, whom the village thinks are not local, or of whom the checkers have no information: verify the 户籍 at the police station",
 			},
 			{
 				ID: "4.2.note-in-roster", Kind: KindAction,
-				When:   Condition{Contact: ContactOf(eligibility.ContactNotFound, eligibility.ContactNotLocal)},
+				When:   onFacts(eligibility.Condition{Contact: SetOf(eligibility.ContactNotFound, eligibility.ContactNotLocal)}),
 				Action: ActionNoteInRoster, Citation: sy("四(二)"),
 				Summary:   "核实情况备注在《石堰镇各村养老保险扩面人员明细表》上",
 				SummaryEN: "the result of the check is noted in 《石堰镇各村养老保险扩面人员明细表》",
@@ -426,18 +439,126 @@ func Shiyan2023() Policy {
 			{Name: "巩固提升阶段", NameEN: "consolidation",
 				Period: Period{From: date(2023, time.October, 1), To: date(2023, time.December, 31)}, Citation: sy("四(三)")},
 		},
+		Baseline: date(2023, time.March, 15),
 		Milestones: []Milestone{
-			{By: date(2023, time.September, 30), Percent: 100, Citation: sy("四(二)")},
+			{By: date(2023, time.September, 30), Percent: 100, Aim: true, Citation: sy("四(二)")},
 			{By: date(2023, time.December, 31), Percent: 100, Citation: sy("一(三)")},
 		},
+		Bulletin: sy("六(四)"),
 	}
 }
 
 func subsidyRule(id string, flag eligibility.Flags, s Subsidy, zh, en string) Rule {
 	return Rule{
 		ID: id, Kind: KindSubsidy,
-		When:    Condition{FlagsAny: FlagSet(flag), Outcome: joins},
+		When:    Condition{Condition: eligibility.Condition{FlagsAny: flag}, Outcome: joins},
 		Subsidy: s, Citation: sy("三(二)2"),
 		Summary: zh, SummaryEN: en,
+	}
+}
+
+// shiyanGroups are the target groups of 石堰府发〔2023〕10号 二 (the eight
+// groups) and 三(二)2 (uninsured local residents aged 60 and over, 补缴).
+// The document names the groups by example ("主要包括…"); the criteria chosen
+// for each, from its text:
+//
+//   - 二(一) small_business: 个体工商户, 小微企业从业人员 or 单位就业 (the text
+//     names "与劳动合同备案数据比对的未参保人员", people with a filed labour
+//     contract and no insurance), and 未参保.
+//   - 二(二) subsidy_eligible: flagged 被征地, 镇(街道)聘用, 村(社区)干部,
+//     财政供养, 产业带头人 or 农村劳动力转移 (the list of 二(二)), or 退捕渔民,
+//     高校毕业生 or 就业困难人员 (the other 参保缴费补贴 groups of 三(二)2), and not
+//     yet insured ("还未参加城乡居民基本养老保险的").
+//   - 二(三) platform_worker: a platform worker (any platform: the list
+//     网约车、快递、外卖、同城货运 ends with 等), uninsured or in 城乡居民.
+//   - 二(四) licensed_freelancer: a licensed freelancer, uninsured or in
+//     城乡居民.
+//   - 二(五) affluent_resident: in 城乡居民 with a tier strictly above 1000 元
+//     ("缴费档次高于 1000 元"; 1000 itself is not above, 1000.01 is).
+//   - 二(六) hardship: flagged 低保, 特困 or 重度残疾, uninsured or in 城乡居民
+//     (三(二)2 pays the contributions of those who join, and keeps paying for
+//     those already enrolled).
+//   - 二(七) suspended_elsewhere: insured in any scheme, contributions
+//     suspended, elsewhere in the city or outside the city, and 本区户籍.
+//   - 二(八) other_uninsured: 未参保, aged 16 to 59 (the contribution ages of
+//     城乡居民, 国发〔2014〕8号; 在校学生 excluded), in no other group (其他).
+//   - 三(二)2 elderly_back_pay: 未参保, aged 60 or over (以上 includes 60),
+//     本区户籍 (长寿户籍).
+func shiyanGroups() []eligibility.GroupRule {
+	uninsured := SetOf(eligibility.SchemeNone)
+	notEmployee := SetOf(eligibility.SchemeNone, eligibility.SchemeResident)
+	return []eligibility.GroupRule{
+		{
+			Key: "small_business", Short: "个体工商户和小微企业", Numeral: "一", Clause: "二(一)",
+			Name: "个体工商户、小微企业等未参保市场主体", NameEN: "uninsured individual businesses and small enterprises",
+			When: eligibility.Condition{
+				Employment: SetOf(eligibility.SelfEmployedBusiness, eligibility.SmallBusinessEmployee, eligibility.EmployedByUnit),
+				Insured:    uninsured,
+			},
+		},
+		{
+			Key: "subsidy_eligible", Short: "补贴政策人员和财政供养人员", Numeral: "二", Clause: "二(二)",
+			Name:   "新征地人员等符合享受政府参保缴费补贴政策人员及财政供养人员",
+			NameEN: "people eligible for contribution subsidies (newly land-acquired and others) and fiscally supported staff",
+			When: eligibility.Condition{
+				FlagsAny: eligibility.FlagLandAcquired | eligibility.FlagTownshipHire | eligibility.FlagVillageCadre |
+					eligibility.FlagFiscallySupported | eligibility.FlagIndustryLeader | eligibility.FlagRuralMigrantWorker |
+					eligibility.FlagRetiredFisher | eligibility.FlagCollegeGraduate | eligibility.FlagEmploymentDifficulty,
+				Insured: uninsured,
+			},
+		},
+		{
+			Key: "platform_worker", Short: "新业态从业人员", Numeral: "三", Clause: "二(三)",
+			Name: "依托平台企业就业的新业态从业人员", NameEN: "platform workers in new forms of employment",
+			When: eligibility.Condition{Employment: SetOf(eligibility.PlatformWorker), Insured: notEmployee},
+		},
+		{
+			Key: "licensed_freelancer", Short: "持证自由职业者", Numeral: "四", Clause: "二(四)",
+			Name: "持有执业资格许可证群体中的自由职业者", NameEN: "freelancers holding a practising licence",
+			When: eligibility.Condition{Employment: SetOf(eligibility.LicensedFreelancer), Insured: notEmployee},
+		},
+		{
+			Key: "affluent_resident", Short: "城乡富裕人员", Numeral: "五", Clause: "二(五)",
+			Name: "具备城镇职工养老保险缴费能力的城乡富裕人员", NameEN: "affluent residents able to pay into the employee scheme",
+			When: eligibility.Condition{
+				Insured:   SetOf(eligibility.SchemeResident),
+				TierAbove: decimal.NewNullDecimal(decimal.New(1000, 0)),
+			},
+		},
+		{
+			Key: "hardship", Short: "缴费困难群体", Numeral: "六", Clause: "二(六)",
+			Name:   "低保对象、特困人员、重度残疾人员等缴费困难群体",
+			NameEN: "people who find contributions hard to pay (minimum living allowance, extreme poverty, severe disability)",
+			When: eligibility.Condition{
+				FlagsAny: eligibility.FlagMinimumLiving | eligibility.FlagExtremePoverty | eligibility.FlagSevereDisability,
+				Insured:  notEmployee,
+			},
+		},
+		{
+			Key: "suspended_elsewhere", Short: "区外参保暂停缴费人员", Numeral: "七", Clause: "二(七)",
+			Name: "区外已参保且属于暂停缴费的人员", NameEN: "insured outside the district with contributions suspended",
+			When: eligibility.Condition{
+				Insured:  SetOf(eligibility.SchemeEmployee, eligibility.SchemeResident, eligibility.SchemeOther),
+				Status:   SetOf(eligibility.StatusSuspended),
+				Location: SetOf(eligibility.ElsewhereInCity, eligibility.OutsideCity),
+				Hukou:    eligibility.HukouLocal,
+			},
+		},
+		{
+			Key: "other_uninsured", Short: "其他应参未参人员", Numeral: "八", Clause: "二(八)",
+			Name: "其他符合参保条件的应参未参人员", NameEN: "other people who should be insured and are not",
+			When: eligibility.Condition{
+				Employment: SetOf(eligibility.EmploymentUnknown, eligibility.EmployedByUnit, eligibility.SelfEmployedBusiness,
+					eligibility.SmallBusinessEmployee, eligibility.PlatformWorker, eligibility.LicensedFreelancer, eligibility.NotEmployed),
+				Insured: uninsured,
+				Ages:    eligibility.AgeBand{Min: 16, Max: 59},
+			},
+			Residual: true,
+		},
+		{
+			Key: "elderly_back_pay", Short: "60周岁以上补缴人员", Clause: "三(二)2",
+			Name: "60周岁以上超龄未参保的本地户籍老年居民（补缴）", NameEN: "uninsured local residents aged 60 or over (back payment)",
+			When: eligibility.Condition{Insured: uninsured, Ages: from60, Hukou: eligibility.HukouLocal},
+		},
 	}
 }

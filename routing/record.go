@@ -68,7 +68,7 @@ type RecordReason struct {
 
 // NewRecord builds the audit record of decision d, made for resident r.
 // The caller passes the same resident it routed: the record digests r's
-// facts (FactsDigest) and keeps nothing else of them.
+// facts (factsDigest) and keeps nothing else of them.
 func NewRecord(d Decision, r eligibility.Resident) Record {
 	id, version := d.Policy()
 	doc := ""
@@ -79,14 +79,14 @@ func NewRecord(d Decision, r eligibility.Resident) Record {
 		RecordVersion: RecordVersion,
 		Policy:        RecordPolicy{ID: id, Version: version, Document: doc},
 		AsOf:          d.AsOf.String(),
-		InputDigest:   FactsDigest(r),
+		InputDigest:   factsDigest(r),
 		Outcome: RecordOutcome{
-			RecordChoice: RecordChoice{Scheme: d.Outcome.String(), Channel: d.Channel.String(), Venue: d.Venue.String()},
-			Fallback:     RecordChoice{Scheme: d.Fallback.Outcome.String(), Channel: d.Fallback.Channel.String(), Venue: d.Fallback.Venue.String()},
-			Subsidies:    bitNames(uint32(d.Subsidies), subsidyNames),
-			Actions:      bitNames(uint32(d.Actions), actionNames),
-			Groups:       bitNames(uint32(d.Groups), groupNames),
-			Band:         d.Band.String(),
+			RecordChoice: recordChoice(Choice{Outcome: d.Outcome, Channel: d.Channel, Venue: d.Venue}),
+			Fallback:     recordChoice(d.Fallback),
+			Subsidies:    keyList(d.Subsidies.String()),
+			Actions:      keyList(d.Actions.String()),
+			Groups:       groupKeys(d),
+			Band:         recordKey(d.Band),
 			Phase:        d.Phase,
 		},
 		Reasons: make([]RecordReason, 0, d.NumReasons()),
@@ -96,7 +96,9 @@ func NewRecord(d Decision, r eligibility.Resident) Record {
 		item := ""
 		switch it := d.reasons[i].item; rs.Kind {
 		case ReasonGroup:
-			item = factKey(groupNames, int(it))
+			if g, ok := d.rt.rb.Group(eligibility.Group(it)); ok {
+				item = g.Key
+			}
 		case ReasonPhase:
 			item = d.rt.p.Phases[it].Name
 		case ReasonMilestone:
@@ -117,7 +119,7 @@ func EncodeRecord(w io.Writer, rec Record) error {
 	return enc.Encode(rec)
 }
 
-// CanonicalFacts returns the canonical encoding of the facts of r that
+// canonicalFacts returns the canonical encoding of the facts of r that
 // routing reads, the input of [FactsDigest]: the line FactsVersion, then one
 // "key=value" line per fact, in this order and always all of them:
 //
@@ -137,7 +139,7 @@ func EncodeRecord(w io.Writer, rec Record) error {
 //
 // Each line ends with "\n". The name, the identity number, the 户籍地 and
 // the village are not part of it.
-func CanonicalFacts(r eligibility.Resident) string {
+func canonicalFacts(r eligibility.Resident) string {
 	var b strings.Builder
 	line := func(k, v string) {
 		b.WriteString(k)
@@ -150,37 +152,57 @@ func CanonicalFacts(r eligibility.Resident) string {
 	line("birth", r.EffectiveBirth().String())
 	line("gender", r.EffectiveGender().String())
 	line("hukou_local", strconv.FormatBool(r.Hukou.Local))
-	line("employment", factKey(employmentNames, int(r.Employment.Kind)))
-	line("platform", factKey(platformNames, int(r.Employment.Platform)))
+	line("employment", r.Employment.Kind.String())
+	line("platform", r.Employment.Platform.String())
 	line("licence", strconv.Quote(r.Employment.Licence))
-	line("insured", factKey(insuredNames, int(r.Insurance.Scheme)))
-	line("status", factKey(statusNames, int(r.Insurance.Status)))
-	line("location", factKey(locationNames, int(r.Insurance.Location)))
+	line("insured", r.Insurance.Scheme.String())
+	line("status", r.Insurance.Status.String())
+	line("location", r.Insurance.Location.String())
 	line("tier", r.ResidentTier.String())
-	flags := strings.Join(bitNames(uint32(r.Flags), flagNames), ",")
-	if extra := uint32(r.Flags) >> len(flagNames); extra != 0 {
-		flags += ",0x" + strconv.FormatUint(uint64(extra)<<len(flagNames), 16)
-	}
-	line("flags", flags)
+	line("flags", strings.ReplaceAll(r.Flags.String(), "|", ","))
 	line("land_acquired_on", r.LandAcquiredOn.String())
-	line("contact", factKey(contactNames, int(r.Contact)))
+	line("contact", r.Contact.String())
 	return b.String()
 }
 
-// FactsDigest returns "sha256:" followed by the hex SHA-256 of
-// [CanonicalFacts](r). Two residents with the same routing facts have the
+// factsDigest returns "sha256:" followed by the hex SHA-256 of
+// [canonicalFacts](r). Two residents with the same routing facts have the
 // same digest whatever their names and identity numbers. A digest is not
 // anonymisation (a birth date can be guessed); it lets an auditor check
 // that a record was made from given facts.
-func FactsDigest(r eligibility.Resident) string {
-	sum := sha256.Sum256([]byte(CanonicalFacts(r)))
+func factsDigest(r eligibility.Resident) string {
+	sum := sha256.Sum256([]byte(canonicalFacts(r)))
 	return "sha256:" + hex.EncodeToString(sum[:])
 }
 
-// factKey is keyOf with out-of-range values kept distinct ("#200").
-func factKey(table []name, i int) string {
-	if i < 0 || i >= len(table) {
-		return "#" + strconv.Itoa(i)
+// recordChoice is c as a record writes it: "" for no outcome, channel or
+// venue (not the keys "none").
+func recordChoice(c Choice) RecordChoice {
+	return RecordChoice{Scheme: recordKey(c.Outcome), Channel: recordKey(c.Channel), Venue: recordKey(c.Venue)}
+}
+
+// recordKey is e's key, or "" for the zero value (none, any), as the
+// record format has always written it.
+func recordKey[E interface {
+	~uint8
+	String() string
+}](e E) string {
+	if e == 0 {
+		return ""
 	}
-	return table[i].key
+	return e.String()
+}
+
+func keyList(s string) []string {
+	if s == "" {
+		return []string{}
+	}
+	return strings.Split(s, ",")
+}
+
+func groupKeys(d Decision) []string {
+	if d.rt == nil {
+		return []string{}
+	}
+	return keyList(d.rt.rb.Keys(d.Groups))
 }

@@ -1,35 +1,9 @@
 package routing
 
 import (
-	"math/bits"
-	"slices"
 
 	"github.com/canbao/kuomian/eligibility"
 )
-
-// Option configures [Compile].
-type Option func(*options)
-
-type options struct {
-	rulebook *eligibility.Rulebook
-}
-
-// WithGroupRulebook makes the router classify residents with rb instead of
-// the rulebook the policy names in GroupRulebook (a town's variant of the
-// eligibility preset, for instance). The policy must still declare the
-// groups it uses in Groups.
-func WithGroupRulebook(rb eligibility.Rulebook) Option {
-	return func(o *options) { c := rb; c.Rules = append([]eligibility.Rule(nil), rb.Rules...); o.rulebook = &c }
-}
-
-// groupRulebook returns the eligibility rulebook a policy names.
-func groupRulebook(id string) (eligibility.Rulebook, bool) {
-	switch id {
-	case "shiyan-2023":
-		return eligibility.Shiyan2023(), true
-	}
-	return eligibility.Rulebook{}, false
-}
 
 // Router is a compiled [Policy]: the form that routes residents fast and
 // without allocating. Build one with [Compile]; it is immutable and safe for
@@ -43,96 +17,45 @@ type Router struct {
 	men, women  int // fixed lines: first age of the older band
 	derive      bool
 	femaleClass eligibility.RetirementClass
-	rb          *eligibility.Rulebook // nil: the policy uses no groups
+	rb          eligibility.Rulebook // no groups: the policy uses none
 }
 
-// crule is a compiled rule. The enumerated facts (employment, insured
-// scheme, status, location, contact, chosen outcome and channel) are one-hot
-// lanes of one uint64 (see facts.bits); mask holds, per lane, the values the
-// rule accepts (every bit when the rule places no condition), so the rule
-// accepts the resident's values when every lane of mask&bits is non-zero:
-// when it has exactly numLanes bits set.
+// crule is a compiled rule: its condition, with the group keys it tests
+// resolved to a set.
 type crule struct {
-	mask    uint64
-	flags   uint32 // any of these (0 = any)
-	grp     uint16 // any of these (0 = any)
+	when    *eligibility.Condition // in Router.p.Rules[idx]
 	band    Band
-	hukou   HukouCond
-	from    int
-	below   int
+	grp     eligibility.GroupSet // any of these (0 = any)
+	outcome Set[Outcome]
+	channel Set[Channel]
 	idx     int     // index in Policy.Rules
 	venue   Venue   // the rule's payload, copied from Policy.Rules
 	subsidy Subsidy //
 	action  Action  //
 }
 
-// The lanes of facts.bits and crule.mask: offset and width in bits. The top
-// bit of each lane stands for a value outside the enumeration (or, for the
-// outcome and channel lanes, for "not chosen yet"): only a lane without a
-// condition accepts it.
-const (
-	laneEmp, laneIns, laneSt, laneLoc, laneCon, laneOut, laneCh = 0, 16, 24, 32, 40, 48, 56
-	numLanes                                                    = 7
-)
-
-func laneAll(off uint) uint64 {
-	if off == laneEmp {
-		return 0xFFFF
-	}
-	return 0xFF << off
-}
-
-// laneMask is the mask of one lane for a condition set s of the given width
-// (0 = any).
-func laneMask(s uint64, off, width uint) uint64 {
-	if s == 0 {
-		return laneAll(off)
-	}
-	s &= 1<<(width-1) - 1 // never the out-of-range bit
-	return s << off
-}
-
-// laneBit is the one-hot bit of value v in a lane of the given width.
-func laneBit[T ~uint8](v T, off, width uint) uint64 {
-	if uint(v) >= width-1 {
-		return 1 << (off + width - 1)
-	}
-	return 1 << (off + uint(v))
-}
-
-// facts are a resident's facts as bits, for matching.
+// facts are a resident's facts for matching.
 type facts struct {
-	bits  uint64 // one bit in each lane
-	flags uint32
-	grp   uint16
-	age   int
-	band  Band
-	local bool
-}
-
-// setChoice sets the outcome and channel lanes of f.
-func (f *facts) setChoice(o Outcome, c Channel) {
-	f.bits = f.bits&^(laneAll(laneOut)|laneAll(laneCh)) | laneBit(o, laneOut, 8) | laneBit(c, laneCh, 8)
+	r       *eligibility.Resident // effective gender and birth date
+	asOf    eligibility.Date
+	age     int
+	female  int // women's original retirement age
+	grp     eligibility.GroupSet
+	band    Band
+	outcome Outcome // chosen so far (OutcomeNone: not yet)
+	channel Channel
 }
 
 // match reports whether f satisfies c; needBand is set when c tests the age
 // band and f has none (unknown gender).
 func (c *crule) match(f *facts) (ok, needBand bool) {
-	if bits.OnesCount64(c.mask&f.bits) != numLanes ||
-		c.flags != 0 && c.flags&f.flags == 0 ||
-		c.grp != 0 && c.grp&f.grp == 0 ||
-		f.age < c.from || f.age >= c.below {
+	if c.grp != 0 && c.grp&f.grp == 0 ||
+		c.outcome != 0 && !c.outcome.Has(f.outcome) ||
+		c.channel != 0 && !c.channel.Has(f.channel) {
 		return false, false
 	}
-	switch c.hukou {
-	case HukouLocal:
-		if !f.local {
-			return false, false
-		}
-	case HukouNonLocal:
-		if f.local {
-			return false, false
-		}
+	if _, ok := c.when.Match(f.r, f.asOf, f.age, f.female); !ok {
+		return false, false
 	}
 	if c.band != BandAny {
 		if f.band == BandAny {
@@ -148,68 +71,33 @@ func (c *crule) match(f *facts) (ok, needBand bool) {
 // Compile validates p and compiles it into a [Router]. It returns a
 // *[ValidationError] when Validate reports a finding of [SeverityError];
 // the router keeps every finding ([Router.Findings]).
-func Compile(p Policy, opts ...Option) (*Router, error) {
-	var o options
-	for _, opt := range opts {
-		opt(&o)
-	}
+func Compile(p Policy) (*Router, error) {
 	p = p.Clone()
 	fs := Validate(p)
-	fromOption := o.rulebook != nil
-	if fromOption { // the option replaces the named rulebook
-		fs = slices.DeleteFunc(fs, func(f Finding) bool { return f.Code == CodeUnknownRulebook })
-	} else if p.Groups != 0 {
-		if rb, ok := groupRulebook(p.GroupRulebook); ok {
-			o.rulebook = &rb
-		}
-	}
-	if o.rulebook != nil {
-		if err := o.rulebook.Validate(); err != nil {
-			fs = append(fs, Finding{Severity: SeverityError, Code: CodeUnknownRulebook, Path: "group_rulebook",
-				Message: "group rulebook is invalid: " + err.Error()})
-		}
-		if fromOption { // Validate checked the period of a named rulebook only
-			v := &validator{p: p}
-			v.rulebookPeriod(o.rulebook)
-			fs = append(fs, v.fs...)
-		}
-	}
-	if Fatal(fs) {
+	if HasErrors(fs) {
 		return nil, &ValidationError{Policy: p.ID, Findings: fs}
 	}
 	rt := &Router{p: p, findings: fs, derive: p.AgeLines.Derive}
 	rt.men, _ = p.AgeLines.Men.Line()
 	rt.women, _ = p.AgeLines.Women.Line()
-	rt.femaleClass = eligibility.Female55
-	if p.AgeLines.FemaleRetirementAge == 50 {
-		rt.femaleClass = eligibility.Female50
-	}
-	if p.Groups != 0 {
-		rt.rb = o.rulebook
-	}
-	for i, r := range p.Rules {
-		w := r.When
+	rt.femaleClass = eligibility.RetirementClassOf(eligibility.Female, p.femaleAge())
+	rt.rb = rt.p.Rulebook()
+	for i := range rt.p.Rules {
+		r := &rt.p.Rules[i]
+		w := &r.When
 		c := crule{
-			mask: laneMask(uint64(w.Employment), laneEmp, 16) |
-				laneMask(uint64(w.Insured), laneIns, 8) |
-				laneMask(uint64(w.Status), laneSt, 8) |
-				laneMask(uint64(w.Location), laneLoc, 8) |
-				laneMask(uint64(w.Contact), laneCon, 8) |
-				laneMask(uint64(w.Outcome), laneOut, 8) |
-				laneMask(uint64(w.Channel), laneCh, 8),
-			flags:   uint32(w.FlagsAny),
-			grp:     uint16(w.GroupsAny),
+			when:    &w.Condition,
 			band:    w.Band,
-			hukou:   w.Hukou,
-			from:    w.FromAge,
-			below:   w.BelowAge,
+			outcome: w.Outcome,
+			channel: w.Channel,
 			idx:     i,
 			venue:   r.Venue,
 			subsidy: r.Subsidy,
 			action:  r.Action,
 		}
-		if c.below == 0 {
-			c.below = 1 << 30
+		for _, k := range w.GroupsAny {
+			g, _ := rt.rb.Lookup(k) // Validate has checked every key
+			c.grp = c.grp.With(g)
 		}
 		switch r.Kind {
 		case KindRoute:
@@ -227,13 +115,19 @@ func Compile(p Policy, opts ...Option) (*Router, error) {
 
 // MustCompile is like [Compile] but panics on error. It is intended for
 // the presets and for policies fixed at build time, as regexp.MustCompile.
-func MustCompile(p Policy, opts ...Option) *Router {
-	rt, err := Compile(p, opts...)
+func MustCompile(p Policy) *Router {
+	rt, err := Compile(p)
 	if err != nil {
 		panic(err)
 	}
 	return rt
 }
+
+// Group returns the policy's group whose key is key.
+func (rt *Router) Group(key string) (eligibility.Group, bool) { return rt.rb.Lookup(key) }
+
+// Rulebook returns the policy's target groups as an eligibility rulebook.
+func (rt *Router) Rulebook() eligibility.Rulebook { return rt.p.Rulebook() }
 
 // Policy returns a copy of the compiled policy.
 func (rt *Router) Policy() Policy { return rt.p.Clone() }
@@ -321,33 +215,21 @@ func (rt *Router) decide(d *Decision, r *eligibility.Resident, asOf eligibility.
 	d.Age = age
 	d.Gender = r.Gender // RouteInto has set it to r.EffectiveGender()
 
-	f := facts{
-		bits: laneBit(r.Employment.Kind, laneEmp, 16) |
-			laneBit(r.Insurance.Scheme, laneIns, 8) |
-			laneBit(r.Insurance.Status, laneSt, 8) |
-			laneBit(r.Insurance.Location, laneLoc, 8) |
-			laneBit(r.Contact, laneCon, 8),
-		flags: uint32(r.Flags),
-		age:   age,
-		local: r.Hukou.Local,
-	}
-	f.setChoice(OutcomeNone, ChannelNone)
+	f := facts{r: r, asOf: asOf, age: age, female: rt.rb.FemaleRetirementAge}
 	switch d.Gender {
 	case eligibility.Male, eligibility.Female:
 		d.Band = rt.band(d, birth)
 		f.band = d.Band
 	}
 	d.add(ReasonAge, -1, 0)
-	if rt.rb == nil {
+	if len(rt.rb.Groups) == 0 {
 		d.Classification = eligibility.Classification{}
 	} else {
 		// Written in place: ClassifyInto overwrites all of it.
-		if err := rt.rb.ClassifyInto(&d.Classification, r, asOf); err != nil {
-			return err
-		}
-		d.Groups = GroupMask(d.Classification.Groups) & p.Groups
-		f.grp = uint16(d.Groups)
-		for g := range d.Groups.Set().All() {
+		rt.rb.ClassifyInto(&d.Classification, r, asOf)
+		d.Groups = d.Classification.Groups
+		f.grp = d.Groups
+		for g := range d.Groups.All() {
 			d.add(ReasonGroup, -1, int8(g))
 		}
 	}
@@ -379,8 +261,13 @@ func (rt *Router) decide(d *Decision, r *eligibility.Resident, asOf eligibility.
 			d.Outcome = OutcomeEmployee
 		case eligibility.SchemeResident:
 			d.Outcome = OutcomeResident
-		default: // another statutory scheme: nothing to transfer into here
-			d.Outcome, d.Channel = OutcomeCovered, ChannelNone
+		default:
+			// Another statutory scheme (机关事业单位养老保险): 石堰府发〔2023〕10号
+			// 三(二)1 asks to bring every suspended insurance here by
+			// 转移、接续, whatever the scheme. A 机关事业 record of someone who
+			// has left that post continues in 企业职工基本养老保险
+			// (人社部发〔2017〕71号), so that is where it is transferred to.
+			d.Outcome = OutcomeEmployee
 		}
 	}
 	if !rule.Fallback.IsZero() && d.Outcome.IsJoin() {
@@ -390,7 +277,7 @@ func (rt *Router) decide(d *Decision, r *eligibility.Resident, asOf eligibility.
 
 	// Venues, for the first choice and the fallback.
 	if d.Outcome.IsJoin() {
-		f.setChoice(d.Outcome, d.Channel)
+		f.outcome, f.channel = d.Outcome, d.Channel
 		if i, err := rt.first(rt.venue, &f, r); err != nil {
 			return err
 		} else if i >= 0 {
@@ -399,7 +286,7 @@ func (rt *Router) decide(d *Decision, r *eligibility.Resident, asOf eligibility.
 		}
 	}
 	if d.Fallback.Outcome.IsJoin() {
-		f.setChoice(d.Fallback.Outcome, d.Fallback.Channel)
+		f.outcome, f.channel = d.Fallback.Outcome, d.Fallback.Channel
 		if i, err := rt.first(rt.venue, &f, r); err != nil {
 			return err
 		} else if i >= 0 {
@@ -409,7 +296,7 @@ func (rt *Router) decide(d *Decision, r *eligibility.Resident, asOf eligibility.
 	}
 
 	// Subsidies and actions: every match counts.
-	f.setChoice(d.Outcome, d.Channel)
+	f.outcome, f.channel = d.Outcome, d.Channel
 	for i := range rt.subsidy {
 		ok, needBand := rt.subsidy[i].match(&f)
 		if needBand {

@@ -2,12 +2,14 @@ package routing_test
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/routing"
 	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
 	"golang.org/x/text/language"
 )
 
@@ -81,17 +83,22 @@ func TestRoute(t *testing.T) {
 	suspended.Insurance = eligibility.Insurance{Scheme: eligibility.SchemeEmployee, Status: eligibility.StatusSuspended, Location: eligibility.OutsideCity}
 	hardship := woman("1990-01-01", eligibility.NotEmployed)
 	hardship.Flags = eligibility.FlagMinimumLiving
+	insuredHardship := woman("1990-01-01", eligibility.NotEmployed)
+	insuredHardship.Flags = eligibility.FlagSevereDisability
+	insuredHardship.Insurance = eligibility.Insurance{Scheme: eligibility.SchemeResident, Status: eligibility.StatusActive, Location: eligibility.InDistrict}
+	employeeHardship := insuredHardship
+	employeeHardship.Insurance.Scheme = eligibility.SchemeEmployee
 	type got struct {
 		Outcome   routing.Outcome
 		Channel   routing.Channel
 		Venue     routing.Venue
 		Fallback  routing.Choice
-		Subsidies routing.SubsidySet
-		Actions   routing.ActionSet
-		Groups    routing.GroupMask
+		Subsidies routing.Set[routing.Subsidy]
+		Actions   routing.Set[routing.Action]
+		Groups    string // keys, in the policy's order
 		Rules     []string
 	}
-	bulletin := routing.ActionSet(0).With(routing.ActionReportInBulletin)
+	bulletin := routing.SetOf(routing.ActionReportInBulletin)
 	tests := []struct {
 		name string
 		rt   *routing.Router
@@ -102,17 +109,25 @@ func TestRoute(t *testing.T) {
 		{"luodong man 44", lu, man("1974-08-02", eligibility.NotEmployed), "2019-08-01", got{
 			routing.OutcomeEmployee, routing.ChannelFlexible, routing.VenueCityCentre,
 			routing.Choice{Outcome: routing.OutcomeResident, Channel: routing.ChannelSelfPay, Venue: routing.VenueVillage},
-			0, bulletin, 0, []string{"2.2.2.2", "2.3.flexible", "2.3.resident", "3.1"}}},
+			0, bulletin, "", []string{"2.2.2.2", "2.3.flexible", "2.3.resident", "3.1"}}},
 		{"luodong woman 40", lu, woman("1979-08-01", eligibility.NotEmployed), "2019-08-01", got{
 			routing.OutcomeResident, routing.ChannelSelfPay, routing.VenueVillage, routing.Choice{},
-			0, bulletin, 0, []string{"2.2.2.1", "2.3.resident", "3.1"}}},
+			0, bulletin, "", []string{"2.2.2.1", "2.3.resident", "3.1"}}},
 		{"shiyan suspended outside city", sy, suspended, "2023-06-01", got{
 			routing.OutcomeEmployee, routing.ChannelTransfer, routing.VenueNone, routing.Choice{},
-			0, bulletin.With(routing.ActionCollectProof), routing.GroupsOf(eligibility.GroupSuspendedElsewhere),
+			0, bulletin.With(routing.ActionCollectProof), "suspended_elsewhere",
 			[]string{"3.2.1", "3.1.proof", "6.4"}}},
 		{"shiyan hardship", sy, hardship, "2023-06-01", got{
 			routing.OutcomeResident, routing.ChannelProxyPay, routing.VenueNone, routing.Choice{},
-			0, bulletin, routing.GroupsOf(eligibility.GroupHardship), []string{"3.2.2.proxy-pay", "6.4"}}},
+			0, bulletin, "hardship", []string{"3.2.2.proxy-pay", "6.4"}}},
+		// 二(六) counts hardship residents already in 城乡居民 too (三(二)2 keeps
+		// paying for them), but they are covered: not routed again.
+		{"shiyan hardship already in 城乡居民", sy, insuredHardship, "2023-06-01", got{
+			routing.OutcomeCovered, routing.ChannelNone, routing.VenueNone, routing.Choice{},
+			0, 0, "hardship", []string{"2.insured"}}},
+		{"shiyan hardship in 企业职工", sy, employeeHardship, "2023-06-01", got{
+			routing.OutcomeCovered, routing.ChannelNone, routing.VenueNone, routing.Choice{},
+			0, 0, "", []string{"2.insured"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -120,7 +135,8 @@ func TestRoute(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			g := got{dec.Outcome, dec.Channel, dec.Venue, dec.Fallback, dec.Subsidies, dec.Actions, dec.Groups, dec.RuleIDs()}
+			rb := tt.rt.Rulebook()
+			g := got{dec.Outcome, dec.Channel, dec.Venue, dec.Fallback, dec.Subsidies, dec.Actions, rb.Keys(dec.Groups), dec.RuleIDs()}
 			if diff := cmp.Diff(tt.want, g); diff != "" {
 				t.Errorf("Route() mismatch (-want +got):\n%s", diff)
 			}
@@ -294,55 +310,110 @@ func TestEnumsText(t *testing.T) {
 	}
 }
 
-func TestWithGroupRulebook(t *testing.T) {
-	p := routing.Shiyan2023()
-	p.GroupRulebook = "my-variant"
-	if _, err := routing.Compile(p); !errors.Is(err, routing.ErrInvalidPolicy) {
-		t.Fatalf("Compile with an unknown group rulebook: %v", err)
+// TestRouterGroups checks that a router knows the groups of its policy by
+// key, that a decision's groups index them, and that a policy without
+// groups classifies nobody.
+func TestRouterGroups(t *testing.T) {
+	sy := routing.MustCompile(routing.Shiyan2023())
+	rb := sy.Rulebook()
+	var keys []string
+	for _, g := range rb.Groups {
+		keys = append(keys, g.Key)
 	}
-	rb := eligibility.Shiyan2023()
-	rb.ID = "my-variant"
-	rt, err := routing.Compile(p, routing.WithGroupRulebook(rb))
+	want := []string{"small_business", "subsidy_eligible", "platform_worker", "licensed_freelancer", "affluent_resident",
+		"hardship", "suspended_elsewhere", "other_uninsured", "elderly_back_pay"}
+	if diff := cmp.Diff(want, keys); diff != "" {
+		t.Errorf("Rulebook().Groups keys mismatch (-want +got):\n%s", diff)
+	}
+	if rb.Document != routing.DocShiyan2023 || rb.FemaleRetirementAge != 55 {
+		t.Errorf("Rulebook() = document %q, female retirement age %d", rb.Document, rb.FemaleRetirementAge)
+	}
+	rb.Groups[5].Key = "changed" // a copy: the router keeps its own
+	g, ok := sy.Group("hardship")
+	if !ok || g != 6 {
+		t.Fatalf("Group(hardship) = %d, %v; want 6 (二(六) is the sixth group)", g, ok)
+	}
+	if _, ok := sy.Group("changed"); ok {
+		t.Error("editing the rulebook Rulebook() returned changed the router")
+	}
+	if _, ok := sy.Group("hardshp"); ok {
+		t.Error("Group(hardshp) found a group")
+	}
+	pc := sy.Policy() // a copy too, groups and group keys of rules included
+	pc.Groups[5].Key = "changed"
+	pc.Rules[slices.IndexFunc(pc.Rules, func(r routing.Rule) bool { return r.ID == "3.2.2.proxy-pay" })].When.GroupsAny[0] = "changed"
+	if p := sy.Policy(); p.Groups[5].Key != "hardship" || !slices.ContainsFunc(p.Rules, func(r routing.Rule) bool {
+		return slices.Equal(r.When.GroupsAny, []string{"hardship"})
+	}) {
+		t.Error("editing the policy Policy() returned changed the router's")
+	}
+	r := woman("1990-01-01", eligibility.NotEmployed)
+	r.Flags = eligibility.FlagMinimumLiving
+	dec, err := sy.Route(r, d("2023-06-01"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := woman("1990-01-01", eligibility.NotEmployed)
-	r.Flags = eligibility.FlagSevereDisability
-	dec, err := rt.Route(r, d("2023-06-01"))
-	if err != nil || dec.Channel != routing.ChannelProxyPay || dec.Classification.Rulebook != "my-variant" {
-		t.Errorf("Route = %v (rulebook %q), %v", dec, dec.Classification.Rulebook, err)
+	if dec.Groups != eligibility.GroupsOf(g) || !dec.Classification.Has(g) {
+		t.Errorf("Route().Groups = %b, want only hardship (%d)", dec.Groups, g)
 	}
-	for _, f := range rt.Findings() {
-		if f.Code == routing.CodeUnknownRulebook {
-			t.Errorf("finding %v should be gone with WithGroupRulebook", f)
-		}
+	if rs, ok := dec.Classification.Reason(g); !ok || rs.Key != "hardship" || rs.Clause != "二(六)" || rs.Document != routing.DocShiyan2023 {
+		t.Errorf("hardship reason = %+v, %v", rs, ok)
+	}
+
+	lu := routing.MustCompile(routing.Luodong2019())
+	if n := len(lu.Rulebook().Groups); n != 0 {
+		t.Errorf("罗东 declares %d groups, want none", n)
+	}
+	if _, ok := lu.Group("hardship"); ok {
+		t.Error("罗东 knows the group hardship")
+	}
+	dec, err = lu.Route(r, d("2019-08-01"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dec.Groups != 0 || dec.Classification != (eligibility.Classification{}) {
+		t.Errorf("罗东 decision has groups %b / classification %+v", dec.Groups, dec.Classification.Groups)
+	}
+}
+
+// TestGroupsFromPolicy checks that a policy's groups are its own data:
+// editing a group's criteria changes who is in it and where they are routed.
+func TestGroupsFromPolicy(t *testing.T) {
+	r := woman("1980-03-03", eligibility.NotEmployed)
+	r.Insurance = eligibility.Insurance{Scheme: eligibility.SchemeResident, Status: eligibility.StatusActive, Location: eligibility.InDistrict}
+	r.ResidentTier = decimal.NewFromInt(1500)
+	asOf := d("2023-06-01")
+
+	dec, err := routing.MustCompile(routing.Shiyan2023()).Route(r, asOf)
+	if err != nil || dec.Outcome != routing.OutcomeEmployee || !slices.Contains(dec.RuleIDs(), "2.5") {
+		t.Fatalf("preset: tier 1500 → %v (rules %v), %v; want employee by 2.5", dec, dec.RuleIDs(), err)
+	}
+	p := routing.Shiyan2023()
+	i := slices.IndexFunc(p.Groups, func(g eligibility.GroupRule) bool { return g.Key == "affluent_resident" })
+	p.Groups[i].When.TierAbove = decimal.NewNullDecimal(decimal.NewFromInt(2000))
+	rt := routing.MustCompile(p)
+	dec, err = rt.Route(r, asOf)
+	if err != nil || dec.Outcome != routing.OutcomeCovered || dec.Groups != 0 {
+		t.Errorf("threshold 2000: tier 1500 → %v (groups %b), %v; want covered, in no group", dec, dec.Groups, err)
+	}
+	if routing.Shiyan2023().Groups[i].When.TierAbove.Decimal.String() != "1000" {
+		t.Error("editing a copy of the preset changed the preset")
 	}
 }
 
 func TestDerivedFemale50(t *testing.T) {
 	p := routing.Luodong2019().WithDerivedAgeLines()
 	p.Effective = routing.Period{From: d("2000-01-01"), To: d("2030-12-31")}
-	p.AgeLines.FemaleRetirementAge = 50
+	p.FemaleRetirementAge = 50
 	rt := routing.MustCompile(p)
 	// A woman worker born 1969 retires at 50 in 2019; 15 years before is her 35th birthday.
 	dec, err := rt.Route(woman("1969-05-05", eligibility.NotEmployed), d("2004-05-05"))
 	if err != nil || dec.Band != routing.BandOlder || dec.Threshold != d("2004-05-05") || dec.Retirement != d("2019-05-05") {
 		t.Errorf("Route = band %s threshold %s retirement %s, %v", dec.Band, dec.Threshold, dec.Retirement, err)
 	}
-	p.AgeLines.FemaleRetirementAge = 52
+	p.FemaleRetirementAge = 52
 	if _, err := routing.Compile(p); !errors.Is(err, routing.ErrInvalidPolicy) {
 		t.Errorf("female_retirement_age 52 accepted: %v", err)
-	}
-}
-
-func TestGroupRulebookPeriod(t *testing.T) {
-	p := routing.Shiyan2023()
-	p.Effective.To = d("2024-06-30")
-	if _, err := routing.Compile(p); !errors.Is(err, routing.ErrInvalidPolicy) || !strings.Contains(err.Error(), `not covered by group rulebook "shiyan-2023"`) {
-		t.Errorf("Compile with a period beyond the group rulebook: %v", err)
-	}
-	if _, err := routing.Compile(p, routing.WithGroupRulebook(eligibility.Shiyan2023())); !errors.Is(err, routing.ErrInvalidPolicy) {
-		t.Errorf("Compile with option and a period beyond its rulebook: %v", err)
 	}
 }
 
@@ -356,8 +427,7 @@ func TestRouteErrorGivesZeroDecision(t *testing.T) {
 	if !errors.Is(err, routing.ErrNoGender) {
 		t.Fatalf("Route error = %v, want ErrNoGender", err)
 	}
-	if dec.Age != 0 || dec.NumReasons() != 0 || dec.Groups != 0 || !dec.Classification.Groups.IsEmpty() ||
-		dec.Classification.Rulebook != "" || dec.Outcome != routing.OutcomeNone {
+	if dec != (routing.Decision{}) {
 		t.Errorf("Route returned a partly filled decision with its error: %+v", dec)
 	}
 	if id, _ := dec.Policy(); id != "" {

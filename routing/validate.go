@@ -26,7 +26,8 @@ const (
 	CodeUndeclaredGroup   Code = "undeclared-group"           // a rule tests a group the policy does not declare
 	CodePhase             Code = "phase"                      // a phase is inverted, overlaps another or lies outside the period
 	CodeMilestone         Code = "milestone"                  // a milestone is out of range or out of order
-	CodeUnknownRulebook   Code = "unknown-group-rulebook"     // groups without a known eligibility rulebook
+	CodeGroups            Code = "groups"                     // a target group is malformed, or there are too many
+	CodeTimetable         Code = "timetable"                  // the baseline or the bulletin clause is missing or out of place
 	CodeTooLarge          Code = "too-large"                  // more rules, phases or milestones than a decision can index
 )
 
@@ -48,8 +49,8 @@ func (f Finding) String() string {
 	return s
 }
 
-// Fatal reports whether any finding has [SeverityError].
-func Fatal(fs []Finding) bool {
+// HasErrors reports whether any finding has [SeverityError].
+func HasErrors(fs []Finding) bool {
 	return slices.ContainsFunc(fs, func(f Finding) bool { return f.Severity == SeverityError })
 }
 
@@ -105,13 +106,15 @@ func (v *validator) header() {
 			v.add(SeverityError, CodeMissingField, f.name, Citation{}, "%s is empty", f.name)
 		}
 	}
-	if p.Groups != 0 {
-		if rb, ok := groupRulebook(p.GroupRulebook); !ok {
-			v.add(SeverityError, CodeUnknownRulebook, "group_rulebook", Citation{},
-				"the policy uses groups but names no known group rulebook (known: \"shiyan-2023\"): %q", p.GroupRulebook)
-		} else {
-			v.rulebookPeriod(&rb)
+	if len(p.Groups) > 0 {
+		rb := p.Rulebook()
+		if err := rb.Validate(); err != nil {
+			v.add(SeverityError, CodeGroups, "groups", Citation{Document: p.Document}, "%v", err)
 		}
+	}
+	if f := p.FemaleRetirementAge; f != 0 && f != 50 && f != 55 {
+		v.add(SeverityError, CodeAgeLineInvalid, "female_retirement_age", retirement2024,
+			"female_retirement_age is %d; the statutory original ages are 50 and 55 (0 means 55)", f)
 	}
 	switch {
 	case p.Effective.From.IsZero() || p.Effective.To.IsZero():
@@ -119,20 +122,6 @@ func (v *validator) header() {
 	case p.Effective.From.After(p.Effective.To):
 		v.add(SeverityError, CodeBadPeriod, "effective", Citation{},
 			"effective period is inverted: from %s is after to %s", p.Effective.From, p.Effective.To)
-	}
-}
-
-// rulebookPeriod reports an effective period the group rulebook does not
-// cover: routing on such a date would fail in classification.
-func (v *validator) rulebookPeriod(rb *eligibility.Rulebook) {
-	p := v.p
-	if p.Effective.From.IsZero() || p.Effective.To.IsZero() {
-		return
-	}
-	if !rb.InEffect(p.Effective.From) || !rb.InEffect(p.Effective.To) {
-		v.add(SeverityError, CodeBadPeriod, "effective", Citation{},
-			"effective period %s..%s is not covered by group rulebook %q (%s..%s)",
-			p.Effective.From, p.Effective.To, rb.ID, rb.ValidFrom, rb.ValidTo)
 	}
 }
 
@@ -199,10 +188,6 @@ func (v *validator) ageLines() {
 			}
 		}
 	}
-	if f := al.FemaleRetirementAge; f != 0 && f != 50 && f != 55 {
-		v.add(SeverityError, CodeAgeLineInvalid, "age_lines.female_retirement_age", retirement2024,
-			"female_retirement_age is %d; the statutory original ages are 50 and 55 (0 means 55)", f)
-	}
 	if al.Derive {
 		v.add(SeverityInfo, CodeDerivedAgeLines, "age_lines.derive", retirement2024,
 			"age lines are derived from each resident's retirement date minus the minimum contribution period, not the stated ages")
@@ -227,20 +212,20 @@ func (v *validator) bandOutcome(b Band) string {
 func (v *validator) rules() {
 	p := v.p
 	seen := map[string]int{}
-	var outs OutcomeSet
-	var chans ChannelSet
+	var outs Set[Outcome]
+	var chans Set[Channel]
 	for _, r := range p.Rules {
 		if r.Kind == KindRoute {
 			o := r.Outcome
 			if o == OutcomeExisting {
-				outs |= OutcomesOf(OutcomeEmployee, OutcomeResident, OutcomeCovered)
+				outs |= SetOf(OutcomeEmployee, OutcomeResident, OutcomeCovered)
 			} else {
-				outs |= OutcomesOf(o)
+				outs = outs.With(o)
 			}
-			chans |= ChannelsOf(r.Channel)
+			chans = chans.With(r.Channel)
 			if !r.Fallback.IsZero() {
-				outs |= OutcomesOf(r.Fallback.Outcome)
-				chans |= ChannelsOf(r.Fallback.Channel)
+				outs = outs.With(r.Fallback.Outcome)
+				chans = chans.With(r.Fallback.Channel)
 			}
 		}
 	}
@@ -354,31 +339,37 @@ func (v *validator) onlyOwn(bad func(string, ...any), r Rule, venue, subsidy, ac
 	}
 }
 
-func (v *validator) condition(path string, r Rule, outs OutcomeSet, chans ChannelSet) {
+func (v *validator) condition(path string, r Rule, outs Set[Outcome], chans Set[Channel]) {
 	c := r.When
 	never := func(format string, args ...any) {
 		v.add(SeverityError, CodeNeverFires, path, r.Citation, "rule never fires: "+format, args...)
 	}
-	if c.FromAge < 0 || c.BelowAge < 0 {
-		v.add(SeverityError, CodeRuleShape, path, r.Citation, "ages cannot be negative")
+	if err := c.Condition.Validate(); err != nil {
+		never("%v", err)
 	}
-	if c.FromAge > eligibility.MaxAge || c.BelowAge > eligibility.MaxAge {
-		v.add(SeverityError, CodeRuleShape, path, r.Citation, "ages must lie in 0..%d (from_age %d, below_age %d)",
-			eligibility.MaxAge, c.FromAge, c.BelowAge)
+	ages := c.Ages
+	if ages.IsZero() {
+		ages = eligibility.AgeBand{Min: 0, Max: eligibility.MaxAge}
 	}
-	if c.BelowAge > 0 && c.FromAge >= c.BelowAge {
-		never("from_age %d is not below below_age %d", c.FromAge, c.BelowAge)
+	if ages.Max > eligibility.MaxAge {
+		v.add(SeverityError, CodeRuleShape, path, r.Citation, "ages must lie in 0..%d (ages %s)", eligibility.MaxAge, ages)
 	}
 	if c.Band != BandAny && !v.p.AgeLines.Derive {
 		m, okM := v.p.AgeLines.Men.Line()
 		w, okW := v.p.AgeLines.Women.Line()
-		if okM && okW && !bandPossible(c, m) && !bandPossible(c, w) {
-			never("band %s is outside ages %d..%d for both lines (men %d, women %d)", c.Band, c.FromAge, c.BelowAge-1, m, w)
+		if okM && okW && !bandPossible(c.Band, ages, m) && !bandPossible(c.Band, ages, w) {
+			never("band %s is outside ages %s for both lines (men %d, women %d)", c.Band, ages, m, w)
 		}
 	}
-	if extra := c.GroupsAny &^ v.p.Groups; extra != 0 {
-		v.add(SeverityError, CodeUndeclaredGroup, path, r.Citation,
-			"tests groups %s, which the policy does not declare in groups", extra)
+	rb := v.p.Rulebook()
+	for i, k := range c.GroupsAny {
+		if slices.Contains(c.GroupsAny[:i], k) {
+			v.add(SeverityError, CodeRuleShape, path, r.Citation, "groups_any lists group %q twice", k)
+		}
+		if _, ok := rb.Lookup(k); !ok {
+			v.add(SeverityError, CodeUndeclaredGroup, path, r.Citation,
+				"tests group %q, which the policy does not declare in groups", k)
+		}
 	}
 	if r.Kind != KindRoute {
 		if c.Outcome != 0 && c.Outcome&outs == 0 {
@@ -392,45 +383,53 @@ func (v *validator) condition(path string, r Rule, outs OutcomeSet, chans Channe
 	}
 }
 
-// bandPossible reports whether some age in c's age range falls in c's band
-// for a line at age line.
-func bandPossible(c Condition, line int) bool {
-	below := c.BelowAge
-	if below == 0 {
-		below = 1 << 30
+// bandPossible reports whether some age of ages falls in band for a line
+// at age line.
+func bandPossible(band Band, ages eligibility.AgeBand, line int) bool {
+	if band == BandYounger {
+		return ages.Min < line
 	}
-	if c.Band == BandYounger {
-		return c.FromAge < min(below, line)
-	}
-	return max(c.FromAge, line) < below
+	return ages.Max >= line || ages.Max >= eligibility.MaxAge
 }
 
 // subsumes reports whether every resident (and choice) matching b also
 // matches a.
 func subsumes(a, b Condition) bool {
-	set := func(x, y uint32) bool { return x == 0 || (y != 0 && y&^x == 0) }
-	if !set(uint32(a.Employment), uint32(b.Employment)) ||
-		!set(uint32(a.Insured), uint32(b.Insured)) ||
-		!set(uint32(a.Status), uint32(b.Status)) ||
-		!set(uint32(a.Location), uint32(b.Location)) ||
-		!set(uint32(a.FlagsAny), uint32(b.FlagsAny)) ||
-		!set(uint32(a.GroupsAny), uint32(b.GroupsAny)) ||
-		!set(uint32(a.Contact), uint32(b.Contact)) ||
-		!set(uint32(a.Outcome), uint32(b.Outcome)) ||
-		!set(uint32(a.Channel), uint32(b.Channel)) {
+	set := func(x, y uint64) bool { return x == 0 || (y != 0 && y&^x == 0) }
+	ac, bc := &a.Condition, &b.Condition
+	if !set(uint64(ac.Employment), uint64(bc.Employment)) ||
+		!set(uint64(ac.Platforms), uint64(bc.Platforms)) ||
+		!set(uint64(ac.Insured), uint64(bc.Insured)) ||
+		!set(uint64(ac.Status), uint64(bc.Status)) ||
+		!set(uint64(ac.Location), uint64(bc.Location)) ||
+		!set(uint64(ac.FlagsAny), uint64(bc.FlagsAny)) ||
+		!set(uint64(ac.Contact), uint64(bc.Contact)) ||
+		!set(uint64(a.Outcome), uint64(b.Outcome)) ||
+		!set(uint64(a.Channel), uint64(b.Channel)) {
 		return false
 	}
-	if a.Hukou != HukouAny && a.Hukou != b.Hukou {
+	if len(a.GroupsAny) > 0 && (len(b.GroupsAny) == 0 || slices.ContainsFunc(b.GroupsAny, func(k string) bool { return !slices.Contains(a.GroupsAny, k) })) {
+		return false
+	}
+	if ac.Hukou != eligibility.HukouAny && ac.Hukou != bc.Hukou {
 		return false
 	}
 	if a.Band != BandAny && a.Band != b.Band {
 		return false
 	}
-	if a.FromAge > b.FromAge {
+	if ac.BelowRetirement && !bc.BelowRetirement {
 		return false
 	}
-	if a.BelowAge != 0 && (b.BelowAge == 0 || b.BelowAge > a.BelowAge) {
+	// Thresholds compare by representation only: a hostile exponent must
+	// not make validation rescale a number to millions of digits.
+	if ac.TierAbove.Valid && (!bc.TierAbove.Valid || bc.TierAbove.Decimal.Exponent() != ac.TierAbove.Decimal.Exponent() ||
+		bc.TierAbove.Decimal.Coefficient().Cmp(ac.TierAbove.Decimal.Coefficient()) != 0) {
 		return false
+	}
+	if !ac.Ages.IsZero() {
+		if bc.Ages.IsZero() || bc.Ages.Min < ac.Ages.Min || (ac.Ages.Max < eligibility.MaxAge && bc.Ages.Max > ac.Ages.Max) {
+			return false
+		}
 	}
 	return true
 }
@@ -471,6 +470,11 @@ func (v *validator) phases() {
 
 func (v *validator) milestones() {
 	p := v.p
+	base := p.BaselineDate()
+	if !p.Baseline.IsZero() && !p.Effective.Contains(p.Baseline) && !p.Effective.From.IsZero() && !p.Effective.To.IsZero() {
+		v.add(SeverityWarning, CodeTimetable, "baseline", Citation{},
+			"baseline %s lies outside the effective period %s..%s", p.Baseline, p.Effective.From, p.Effective.To)
+	}
 	for i, m := range p.Milestones {
 		path := fmt.Sprintf("milestones[%d]", i)
 		if m.Percent < 1 || m.Percent > 100 {
@@ -478,6 +482,8 @@ func (v *validator) milestones() {
 		}
 		if m.By.IsZero() {
 			v.add(SeverityError, CodeMilestone, path, m.Citation, "milestone has no date")
+		} else if i == 0 && !base.IsZero() && !m.By.After(base) {
+			v.add(SeverityError, CodeMilestone, path, m.Citation, "milestone %s is not after the baseline %s", m.By, base)
 		}
 		if m.Citation.Document == "" || m.Citation.Clause == "" {
 			v.add(SeverityError, CodeMissingCitation, path, m.Citation, "milestone cites no clause")
@@ -489,5 +495,9 @@ func (v *validator) milestones() {
 					"milestones must be in date order with non-decreasing percentages")
 			}
 		}
+	}
+	if len(p.Milestones) > 0 && p.Bulletin.IsZero() {
+		v.add(SeverityInfo, CodeTimetable, "bulletin", Citation{},
+			"the policy sets milestones but cites no clause asking for a progress bulletin")
 	}
 }

@@ -35,6 +35,7 @@ import (
 	"github.com/canbao/kuomian/reporting"
 	"github.com/canbao/kuomian/reporting/codec"
 	"github.com/canbao/kuomian/reporting/table"
+	"github.com/canbao/kuomian/routing"
 )
 
 //go:embed luodong-2019-task-table.csv
@@ -129,7 +130,8 @@ type reproduction struct {
 	hamExpand   []allocation.Change    // what Hamilton would change in 应扩面
 	hamTask     []allocation.Change    // … in 2019年任务数 (Hamilton of the 80 % target)
 	hamTaskSize int64                  // the 2019 target Hamilton splits
-	milestones  []allocation.Checkpoint
+	milestones  []int64 // the requirement of each milestone of routing.Luodong2019
+	policy      routing.Policy
 	table       table.Table
 }
 
@@ -191,10 +193,9 @@ func reproduce(pub published) (reproduction, error) {
 	}
 
 	// 三(二): 80 % or more by the end of 2019, all of it by the end of 2020.
-	if r.milestones, err = allocation.Milestones(townTarget, []allocation.Milestone{
-		{Date: allocation.Date{Year: 2019, Month: 12, Day: 31}, Share: rate},
-		{Date: allocation.Date{Year: 2020, Month: 12, Day: 31}, Share: allocation.MustParseRate("1")},
-	}, allocation.Ceil); err != nil {
+	// The timetable is the policy's, not restated here.
+	r.policy = routing.Luodong2019()
+	if r.milestones, err = r.policy.Requirements(townTarget); err != nil {
 		return r, err
 	}
 
@@ -277,8 +278,9 @@ func writeAudit(w io.Writer, r reproduction, markdown bool) {
 	end()
 
 	head("进度节点 Milestones (三(二): 2019年底完成80%以上, 2020年底完成)")
-	for _, c := range r.milestones {
-		item("by %s: at least %d of %d (exact %s)", c.Date, c.Due, townTarget, c.Quota.StringFixed(1))
+	for i, due := range r.milestones {
+		m := r.policy.Milestones[i]
+		item("by %s: at least %d of %d (%d%%, rounded up; %s)", m.By, due, townTarget, m.Percent, m.Citation)
 	}
 }
 

@@ -205,11 +205,11 @@ func compute(cfg config) (*campaign, error) {
 		progress = append(progress, reporting.Progress{Name: v, Task: tasks[i], Enrolled: enrolled[i]})
 	}
 	c.bulletin, err = reporting.NewBulletin(reporting.BulletinInput{
-		Title: "石堰镇基本养老保险参保扩面工作进度通报（合成数据）",
-		Town:  "石堰镇",
-		AsOf:  cfg.asOf,
-		Plan:  reporting.PlanShiyan2023(),
-		Units: progress,
+		Title:  "石堰镇基本养老保险参保扩面工作进度通报（合成数据）",
+		Town:   "石堰镇",
+		AsOf:   cfg.asOf,
+		Policy: routing.Shiyan2023(),
+		Units:  progress,
 	})
 	if err != nil {
 		return nil, err

@@ -184,3 +184,47 @@ func maskDigitSpan(span []rune, digits int) {
 		}
 	}
 }
+
+// Quote prepares an input for an error message that must name it, such as
+// an unknown word in a policy file: it keeps at most max bytes (never
+// splitting a character; … marks a cut) and stars every character after
+// the sixth of each run of ID characters (digits, ASCII or full-width, and
+// X) that holds ten or more digits, so that no message carries an identity
+// number, nor its birth date and sequence code. Words stay legible.
+func Quote(s string, limit int) string {
+	cut := false
+	if len(s) > limit {
+		k := limit
+		for k > 0 && !utf8.RuneStart(s[k]) {
+			k--
+		}
+		s, cut = s[:k], true
+	}
+	isDigit := func(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+	isIDChar := func(r rune) bool { return isDigit(r) || r == 'X' || r == 'x' || r == 'Ｘ' || r == 'ｘ' }
+	rs := []rune(s)
+	changed := false
+	for i := 0; i < len(rs); {
+		j, digits := i, 0
+		for j < len(rs) && isIDChar(rs[j]) {
+			if isDigit(rs[j]) {
+				digits++
+			}
+			j++
+		}
+		if digits >= 10 {
+			for k := i + 6; k < j; k++ {
+				rs[k] = '*'
+			}
+			changed = true
+		}
+		i = max(j, i+1)
+	}
+	if changed {
+		s = string(rs)
+	}
+	if cut {
+		s += "…"
+	}
+	return s
+}
