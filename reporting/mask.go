@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 
 	"golang.org/x/text/language"
 
@@ -17,12 +18,35 @@ import (
 	"github.com/canbao/kuomian/routing"
 )
 
-// groupsLabel names the target groups of d for the roster.
+// groupsLabel names the target groups of d for the roster: by the short
+// names of the decision's policy, or numbered (第n类) as in the tally's
+// tables when the decision has no policy to name them.
 func groupsLabel(d *routing.Decision) string {
-	if rb := d.Rulebook(); rb != nil && !d.Groups.IsEmpty() {
-		return rb.ShortLabels(d.Groups)
+	return groupSetLabel(d.Rulebook(), d.Groups)
+}
+
+// groupSetLabel names the groups of gs by rb's short names (numbered 第n类
+// when rb is nil or lacks them), joined by ；, or 非扩面重点人群 when gs is
+// empty.
+func groupSetLabel(rb *eligibility.Rulebook, gs eligibility.GroupSet) string {
+	if gs.IsEmpty() {
+		return "非扩面重点人群"
 	}
-	return "非扩面重点人群"
+	var b strings.Builder
+	for g := range gs.All() {
+		if b.Len() > 0 {
+			b.WriteString("；")
+		}
+		l := ""
+		if rb != nil {
+			l = rb.ShortLabels(eligibility.GroupsOf(g))
+		}
+		if l == "" {
+			l = "第" + strconv.Itoa(int(g)) + "类"
+		}
+		b.WriteString(l)
+	}
+	return b.String()
 }
 
 // MaskOptions says how the roster shows personal data.

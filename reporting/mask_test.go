@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -46,37 +47,84 @@ func rosGolden(t *testing.T, name string, got []byte) {
 	}
 }
 
+// rosGoodRows imports roster/testdata/good.csv, the roster package's own
+// sample of five good rows.
+func rosGoodRows(t *testing.T) []roster.Row {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("roster", "testdata", "good.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []roster.Row
+	rep, err := roster.Read(bytes.NewReader(data), roster.Options{},
+		func(r roster.Row) error { rows = append(rows, r); return nil },
+		func(e *roster.RowError) error { t.Errorf("good.csv: %v", e); return nil })
+	if err != nil || rep.Counts != (roster.Counts{Rows: 5, Accepted: 5}) {
+		t.Fatalf("good.csv: %v, %v", rep.Counts, err)
+	}
+	return rows
+}
+
+// rosShiyanRulebook is the target groups of routing.Shiyan2023, which name
+// the groups of the fixed decisions.
+var rosShiyanRulebook = sync.OnceValue(func() *eligibility.Rulebook {
+	p := routing.Shiyan2023()
+	rb := p.Rulebook()
+	return &rb
+})
+
+// rosGroups returns the groups of the 石堰 rulebook with the given keys.
+func rosGroups(t testing.TB, keys ...string) eligibility.GroupSet {
+	t.Helper()
+	var gs eligibility.GroupSet
+	for _, k := range keys {
+		g, ok := rosShiyanRulebook().Lookup(k)
+		if !ok {
+			t.Fatalf("routing.Shiyan2023 has no group %q", k)
+		}
+		gs = gs.With(g)
+	}
+	return gs
+}
+
 // rosDecisions are fixed decisions for the five rows of
-// testdata/roster/good.csv, so that the golden files test this package's
-// layout, not the routing presets (which have their own tests).
-func rosDecisions() []routing.Decision {
-	notFound := routing.ActionSet(0).With(routing.ActionVerifyHukou).With(routing.ActionNoteInRoster)
+// roster/testdata/good.csv, so that the golden files test this package's
+// layout, not the routing presets (which have their own tests). A decision
+// written out by hand has no policy to name its groups, so rosEntriesOf
+// names them from the 石堰 rulebook as NewRosterEntry does from a routed
+// decision's (TestRosterOfRoutedRows checks that path).
+func rosDecisions(t testing.TB) []routing.Decision {
+	notFound := routing.SetOf(routing.ActionVerifyHukou, routing.ActionNoteInRoster)
 	return []routing.Decision{
 		{Age: 45, Outcome: routing.OutcomeResident, Channel: routing.ChannelSelfPay, Venue: routing.VenueVillage,
-			Groups: routing.GroupsOf(eligibility.GroupOtherUninsured)},
+			Groups: rosGroups(t, "other_uninsured")},
 		{Age: 38, Outcome: routing.OutcomeEmployee, Channel: routing.ChannelFlexible, Venue: routing.VenueCityCentre,
 			Fallback: routing.Choice{Outcome: routing.OutcomeResident, Channel: routing.ChannelSelfPay},
-			Groups:   routing.GroupsOf(eligibility.GroupPlatformWorker, eligibility.GroupOtherUninsured)},
-		{Age: 60, Outcome: routing.OutcomeCovered, Actions: notFound, Subsidies: routing.SubsidySet(1 << routing.SubsidyLandAcquired),
-			Groups: routing.GroupsOf(eligibility.GroupAffluentResident)},
+			Groups:   rosGroups(t, "platform_worker", "other_uninsured")},
+		{Age: 60, Outcome: routing.OutcomeCovered, Actions: notFound, Subsidies: routing.SetOf(routing.SubsidyLandAcquired),
+			Groups: rosGroups(t, "affluent_resident")},
 		{Age: 23, Outcome: routing.OutcomeCovered},
 		{Age: 52, Outcome: routing.OutcomeResident, Channel: routing.ChannelSelfPay, Venue: routing.VenueVillage,
-			Groups: routing.GroupsOf(eligibility.GroupSmallBusiness)},
+			Groups: rosGroups(t, "small_business")},
 	}
 }
 
-// rosEntriesOf imports testdata/roster/good.csv and pairs its rows with
+// rosEntriesOf pairs the rows of roster/testdata/good.csv with
 // rosDecisions.
 func rosEntriesOf(t *testing.T, opt reporting.MaskOptions) []reporting.RosterEntry {
 	t.Helper()
-	rows, _, _ := rosImportAll(t, rosRead(t, "good.csv"), roster.Options{})
-	ds := rosDecisions()
+	rows := rosGoodRows(t)
+	ds := rosDecisions(t)
 	if len(rows) != len(ds) {
 		t.Fatalf("%d rows, %d decisions", len(rows), len(ds))
 	}
 	var out []reporting.RosterEntry
 	for i, row := range rows {
-		out = append(out, reporting.NewRosterEntry(row, &ds[i], opt))
+		e := reporting.NewRosterEntry(row, &ds[i], opt)
+		if !ds[i].Groups.IsEmpty() {
+			e.Groups = rosShiyanRulebook().ShortLabels(ds[i].Groups)
+		}
+		out = append(out, e)
 	}
 	return out
 }
@@ -84,7 +132,7 @@ func rosEntriesOf(t *testing.T, opt reporting.MaskOptions) []reporting.RosterEnt
 // TestRosterOfRoutedRows routes the rows for real: whatever the preset
 // decides, the roster stays masked and lists every row.
 func TestRosterOfRoutedRows(t *testing.T) {
-	rows, _, _ := rosImportAll(t, rosRead(t, "good.csv"), roster.Options{})
+	rows := rosGoodRows(t)
 	var entries []reporting.RosterEntry
 	for _, row := range rows {
 		d, err := rosRouter().Route(row.Resident, rosAsOf)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math/bits"
 	"slices"
-	"strconv"
 	"strings"
 
 	"golang.org/x/text/collate"
@@ -18,8 +17,8 @@ import (
 )
 
 // The dimensions of a tally. Groups are 1..eligibility.MaxGroups, with 0 for
-// "in no target group"; outcomes and channels are routing's (each fewer
-// than 8 — routing's OutcomeSet and ChannelSet are 8-bit sets).
+// "in no target group"; outcomes and channels are routing's (6 and 7 of
+// them, each within 8).
 const (
 	tallyGroups   = eligibility.MaxGroups + 1
 	tallyOutcomes = 8
@@ -225,7 +224,7 @@ func (t *Tally) Rows() []TallyRow {
 	for _, v := range t.Villages() {
 		vt := t.villages[v]
 		for k := 1; k <= tallyGroups; k++ {
-			g := eligibility.Group(k % tallyGroups) // 1..9, then 0
+			g := eligibility.Group(k % tallyGroups) // 1..MaxGroups, then 0
 			for o := range vt.grouped[g] {
 				for c, n := range vt.grouped[g][o] {
 					if n != 0 {
@@ -355,15 +354,7 @@ func (t *Tally) Table(title string) table.Table {
 // groupLabel is how the tables show a group: its numeral and short name
 // from the policy, or 非扩面重点人群 for [GroupNone].
 func (t *Tally) groupLabel(g eligibility.Group) string {
-	if g == GroupNone {
-		return "非扩面重点人群"
-	}
-	if t.groups != nil {
-		if l := t.groups.ShortLabels(eligibility.GroupsOf(g)); l != "" {
-			return l
-		}
-	}
-	return "第" + strconv.Itoa(int(g)) + "类"
+	return groupSetLabel(t.groups, eligibility.GroupsOf(g))
 }
 
 func (t *Tally) groupNote() string {

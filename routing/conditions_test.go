@@ -129,8 +129,10 @@ func TestSetsAndLabels(t *testing.T) {
 		t.Errorf("Set[Subsidy] = %s / %s", s, s.Label(language.Chinese))
 	}
 	a := routing.SetOf(routing.ActionNoteInRoster, routing.ActionVerifyHukou)
-	if a.String() != "verify_hukou,note_in_roster" || a.Label(language.English) != "verify the household registration (户籍) at the police station, note it in the roster (扩面人员明细表)" {
-		t.Errorf("Set[Action] = %s / %s", a, a.Label(language.English))
+	if a.String() != "verify_hukou,note_in_roster" ||
+		a.Label(language.English) != "verify the household registration (户籍) at the police station; note it in the roster (扩面人员明细表)" ||
+		a.Label(language.Chinese) != "到派出所核实真实户籍地；备注在扩面人员明细表" {
+		t.Errorf("Set[Action] = %s / %s / %s", a, a.Label(language.English), a.Label(language.Chinese))
 	}
 	if got := slices.Collect(a.All()); !slices.Equal(got, []routing.Action{routing.ActionVerifyHukou, routing.ActionNoteInRoster}) {
 		t.Errorf("Set[Action].All() = %v", got)

@@ -161,4 +161,3 @@ func ErrorKey(err error) string {
 	}
 	return "other"
 }
-

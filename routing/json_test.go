@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/routing"
@@ -353,6 +354,31 @@ func TestPolicySizeLimits(t *testing.T) {
 		t.Errorf("error = %q, want %q", err, want)
 	}
 
+	// Two rules testing 150 000 group keys each, one all different, the
+	// other the last of them again and again: refused with one finding per
+	// rule, in time proportional to the lists (comparing them key by key,
+	// to see whether one rule shadows the other, would take minutes).
+	const n = 150_000
+	var distinct, same strings.Builder
+	for i := range n {
+		fmt.Fprintf(&distinct, `"k%d",`, i)
+		fmt.Fprintf(&same, `"k%d",`, n-1)
+	}
+	js = replaceAfter(string(encode(t, routing.Shiyan2023())), `"rules"`, `"groups_any": [`, `"groups_any": [`+distinct.String())
+	js = replaceAfter(js, `"id": "3.2.1"`, `"groups_any": [`, `"groups_any": [`+same.String())
+	start := time.Now()
+	_, err = routing.LoadPolicy(strings.NewReader(js))
+	var ve *routing.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("LoadPolicy(150 000 group keys) error = %v, want a *ValidationError", err)
+	}
+	if n := len(ve.Findings); n > 10 {
+		t.Errorf("LoadPolicy(150 000 group keys) gives %d findings", n)
+	}
+	if el := time.Since(start); el > 20*time.Second {
+		t.Errorf("LoadPolicy(150 000 group keys) took %v", el)
+	}
+
 	p := routing.Luodong2019()
 	for len(p.Rules) <= 50*routing.MaxRules {
 		p.Rules = append(p.Rules, p.Rules...)
@@ -368,7 +394,6 @@ func TestPolicySizeLimits(t *testing.T) {
 		p.Rules[i].ID = "" // every rule: missing id, and duplicates
 	}
 	_, err = routing.Compile(p)
-	var ve *routing.ValidationError
 	if !errors.As(err, &ve) {
 		t.Fatalf("Compile error = %v, want a *ValidationError", err)
 	}

@@ -1,7 +1,6 @@
 package routing
 
 import (
-
 	"github.com/canbao/kuomian/eligibility"
 )
 

@@ -362,13 +362,20 @@ func (v *validator) condition(path string, r Rule, outs Set[Outcome], chans Set[
 		}
 	}
 	rb := v.p.Rulebook()
-	for i, k := range c.GroupsAny {
-		if slices.Contains(c.GroupsAny[:i], k) {
-			v.add(SeverityError, CodeRuleShape, path, r.Citation, "groups_any lists group %q twice", k)
-		}
-		if _, ok := rb.Lookup(k); !ok {
-			v.add(SeverityError, CodeUndeclaredGroup, path, r.Citation,
-				"tests group %q, which the policy does not declare in groups", k)
+	if len(c.GroupsAny) > eligibility.MaxGroups {
+		// Some key is undeclared or repeated; one finding, not one per key
+		// of a hostile list.
+		v.add(SeverityError, CodeRuleShape, path, r.Citation,
+			"groups_any lists %d groups; a policy declares at most %d", len(c.GroupsAny), eligibility.MaxGroups)
+	} else {
+		for i, k := range c.GroupsAny {
+			if slices.Contains(c.GroupsAny[:i], k) {
+				v.add(SeverityError, CodeRuleShape, path, r.Citation, "groups_any lists group %q twice", k)
+			}
+			if _, ok := rb.Lookup(k); !ok {
+				v.add(SeverityError, CodeUndeclaredGroup, path, r.Citation,
+					"tests group %q, which the policy does not declare in groups", k)
+			}
 		}
 	}
 	if r.Kind != KindRoute {
@@ -407,6 +414,9 @@ func subsumes(a, b Condition) bool {
 		!set(uint64(a.Outcome), uint64(b.Outcome)) ||
 		!set(uint64(a.Channel), uint64(b.Channel)) {
 		return false
+	}
+	if len(a.GroupsAny) > eligibility.MaxGroups || len(b.GroupsAny) > eligibility.MaxGroups {
+		return false // an invalid list (see condition): do not compare it key by key
 	}
 	if len(a.GroupsAny) > 0 && (len(b.GroupsAny) == 0 || slices.ContainsFunc(b.GroupsAny, func(k string) bool { return !slices.Contains(a.GroupsAny, k) })) {
 		return false

@@ -9,6 +9,7 @@ import (
 	"github.com/canbao/kuomian/internal/synth"
 	"github.com/canbao/kuomian/reporting/codec"
 	"github.com/canbao/kuomian/reporting/roster"
+	"github.com/canbao/kuomian/routing"
 )
 
 func TestGenerateIsDeterministic(t *testing.T) {
@@ -53,17 +54,15 @@ func TestGeneratedTownCoversEverything(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rb := eligibility.Shiyan2023()
+	p := routing.Shiyan2023()
+	rb := p.Rulebook()
 	var groups eligibility.GroupSet
 	ages := map[int]int{}
 	villages := map[string]bool{}
 	var rejected [synth.NumBadKinds]int
 	rep, err := roster.Read(bytes.NewReader(data), roster.Options{Encoding: codec.Auto},
 		func(row roster.Row) error {
-			c, err := rb.Classify(row.Resident, asOf)
-			if err != nil {
-				return err
-			}
+			c := rb.Classify(row.Resident, asOf)
 			groups |= c.Groups
 			ages[c.Age]++
 			villages[row.Resident.Hukou.Village] = true
@@ -95,9 +94,12 @@ func TestGeneratedTownCoversEverything(t *testing.T) {
 			t.Errorf("no bad row of kind %v", k)
 		}
 	}
-	for g := eligibility.Group(1); g <= eligibility.NumGroups; g++ {
-		if !groups.Has(g) {
-			t.Errorf("no resident in group %v", g)
+	if len(rb.Groups) == 0 {
+		t.Fatal("the 石堰 policy has no target groups")
+	}
+	for i, gr := range rb.Groups {
+		if !groups.Has(eligibility.Group(i + 1)) {
+			t.Errorf("no resident in group %s (%s)", gr.Key, gr.Name)
 		}
 	}
 	for _, a := range []int{44, 45, 46, 39, 40, 41, 59, 60, 61} {

@@ -1,4 +1,4 @@
-package reporting_test
+package roster_test
 
 import (
 	"bytes"
@@ -45,7 +45,7 @@ func rosImportAll(t *testing.T, data []byte, opt roster.Options) ([]roster.Row, 
 
 func rosRead(t *testing.T, name string) []byte {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "roster", name))
+	b, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}

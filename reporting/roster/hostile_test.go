@@ -1,4 +1,4 @@
-package reporting_test
+package roster_test
 
 import (
 	"bytes"
@@ -11,11 +11,8 @@ import (
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/language"
 
-	"github.com/canbao/kuomian/eligibility"
-	"github.com/canbao/kuomian/reporting"
 	"github.com/canbao/kuomian/reporting/codec"
 	"github.com/canbao/kuomian/reporting/roster"
-	"github.com/canbao/kuomian/routing"
 )
 
 // revID completes a 17-digit body with its GB 11643-1999 check character.
@@ -331,25 +328,6 @@ func TestReviewInvalidIDsMasked(t *testing.T) {
 	}
 }
 
-// TestReviewNotRoutedLabel checks the Chinese reason of a row the router
-// cannot decide.
-func TestReviewNotRoutedLabel(t *testing.T) {
-	csvText := "姓名,身份证号码\n张小三," + revID("50011520240101001") + "\n"
-	var got []string
-	rep, err := reporting.RouteRoster(strings.NewReader(csvText), roster.Options{}, routing.MustCompile(routing.Shiyan2023()),
-		eligibility.MustParseDate("2023-06-30"), nil, func(e *roster.RowError) error {
-			got = append(got, e.Label(language.Chinese))
-			return nil
-		})
-	if err != nil || !rep.Counts.Reconciles() {
-		t.Fatal(rep.Counts, err)
-	}
-	want := []string{"第 2 行“500115********001X”：无法判定参保去向（出生日期晚于统计日期）"}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("Label() mismatch (-want +got):\n%s", diff)
-	}
-}
-
 // TestReviewHeaderNotes checks that headers carrying a note on the format
 // map to their columns, while names with parentheses keep them.
 func TestReviewHeaderNotes(t *testing.T) {
@@ -358,5 +336,39 @@ func TestReviewHeaderNotes(t *testing.T) {
 	want := []roster.Column{roster.ColumnName, roster.ColumnID, roster.ColumnBirth, roster.ColumnGender, roster.ColumnTier}
 	if diff := cmp.Diff(want, r.rep.Columns); diff != "" || r.rep.Counts.Accepted != 1 {
 		t.Errorf("columns mismatch (-want +got):\n%s\ncounts %v, rejected %v", diff, r.rep.Counts, r.rejected)
+	}
+}
+
+// TestReviewDetectDamagedUTF8 checks that a UTF-8 roster with one bad byte
+// is read as UTF-8 (so the error names the damaged line) while GB18030 text
+// is still GB18030.
+func TestReviewDetectDamagedUTF8(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("姓名,身份证号码,村(社区),就业状况,参保状态\n")
+	for range 50 {
+		b.WriteString("张小三,110105194901010021,石堰村,未就业,未参保\n")
+	}
+	clean := b.String()
+	at := 0 // the start of line 5
+	for range 4 {
+		at += strings.IndexByte(clean[at:], '\n') + 1
+	}
+	damaged := []byte(clean[:at] + "\xff" + clean[at:])
+	if got := codec.DetectEncoding(damaged, true); got != codec.UTF8 {
+		t.Errorf("DetectEncoding(damaged UTF-8) = %v, want utf-8", got)
+	}
+	gb, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(clean))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n := 4; n <= len(gb); n *= 2 {
+		if got := codec.DetectEncoding(gb[:n], false); got != codec.GB18030 {
+			t.Errorf("DetectEncoding(GB18030 text, first %d bytes) = %v, want gb18030", n, got)
+		}
+	}
+	r := revRun(damaged, roster.Options{Encoding: codec.Auto})
+	var de *codec.DecodeError
+	if !errors.As(r.err, &de) || de.Encoding != codec.UTF8 || de.Line != 5 || r.rep.Counts.Rows != 3 {
+		t.Errorf("ImportRoster(damaged UTF-8) error = %v after %v, want a UTF-8 *DecodeError on line 5 after 3 rows", r.err, r.rep.Counts)
 	}
 }

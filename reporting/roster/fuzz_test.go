@@ -1,4 +1,4 @@
-package reporting_test
+package roster_test
 
 import (
 	"bytes"
@@ -22,7 +22,7 @@ var rosIDPattern = regexp.MustCompile(`[0-9]{17}[0-9Xx]|[0-9]{15}`)
 // error may contain a valid identity number found in the input.
 func FuzzImportRoster(f *testing.F) {
 	for _, name := range []string{"good.csv", "bad.csv"} {
-		b, err := os.ReadFile(filepath.Join("testdata", "roster", name))
+		b, err := os.ReadFile(filepath.Join("testdata", name))
 		if err != nil {
 			f.Fatal(err)
 		}
