@@ -30,6 +30,10 @@ type Reason struct {
 	Employment EmploymentKind // the resident's (CheckEmployment)
 	Platform   PlatformKind   // the resident's (CheckPlatform)
 	Flags      Flags          // the resident's flags among those the rule names (CheckFlags)
+	// LandAcquiredOn and LandAcquiredSince are the resident's 征地日期 and
+	// the rule's 新征地 cut-off, when the rule counted FlagLandAcquired
+	// under a cut-off (CheckFlags).
+	LandAcquiredOn, LandAcquiredSince Date
 
 	Scheme   Scheme            // the resident's (CheckScheme; SchemeNone = 未参保)
 	Status   InsuranceStatus   // the resident's (CheckStatus)
@@ -69,6 +73,7 @@ type reasonFacts struct {
 	gender     Gender
 	birth      Date
 	flags      Flags
+	landOn     Date
 	tier       decimal.Decimal
 }
 
@@ -96,12 +101,15 @@ func (c *Classification) Reason(g Group) (Reason, bool) {
 		Age:        c.Age,
 		Employment: f.employment,
 		Platform:   f.platform,
-		Flags:      f.flags & rule.When.FlagsAny,
+		Flags:      rule.When.flags(f.flags, f.landOn) & rule.When.FlagsAny,
 		Scheme:     f.scheme,
 		Status:     f.status,
 		Location:   f.location,
 		Contact:    f.contact,
 		Local:      f.local,
+	}
+	if checks&CheckFlags != 0 && rs.Flags&FlagLandAcquired != 0 && !rule.When.LandAcquiredSince.IsZero() {
+		rs.LandAcquiredOn, rs.LandAcquiredSince = f.landOn, rule.When.LandAcquiredSince
 	}
 	if checks&CheckAge != 0 {
 		rs.Ages = rule.When.Ages
@@ -155,7 +163,7 @@ func (rb *Rulebook) ClassifyInto(c *Classification, r *Resident, asOf Date) {
 		employment: r.Employment.Kind, platform: r.Employment.Platform,
 		scheme: r.Insurance.Scheme, status: r.Insurance.Status, location: r.Insurance.Location,
 		contact: r.Contact, local: r.Hukou.Local, gender: gender, birth: birth,
-		flags: r.Flags, tier: r.ResidentTier,
+		flags: r.Flags, landOn: r.LandAcquiredOn, tier: r.ResidentTier,
 	}
 	n := min(len(rb.Groups), MaxGroups)
 	for pass := 0; pass < 2; pass++ {

@@ -177,6 +177,10 @@ func (d Date) Before(e Date) bool { return d.v < e.v }
 // After reports whether d is strictly after e.
 func (d Date) After(e Date) bool { return d.v > e.v }
 
+// Equal reports whether d and e are the same day (as d == e; go-cmp uses
+// it to compare values holding dates).
+func (d Date) Equal(e Date) bool { return d == e }
+
 // Compare returns -1 if d is before e, 0 if they are the same day, +1 if d is
 // after e. It suits slices.SortFunc. The zero Date sorts first.
 func (d Date) Compare(e Date) int {

@@ -50,6 +50,13 @@ func (r Reason) Chinese() string {
 	}
 	if r.Checks&CheckFlags != 0 {
 		parts = append(parts, "身份为"+r.Flags.Label(zh))
+		if !r.LandAcquiredSince.IsZero() {
+			if r.LandAcquiredOn.IsZero() {
+				parts = append(parts, "征地日期不明（"+r.LandAcquiredSince.String()+"起征地的为新征地，待核实）")
+			} else {
+				parts = append(parts, "征地日期"+r.LandAcquiredOn.String()+"（"+r.LandAcquiredSince.String()+"起征地的为新征地）")
+			}
+		}
 	}
 	if r.Checks&CheckScheme != 0 {
 		if r.Scheme == SchemeNone {
@@ -127,6 +134,13 @@ func (r Reason) English() string {
 	}
 	if r.Checks&CheckFlags != 0 {
 		parts = append(parts, "marked as "+r.Flags.Label(en))
+		if !r.LandAcquiredSince.IsZero() {
+			if r.LandAcquiredOn.IsZero() {
+				parts = append(parts, "land acquisition date unknown (newly acquired means from "+r.LandAcquiredSince.String()+"; to be checked)")
+			} else {
+				parts = append(parts, "land acquired on "+r.LandAcquiredOn.String()+" (newly acquired means from "+r.LandAcquiredSince.String()+")")
+			}
+		}
 	}
 	if r.Checks&CheckScheme != 0 {
 		if r.Scheme == SchemeNone {

@@ -114,7 +114,7 @@ func TestConditionJSON(t *testing.T) {
 		}
 		gs = gs.With(g)
 	}
-	if got := rb.Labels(gs, language.Chinese); got != "低保对象、特困人员、重度残疾人员等缴费困难群体；60周岁以上超龄未参保的本地户籍老年居民（补缴）" {
+	if got := rb.Labels(gs, language.Chinese); got != "低保对象、特困人员、重度残疾人员等缴费困难群体；60周岁以上超龄未参保的长寿户籍老年居民" {
 		t.Errorf("Rulebook.Labels = %q", got)
 	}
 	if got := rb.Keys(gs); got != "hardship,elderly_back_pay" {

@@ -274,6 +274,9 @@ func (d Decision) ReasonText(i int, tag language.Tag) string {
 		return d.ageLineText(zh, cite)
 	case ReasonRoute, ReasonSubsidy, ReasonAction:
 		r := &p.Rules[rs.rule]
+		if zh && r.Quote != "" && r.Quote == r.Summary {
+			return fmt.Sprintf("%s 原文：“%s”。", cite, r.Quote)
+		}
 		return pick(fmt.Sprintf("%s：%s。%s", cite, r.Summary, quoteText(r.Quote, true)), fmt.Sprintf("%s: %s.%s", cite, r.SummaryEN, quoteText(r.Quote, false)))
 	case ReasonFallback:
 		return pick(
@@ -293,6 +296,10 @@ func (d Decision) ReasonText(i int, tag language.Tag) string {
 			fmt.Sprintf("On %s the campaign is in its %s phase (%s, %s to %s, %s).", d.AsOf, ph.NameEN, ph.Name, ph.Period.From, ph.Period.To, cite))
 	case ReasonMilestone:
 		m := &p.Milestones[rs.item]
+		if m.Aim {
+			return pick(fmt.Sprintf("进度要求：%s前力争完成扩面任务的%d%%（%s）。", m.By, m.Percent, cite),
+				fmt.Sprintf("Milestone (an aim, 力争): %d%% of the task by %s (%s).", m.Percent, m.By, cite))
+		}
 		return pick(fmt.Sprintf("进度要求：%s前完成扩面任务的%d%%（%s）。", m.By, m.Percent, cite),
 			fmt.Sprintf("Milestone: %d%% of the task by %s (%s).", m.Percent, m.By, cite))
 	}

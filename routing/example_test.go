@@ -61,12 +61,12 @@ func ExampleDecision_Explain() {
 	// Follow-up: count in the progress bulletin
 	// Reasons:
 	// 1. Aged 50 on 2019-08-01 (male).
-	// 2. 罗政〔2019〕185号 二(二)3: land-acquired farmers are guided into the employees' scheme with a contribution subsidy.
+	// 2. 罗政〔2019〕185号 二(二)3: land-acquired farmers are guided into the employees' scheme with a contribution subsidy. The document says: “引导有条件的被征地农民参加企业职工基本养老保险，并按有关规定给予参保缴费补贴”.
 	// 3. If unwilling: urban and rural residents' basic pension (罗政〔2019〕185号 二(二)2).
 	// 4. Venue: the city social-insurance centre (罗政〔2019〕185号 二(三): flexibly employed people register at the city social-insurance centre).
 	// 5. Venue if unwilling: the resident's village (community) (罗政〔2019〕185号 二(三): the residents' scheme is joined at the resident's village, choosing a contribution tier).
-	// 6. 罗政〔2019〕185号 二(二)3: land-acquired farmers joining the employees' scheme receive a contribution subsidy.
-	// 7. 罗政〔2019〕185号 三(一): the town labour office reports each village's progress every month.
+	// 6. 罗政〔2019〕185号 二(二)3: land-acquired farmers joining the employees' scheme receive a contribution subsidy. The document says: “并按有关规定给予参保缴费补贴”.
+	// 7. 罗政〔2019〕185号 三(一): the town labour office reports each village's progress every month. The document says: “镇劳保所按月汇总、通报上月各村（居）应扩面人数的完成情况”.
 	// 8. Milestone: 80% of the task by 2019-12-31 (罗政〔2019〕185号 三(二)).
 }
 

@@ -45,8 +45,8 @@ func TestExplainWording(t *testing.T) {
 		{language.English, []string{"If unwilling: stays in the scheme already joined (already covered)."}, nil},
 		{language.Chinese, []string{"2023-06-01时43周岁（性别不明）。"}, []string{"（未知）"}},
 		{language.English, []string{"Aged 43 on 2023-06-01 (gender unknown)."}, nil},
-		{language.Chinese, []string{"扩面重点人群：低保对象、特困人员、重度残疾人员等缴费困难群体；60周岁以上超龄未参保的本地户籍老年居民（补缴）\n"}, nil},
-		{language.English, []string{"Target groups: people who find contributions hard to pay (minimum living allowance, extreme poverty, severe disability); uninsured local residents aged 60 or over (back payment)\n"}, nil},
+		{language.Chinese, []string{"扩面重点人群：低保对象、特困人员、重度残疾人员等缴费困难群体；60周岁以上超龄未参保的长寿户籍老年居民\n"}, nil},
+		{language.English, []string{"Target groups: people who find contributions hard to pay (minimum living allowance, extreme poverty, severe disability); uninsured local (长寿) residents aged 60 or over (back payment)\n"}, nil},
 	}
 	residentOf := []int{0, 0, 1, 1, 2, 2}
 	for i, tt := range tests {

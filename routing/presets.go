@@ -93,6 +93,7 @@ func Luodong2019() Policy {
 				AtLine: BandOlder, Stated: "女40周岁以下 / 女40周岁及以上",
 			},
 			Citation: lu("二(二)2"),
+			Quotes:   []string{"男45周岁、女40周岁以下", "男45周岁、女40周岁及以上"},
 			Note: "“以下”包括本数（《民法典》第1259条），故二(二)2(2)“男45周岁、女40周岁以下”与二(二)2(1)“及以上”" +
 				"在男45周岁、女40周岁重叠；二(二)2(1)以“及以上”明确包含本数，本规则据此将男45周岁、女40周岁归城乡居民基本养老保险。",
 			NoteEN: "以下 includes the number (民法典 第1259条), so 二(二)2(2)'s 以下 and 二(二)2(1)'s 及以上 overlap at 45 (men) " +
@@ -103,6 +104,7 @@ func Luodong2019() Policy {
 			{
 				ID: "2.2.insured", Kind: KindRoute, When: onFacts(eligibility.Condition{Insured: insured}),
 				Outcome: OutcomeCovered, Citation: lu("二(二)"),
+				Quote:     "各村（居）根据未参保人员就业情况、年龄结构、经济能力、所属地区等情况分类引导其参加相应的基本养老保险",
 				Summary:   "分类引导的对象是未参保人员；已参保的无需引导",
 				SummaryEN: "only uninsured people are routed; the insured are already covered",
 			},
@@ -128,6 +130,7 @@ func Luodong2019() Policy {
 			{
 				ID: "2.2.1", Kind: KindRoute, When: onFacts(eligibility.Condition{Employment: employed}),
 				Outcome: OutcomeEmployee, Channel: ChannelEmployer, Citation: lu("二(二)1"),
+				Quote:     "已就业的，由用人单位办理企业职工基本养老保险",
 				Summary:   "已就业的，由用人单位办理企业职工基本养老保险",
 				SummaryEN: "the employed are insured in the employees' scheme by their employer",
 			},
@@ -138,6 +141,7 @@ func Luodong2019() Policy {
 				Fallback:         Choice{Outcome: OutcomeResident, Channel: ChannelSelfPay},
 				FallbackCitation: lu("二(二)2"),
 				Citation:         lu("二(二)3"),
+				Quote:            "引导有条件的被征地农民参加企业职工基本养老保险，并按有关规定给予参保缴费补贴",
 				Summary:          "引导有条件的被征地农民参加企业职工基本养老保险，并按有关规定给予参保缴费补贴",
 				SummaryEN: "land-acquired farmers are guided into the employees' scheme " +
 					"with a contribution subsidy",
@@ -145,6 +149,7 @@ func Luodong2019() Policy {
 			{
 				ID: "2.2.2.1", Kind: KindRoute, When: Condition{Band: BandOlder},
 				Outcome: OutcomeResident, Channel: ChannelSelfPay, Citation: lu("二(二)2(1)"),
+				Quote:     "男45周岁、女40周岁及以上未参保对象，应引导参加城乡居民基本养老保险",
 				Summary:   "男45周岁、女40周岁及以上未参保对象，应引导参加城乡居民基本养老保险",
 				SummaryEN: "uninsured men aged 45 and over and women aged 40 and over join the residents' scheme",
 			},
@@ -153,6 +158,7 @@ func Luodong2019() Policy {
 				Outcome: OutcomeEmployee, Channel: ChannelFlexible,
 				Fallback: Choice{Outcome: OutcomeResident, Channel: ChannelSelfPay},
 				Citation: lu("二(二)2(2)"),
+				Quote:    "男45周岁、女40周岁以下未参保对象，主要引导以灵活就业人员身份参保企业职工基本养老保险；不愿意参加企业职工基本养老保险的，应引导参加城乡居民基本养老保险",
 				Summary: "男45周岁、女40周岁以下未参保对象，主要引导以灵活就业人员身份参保企业职工基本养老保险；" +
 					"不愿意参加企业职工基本养老保险的，应引导参加城乡居民基本养老保险",
 				SummaryEN: "uninsured men under 45 and women under 40 join the employees' scheme as flexibly " +
@@ -162,6 +168,7 @@ func Luodong2019() Policy {
 				ID: "venue.employer", Kind: KindVenue,
 				When:  Condition{Channel: SetOf(ChannelEmployer)},
 				Venue: VenueEmployer, Citation: lu("二(二)1"),
+				Quote:     "由用人单位办理",
 				Summary:   "由用人单位办理",
 				SummaryEN: "the employer registers the employee",
 			},
@@ -169,6 +176,7 @@ func Luodong2019() Policy {
 				ID: "2.3.flexible", Kind: KindVenue,
 				When:  Condition{Channel: SetOf(ChannelFlexible)},
 				Venue: VenueCityCentre, Citation: lu("二(三)"),
+				Quote:     "以灵活就业人员身份参加企业职工基本养老保险的，到市社会保险管理中心办理参保登记",
 				Summary:   "以灵活就业人员身份参加企业职工基本养老保险的，到市社会保险管理中心办理参保登记",
 				SummaryEN: "flexibly employed people register at the city social-insurance centre",
 			},
@@ -176,6 +184,7 @@ func Luodong2019() Policy {
 				ID: "2.3.resident", Kind: KindVenue,
 				When:  Condition{Outcome: SetOf(OutcomeResident)},
 				Venue: VenueVillage, Citation: lu("二(三)"),
+				Quote:     "参加城乡居民基本养老保险的，可直接在所属村（社区）办理参保登记和选择缴费档次",
 				Summary:   "参加城乡居民基本养老保险的，可直接在所属村（社区）办理参保登记和选择缴费档次",
 				SummaryEN: "the residents' scheme is joined at the resident's village, choosing a contribution tier",
 			},
@@ -186,12 +195,14 @@ func Luodong2019() Policy {
 					Outcome:   SetOf(OutcomeEmployee),
 				},
 				Subsidy: SubsidyLandAcquired, Citation: lu("二(二)3"),
+				Quote:     "并按有关规定给予参保缴费补贴",
 				Summary:   "被征地农民参加企业职工基本养老保险，按有关规定给予参保缴费补贴",
 				SummaryEN: "land-acquired farmers joining the employees' scheme receive a contribution subsidy",
 			},
 			{
 				ID: "3.1", Kind: KindAction, When: Condition{Outcome: joins},
 				Action: ActionReportInBulletin, Citation: lu("三(一)"),
+				Quote:     "镇劳保所按月汇总、通报上月各村（居）应扩面人数的完成情况",
 				Summary:   "镇劳保所按月汇总、通报上月各村（居）应扩面人数的完成情况",
 				SummaryEN: "the town labour office reports each village's progress every month",
 			},
@@ -207,39 +218,52 @@ func Luodong2019() Policy {
 
 // Shiyan2023 returns the rulebook of 石堰府发〔2023〕10号 (石堰镇, 长寿区,
 // 重庆市, issued 2023-03-17, for the campaign year 2023). Each call returns a
-// fresh value. It uses the nine target groups of eligibility (二(一)…二(八)
-// and 三(二)2's 60+ group).
+// fresh value. Its target groups are the eight of 二 and 三(二)2's 60+
+// group (see the groups' keys in the policy's Groups).
 //
-// Rules, in the order they are tried:
+// # Specific clauses and the age line: one principle
+//
+// 四(二) calls its age line a suggestion (动员参保建议: 男45岁以下、女40岁以下参加
+// 城镇企业养老保险；男45岁以上、女40岁以上参加城乡居民养老保险). Where a group's own
+// clause names the scheme for that group, the clause decides, at any age
+// below the resident's statutory retirement age; 四(二) decides for everyone
+// whose clause names no scheme, and gives the fallback of those who decline.
+// Applied to every group:
+//   - 二(一) (employed, 一(一) 督促用人单位守法参保) → 企业职工 through the employer.
+//   - 二(二) (subsidy groups; 三(二)2 引导有缴费能力的人员参加城镇企业职工基本养老保险) →
+//     企业职工 as 灵活就业人员, fallback 城乡居民 (二(二): 还未参加城乡居民基本养老保险的…).
+//   - 二(三) (platform workers; 三(三) 动员引导新就业形态从业人员参加城镇企业职工基本养老保险)
+//     → 企业职工 as 灵活就业人员, fallback 城乡居民 (uninsured) or staying covered
+//     (already in 城乡居民).
+//   - 二(四) (licensed freelancers; 宣传发动后愿意参加企业职工基本养老保险的人员) → the
+//     same as 二(三).
+//   - 二(五) (城乡富裕人员, 城乡居民 tier above 1000 元) → 企业职工, fallback staying
+//     covered; under 60 only, as from 60 城乡居民 pays out and no tier is chosen.
+//   - 二(六) (低保, 特困, 重度残疾; 三(二)2 代缴) → 城乡居民 with 代缴, whatever the
+//     age line; those already in 城乡居民 stay covered and keep the 代缴
+//     follow-up (ActionProxyPay).
+//   - 二(七) (suspended elsewhere; 三(二)1 转移、接续) → transfer, in the scheme
+//     already joined (企业职工 for another statutory scheme such as 机关事业).
+//   - 三(二)2 60+ (补缴) → 城乡居民 by 补缴.
+//   - 二(八) (other uninsured) → the age line: 城乡居民 at or above it, 企业职工 as
+//     灵活就业人员 below it.
+//
+// Past the statutory retirement age a clause that names 企业职工 no longer
+// applies (nobody starts contributing then), and the age line decides.
+//
+// # Rules, in the order they are tried
+//
 //   - 国发〔2014〕8号 四: under 16 and students → not eligible.
-//   - 二(五): 城乡富裕人员 (城乡居民 with a tier above 1000 元) under 60 → 企业职工
-//     as 灵活就业人员; if unwilling they stay covered. From 60 the 城乡居民
-//     scheme pays out and no tier is chosen: such a resident is covered.
-//   - 三(二)1: insured outside the district and suspended → 转移接续 in the
-//     district, in the scheme already joined.
-//   - 三(三) and 二(四): platform workers and licensed freelancers already in
-//     城乡居民 and below 四(二)'s age line → 企业职工 as 灵活就业人员; if
-//     unwilling they stay covered (eligibility counts them in 二(三) / 二(四)
-//     because they are not yet in 企业职工). At or above the line they stay
-//     covered, as 四(二) sends their age to 城乡居民.
-//   - 二 (the groups are 未参保 people): other insured residents → covered.
+//   - 二(五), 三(二)1, then 三(三) and 二(四) for those already in 城乡居民.
+//   - 二: other insured residents → covered (hardship residents in 城乡居民 keep
+//     the 代缴 follow-up).
 //   - 三(二)2: uninsured local residents aged 60 and over → 城乡居民 by 补缴;
 //     other people aged 60 and over → not eligible.
-//   - 二(一): employed by a unit or a small business → 企业职工 through the
-//     employer (一(一): 督促用人单位守法参保). This comes before 代缴: 三(二)2
-//     pays for those "符合条件参加城乡居民基本养老保险", and a person the
-//     employees' scheme covers is not (国发〔2014〕8号 四).
-//   - 三(二)2: 低保对象, 特困人员, 重度残疾人员 not employed by a unit → 城乡居民
-//     with contributions paid by the government (代缴), whatever their age
-//     line: 代缴 is the specific policy for them, 四(二) a general
-//     suggestion (动员参保建议). A 低保对象 aged 30 is routed to 代缴, not to
-//     企业职工 as 灵活就业人员.
-//   - 四(二): men 45 and over, women 40 and over → 城乡居民; younger → 企业职工 as
-//     灵活就业人员. This applies to every uninsured resident not routed above,
-//     whatever their group: 二(二)…二(四) and 二(八) name whom to reach, not
-//     where to send them, and 三(三)'s 动员引导新就业形态从业人员参加城镇企业职工基本养老保险
-//     is publicity, so a platform worker of 50 goes to 城乡居民 (listed in
-//     二(三) in Decision.Groups).
+//   - 二(一): employed by a unit or a small business → the employer. This
+//     comes before 代缴: 三(二)2 pays for those "符合条件参加城乡居民基本养老保险",
+//     and a person the employees' scheme covers is not (国发〔2014〕8号 四).
+//   - 三(二)2 代缴; then 三(三), 二(四) and 三(二)2 for the uninsured of their
+//     groups; then 四(二) for everyone else.
 //   - 三(二)2: subsidies for 高校毕业生, 就业困难人员, 被征地人员, 在职村干部, 退捕渔民.
 //   - 三(一): insured outside the city → collect the 市外参保证明.
 //   - 四(二): cannot be found, or thought not local (觉得不是当地的群众) → verify the 户籍 at
@@ -249,6 +273,10 @@ func Luodong2019() Policy {
 //     (10-01 to 12-31); milestones 100 % by 09-30 (四(二), 力争: an aim) and
 //     by 12-31 (一(三): the requirement); the pace runs from the end of
 //     动员部署, 2023-03-15; 六(四) asks for regular bulletins.
+//
+// 新征地 (二(二)) counts land taken from 2023-01-01 (see the group's
+// land_acquired_since): the plan does not define "新", and the preset reads
+// it as the campaign year.
 //
 // Age lines: 四(二) says 男45岁以下、女40岁以下 → 企业职工 and 男45岁以上、女40岁以上 →
 // 城乡居民. Both include the line age (《民法典》第1259条), so the stated bands
@@ -274,6 +302,7 @@ func Shiyan2023() Policy {
 				AtLine: BandOlder, Stated: "女40岁以下 / 女40岁以上",
 			},
 			Citation: sy("四(二)"),
+			Quotes:   []string{"男45岁以下、女40岁以下参加城镇企业养老保险", "男45岁以上、女40岁以上参加城乡居民养老保险"},
 			Note: "“以上”“以下”均包括本数（《民法典》第1259条），原文“男45岁以下”与“男45岁以上”在45岁重叠、" +
 				"“女40岁以下”与“女40岁以上”在40岁重叠；本规则将男45周岁、女40周岁归城乡居民基本养老保险，" +
 				"与罗政〔2019〕185号“及以上”的表述一致。",
@@ -299,10 +328,12 @@ func Shiyan2023() Policy {
 			},
 			{
 				ID: "2.5", Kind: KindRoute,
-				When:    Condition{GroupsAny: []string{"affluent_resident"}, Condition: eligibility.Condition{Ages: eligibility.AgeBand{Min: 0, Max: 59}}},
+				When: Condition{GroupsAny: []string{"affluent_resident"},
+					Condition: eligibility.Condition{Ages: eligibility.AgeBand{Min: 0, Max: 59}, BelowRetirement: true}},
 				Outcome: OutcomeEmployee, Channel: ChannelFlexible,
 				Fallback: Choice{Outcome: OutcomeCovered},
 				Citation: sy("二(五)"),
+				Quote:    "已参加城乡居民基本养老保险且缴费档次高于 1000 元的人员、镇街宣传发动后愿意参加企业职工基本养老保险的人员",
 				Summary: "具备城镇职工养老保险缴费能力的城乡富裕人员（城乡居民缴费档次高于1000元），宣传发动后愿意参加企业职工基本养老保险；" +
 					"60周岁以上的已到城乡居民养老保险待遇领取年龄、不再选择缴费档次，不在此列",
 				SummaryEN: "affluent residents under 60 (residents' scheme, tier above 1000 yuan) are encouraged to move " +
@@ -312,6 +343,7 @@ func Shiyan2023() Policy {
 				ID: "3.2.1", Kind: KindRoute,
 				When:    Condition{GroupsAny: []string{"suspended_elsewhere"}},
 				Outcome: OutcomeExisting, Channel: ChannelTransfer, Citation: sy("三(二)1"),
+				Quote:     "对在区外参保已暂停缴费的人员积极动员通过转移、接续等方式在本区参保",
 				Summary:   "对在区外参保已暂停缴费的人员积极动员通过转移、接续等方式在本区参保",
 				SummaryEN: "people insured outside the district with contributions suspended transfer and continue here",
 			},
@@ -319,29 +351,29 @@ func Shiyan2023() Policy {
 				ID: "3.3.platform-resident", Kind: KindRoute,
 				When: Condition{
 					GroupsAny: []string{"platform_worker"},
-					Condition: eligibility.Condition{Insured: SetOf(eligibility.SchemeResident)}, Band: BandYounger,
+					Condition: eligibility.Condition{Insured: SetOf(eligibility.SchemeResident), BelowRetirement: true},
 				},
 				Outcome: OutcomeEmployee, Channel: ChannelFlexible,
 				Fallback: Choice{Outcome: OutcomeCovered},
 				Citation: sy("三(三)"),
-				Summary: "动员引导新就业形态从业人员参加城镇企业职工基本养老保险（已参加城乡居民基本养老保险、" +
-					"在四(二)年龄线以下的，动员转入企业职工基本养老保险）",
-				SummaryEN: "platform workers are encouraged to join the employees' scheme (those already in the residents' " +
-					"scheme and below 四(二)'s age line are encouraged to move; if unwilling they stay covered)",
+				Quote:    "动员引导新就业形态从业人员参加城镇企业职工基本养老保险",
+				Summary:  "新就业形态从业人员已参加城乡居民基本养老保险、未达法定退休年龄的，动员转入城镇企业职工基本养老保险（三(三)专项条款，不论四(二)年龄线）；不愿意的维持原参保",
+				SummaryEN: "platform workers already in the residents' scheme and below their statutory retirement age are encouraged to move " +
+					"to the employees' scheme (三(三) is the group's own clause, whatever 四(二)'s age line); if unwilling they stay covered",
 			},
 			{
 				ID: "2.4.freelancer-resident", Kind: KindRoute,
 				When: Condition{
 					GroupsAny: []string{"licensed_freelancer"},
-					Condition: eligibility.Condition{Insured: SetOf(eligibility.SchemeResident)}, Band: BandYounger,
+					Condition: eligibility.Condition{Insured: SetOf(eligibility.SchemeResident), BelowRetirement: true},
 				},
 				Outcome: OutcomeEmployee, Channel: ChannelFlexible,
 				Fallback: Choice{Outcome: OutcomeCovered},
 				Citation: sy("二(四)"),
-				Summary: "持有执业资格许可证群体中的自由职业者，宣传发动后愿意参加企业职工基本养老保险的（已参加城乡居民基本养老保险、" +
-					"在四(二)年龄线以下的，动员转入企业职工基本养老保险）",
-				SummaryEN: "licensed freelancers willing to join the employees' scheme after mobilisation (those already in the " +
-					"residents' scheme and below 四(二)'s age line are encouraged to move; if unwilling they stay covered)",
+				Quote:    "宣传发动后愿意参加企业职工基本养老保险的人员",
+				Summary:  "持证自由职业者已参加城乡居民基本养老保险、未达法定退休年龄的，宣传发动后愿意的转入企业职工基本养老保险（二(四)专项条款，不论四(二)年龄线）；不愿意的维持原参保",
+				SummaryEN: "licensed freelancers already in the residents' scheme and below their statutory retirement age who are willing move " +
+					"to the employees' scheme (二(四) is the group's own clause, whatever 四(二)'s age line); if unwilling they stay covered",
 			},
 			{
 				ID: "2.insured", Kind: KindRoute, When: onFacts(eligibility.Condition{Insured: insured}),
@@ -353,6 +385,7 @@ func Shiyan2023() Policy {
 				ID: "3.2.2.back-pay", Kind: KindRoute,
 				When:    Condition{GroupsAny: []string{"elderly_back_pay"}},
 				Outcome: OutcomeResident, Channel: ChannelBackPay, Citation: sy("三(二)2"),
+				Quote:     "动员60周岁以上超龄未参保的长寿户籍老年居民以补缴社会保险费的方式纳入城乡居民基本养老保险",
 				Summary:   "动员60周岁以上超龄未参保的长寿户籍老年居民以补缴社会保险费的方式纳入城乡居民基本养老保险",
 				SummaryEN: "uninsured local residents aged 60 and over join the residents' scheme by back-payment",
 			},
@@ -365,24 +398,70 @@ func Shiyan2023() Policy {
 			{
 				ID: "2.1", Kind: KindRoute, When: onFacts(eligibility.Condition{Employment: employed}),
 				Outcome: OutcomeEmployee, Channel: ChannelEmployer, Citation: sy("二(一)"),
+				Quote:     "与劳动合同备案数据比对的未参保人员",
 				Summary:   "个体工商户、小微企业等未参保市场主体及与劳动合同备案数据比对的未参保人员，由用人单位办理企业职工基本养老保险（已就业的不属于“符合条件参加城乡居民基本养老保险”的代缴对象，故先于三(二)2适用）",
 				SummaryEN: "uninsured employees of units and small businesses join the employees' scheme through their employer (the employed are not “eligible for the residents' scheme”, so this comes before 三(二)2's 代缴)",
 			},
 			{
 				ID: "3.2.2.proxy-pay", Kind: KindRoute, When: Condition{GroupsAny: []string{"hardship"}},
 				Outcome: OutcomeResident, Channel: ChannelProxyPay, Citation: sy("三(二)2"),
+				Quote:     "对符合条件参加城乡居民基本养老保险的低保对象、特困人员、重度残疾人员等困难群体，按政策要求为其代缴城乡居民基本养老保险费",
 				Summary:   "对符合条件参加城乡居民基本养老保险的低保对象、特困人员、重度残疾人员等困难群体，按政策要求为其代缴城乡居民基本养老保险费（专项政策，先于四(二)的年龄建议）",
 				SummaryEN: "for 低保, 特困 and severely disabled people eligible for the residents' scheme the government pays its contributions (a specific policy, before 四(二)'s age suggestion)",
 			},
 			{
+				ID: "3.3.platform", Kind: KindRoute,
+				When: Condition{
+					GroupsAny: []string{"platform_worker"},
+					Condition: eligibility.Condition{BelowRetirement: true},
+				},
+				Outcome: OutcomeEmployee, Channel: ChannelFlexible,
+				Fallback: Choice{Outcome: OutcomeResident, Channel: ChannelSelfPay}, FallbackCitation: sy("四(二)"),
+				Citation: sy("三(三)"),
+				Quote:    "动员引导新就业形态从业人员参加城镇企业职工基本养老保险",
+				Summary:  "未参保的新就业形态从业人员、未达法定退休年龄的，以灵活就业人员身份参加城镇企业职工基本养老保险（三(三)专项条款，不论四(二)年龄线）；不愿意的参加城乡居民基本养老保险",
+				SummaryEN: "uninsured platform workers below their statutory retirement age join the employees' scheme as flexibly employed people " +
+					"(三(三) is the group's own clause, whatever 四(二)'s age line); if unwilling, the residents' scheme",
+			},
+			{
+				ID: "2.4.freelancer", Kind: KindRoute,
+				When: Condition{
+					GroupsAny: []string{"licensed_freelancer"},
+					Condition: eligibility.Condition{BelowRetirement: true},
+				},
+				Outcome: OutcomeEmployee, Channel: ChannelFlexible,
+				Fallback: Choice{Outcome: OutcomeResident, Channel: ChannelSelfPay}, FallbackCitation: sy("四(二)"),
+				Citation: sy("二(四)"),
+				Quote:    "宣传发动后愿意参加企业职工基本养老保险的人员",
+				Summary:  "未参保的持证自由职业者、未达法定退休年龄的，宣传发动后愿意的参加企业职工基本养老保险（二(四)专项条款，不论四(二)年龄线）；不愿意的参加城乡居民基本养老保险",
+				SummaryEN: "uninsured licensed freelancers below their statutory retirement age who are willing join the employees' scheme " +
+					"(二(四) is the group's own clause, whatever 四(二)'s age line); if unwilling, the residents' scheme",
+			},
+			{
+				ID: "3.2.2.subsidy-employee", Kind: KindRoute,
+				When: Condition{
+					GroupsAny: []string{"subsidy_eligible"},
+					Condition: eligibility.Condition{BelowRetirement: true},
+				},
+				Outcome: OutcomeEmployee, Channel: ChannelFlexible,
+				Fallback: Choice{Outcome: OutcomeResident, Channel: ChannelSelfPay}, FallbackCitation: sy("二(二)"),
+				Citation: sy("三(二)2"),
+				Quote:    "引导有缴费能力的人员参加城镇企业职工基本养老保险并持续缴费",
+				Summary:  "符合参保缴费补贴政策的人员、未达法定退休年龄的，引导有缴费能力的以灵活就业人员身份参加城镇企业职工基本养老保险（三(二)2专项条款，不论四(二)年龄线）；缴费能力不足或不愿意的参加城乡居民基本养老保险（二(二)：还未参加城乡居民基本养老保险的新征地人员等）",
+				SummaryEN: "people eligible for contribution subsidies below their statutory retirement age who can pay join the employees' scheme " +
+					"as flexibly employed people (三(二)2 is the group's own clause, whatever 四(二)'s age line); otherwise the residents' scheme",
+			},
+			{
 				ID: "4.2.older", Kind: KindRoute, When: Condition{Band: BandOlder},
 				Outcome: OutcomeResident, Channel: ChannelSelfPay, Citation: sy("四(二)"),
+				Quote:     "男45岁以上、女40岁以上参加城乡居民养老保险",
 				Summary:   "男45岁以上、女40岁以上参加城乡居民养老保险",
 				SummaryEN: "men aged 45 and over and women aged 40 and over join the residents' scheme",
 			},
 			{
 				ID: "4.2.younger", Kind: KindRoute, When: Condition{Band: BandYounger},
 				Outcome: OutcomeEmployee, Channel: ChannelFlexible, Citation: sy("四(二)"),
+				Quote:     "男45岁以下、女40岁以下参加城镇企业养老保险",
 				Summary:   "男45岁以下、女40岁以下参加城镇企业养老保险",
 				SummaryEN: "men under 45 and women under 40 join the employees' scheme",
 			},
@@ -390,6 +469,7 @@ func Shiyan2023() Policy {
 				ID: "venue.employer", Kind: KindVenue,
 				When:  Condition{Channel: SetOf(ChannelEmployer)},
 				Venue: VenueEmployer, Citation: sy("一(一)"),
+				Quote:     "督促用人单位守法参保",
 				Summary:   "督促用人单位守法参保",
 				SummaryEN: "employers are required to insure their employees",
 			},
@@ -407,6 +487,7 @@ func Shiyan2023() Policy {
 				ID: "3.1.proof", Kind: KindAction,
 				When:   onFacts(eligibility.Condition{Insured: insured, Location: SetOf(eligibility.OutsideCity)}),
 				Action: ActionCollectProof, Citation: sy("三(一)"),
+				Quote:     "对市外参保的，各村（社区）应搜集市外参保证明，存档备查",
 				Summary:   "对市外参保的，各村（社区）应搜集市外参保证明，存档备查",
 				SummaryEN: "for people insured outside the city, the village collects and files the proof",
 			},
@@ -414,6 +495,7 @@ func Shiyan2023() Policy {
 				ID: "4.2.verify-hukou", Kind: KindAction,
 				When:   onFacts(eligibility.Condition{Contact: SetOf(eligibility.ContactNotFound, eligibility.ContactNotLocal)}),
 				Action: ActionVerifyHukou, Citation: sy("四(二)"),
+				Quote:     "对于村组找不到人、联系不上、觉得不是当地的群众、核查人员无信息的建议到派出所核实真实的户籍地",
 				Summary:   "对于村组找不到人、联系不上、觉得不是当地的群众、核查人员无信息的建议到派出所核实真实的户籍地",
 				SummaryEN: "people who cannot be found or reached, whom the village thinks are not local, or of whom the checkers have no information: verify the 户籍 at the police station",
 			},
@@ -421,13 +503,26 @@ func Shiyan2023() Policy {
 				ID: "4.2.note-in-roster", Kind: KindAction,
 				When:   onFacts(eligibility.Condition{Contact: SetOf(eligibility.ContactNotFound, eligibility.ContactNotLocal)}),
 				Action: ActionNoteInRoster, Citation: sy("四(二)"),
+				Quote:     "并备注在《石堰镇各村养老保险扩面人员明细表》上",
 				Summary:   "核实情况备注在《石堰镇各村养老保险扩面人员明细表》上",
 				SummaryEN: "the result of the check is noted in 《石堰镇各村养老保险扩面人员明细表》",
 			},
 			{
+				ID: "3.2.2.proxy-pay-enrolled", Kind: KindAction,
+				When: Condition{
+					GroupsAny: []string{"hardship"},
+					Condition: eligibility.Condition{Insured: SetOf(eligibility.SchemeResident)},
+				},
+				Action: ActionProxyPay, Citation: sy("三(二)2"),
+				Quote:     "按政策要求为其代缴城乡居民基本养老保险费",
+				Summary:   "已参加城乡居民基本养老保险的低保对象、特困人员、重度残疾人员，在政策执行期间内继续由政府代缴城乡居民基本养老保险费",
+				SummaryEN: "hardship residents already in the residents' scheme keep having their contributions paid by the government while the policy runs",
+			},
+			{
 				ID: "6.4", Kind: KindAction, When: Condition{Outcome: joins},
 				Action: ActionReportInBulletin, Citation: sy("六(四)"),
-				Summary:   "建立工作定期通报机制，对基本养老保险参保扩面工作进展情况进行通报",
+				Quote:     "建立工作定期通报机制，对基本养老保险参保护面工作进展情况进行通报",
+				Summary:   "定期通报基本养老保险参保扩面工作进展情况",
 				SummaryEN: "progress is reported in regular bulletins",
 			},
 		},
@@ -449,10 +544,14 @@ func Shiyan2023() Policy {
 }
 
 func subsidyRule(id string, flag eligibility.Flags, s Subsidy, zh, en string) Rule {
+	quote := "落实被征地人员、在职村干部、退捕渔民等群体参加基本养老保险缴费补贴政策"
+	if flag == eligibility.FlagCollegeGraduate || flag == eligibility.FlagEmploymentDifficulty {
+		quote = "落实对高校毕业生、就业困难人员等群体的社会保险补贴政策"
+	}
 	return Rule{
 		ID: id, Kind: KindSubsidy,
 		When:    Condition{Condition: eligibility.Condition{FlagsAny: flag}, Outcome: joins},
-		Subsidy: s, Citation: sy("三(二)2"),
+		Subsidy: s, Citation: sy("三(二)2"), Quote: quote,
 		Summary: zh, SummaryEN: en,
 	}
 }
@@ -484,6 +583,18 @@ func subsidyRule(id string, flag eligibility.Flags, s Subsidy, zh, en string) Ru
 //     城乡居民, 国发〔2014〕8号; 在校学生 excluded), in no other group (其他).
 //   - 三(二)2 elderly_back_pay: 未参保, aged 60 or over (以上 includes 60),
 //     本区户籍 (长寿户籍).
+//
+// newLandSince is the preset's cut-off of 新征地 (二(二) 新征地人员): land
+// taken in the campaign year, from 2023-01-01. The plan does not define
+// "新"; it sets its targets for 2023 (一(三) 到2023年末) and asks to find
+// the newly land-acquired by comparing data, so the preset reads 新征地 as
+// acquisitions of the campaign year; people whose land was taken earlier
+// are found through the other groups (二(八) for the uninsured), and the
+// 被征地 subsidy (三(二)2) does not depend on the date. A town whose 新征地
+// has another meaning (a provincial policy's start date, say) sets
+// groups[…].when.land_acquired_since in its policy file.
+var newLandSince = date(2023, time.January, 1)
+
 func shiyanGroups() []eligibility.GroupRule {
 	uninsured := SetOf(eligibility.SchemeNone)
 	notEmployee := SetOf(eligibility.SchemeNone, eligibility.SchemeResident)
@@ -504,7 +615,8 @@ func shiyanGroups() []eligibility.GroupRule {
 				FlagsAny: eligibility.FlagLandAcquired | eligibility.FlagTownshipHire | eligibility.FlagVillageCadre |
 					eligibility.FlagFiscallySupported | eligibility.FlagIndustryLeader | eligibility.FlagRuralMigrantWorker |
 					eligibility.FlagRetiredFisher | eligibility.FlagCollegeGraduate | eligibility.FlagEmploymentDifficulty,
-				Insured: uninsured,
+				LandAcquiredSince: newLandSince,
+				Insured:           uninsured,
 			},
 		},
 		{
@@ -557,7 +669,7 @@ func shiyanGroups() []eligibility.GroupRule {
 		},
 		{
 			Key: "elderly_back_pay", Short: "60周岁以上补缴人员", Clause: "三(二)2",
-			Name: "60周岁以上超龄未参保的本地户籍老年居民（补缴）", NameEN: "uninsured local residents aged 60 or over (back payment)",
+			Name: "60周岁以上超龄未参保的长寿户籍老年居民", NameEN: "uninsured local (长寿) residents aged 60 or over (back payment)",
 			When: eligibility.Condition{Insured: uninsured, Ages: from60, Hukou: eligibility.HukouLocal},
 		},
 	}

@@ -122,9 +122,10 @@ func TestRoute(t *testing.T) {
 			0, bulletin, "hardship", []string{"3.2.2.proxy-pay", "6.4"}}},
 		// 二(六) counts hardship residents already in 城乡居民 too (三(二)2 keeps
 		// paying for them), but they are covered: not routed again.
+		// 三(二)2: 代缴 goes on for hardship residents already enrolled.
 		{"shiyan hardship already in 城乡居民", sy, insuredHardship, "2023-06-01", got{
 			routing.OutcomeCovered, routing.ChannelNone, routing.VenueNone, routing.Choice{},
-			0, 0, "hardship", []string{"2.insured"}}},
+			0, routing.SetOf(routing.ActionProxyPay), "hardship", []string{"2.insured", "3.2.2.proxy-pay-enrolled"}}},
 		{"shiyan hardship in 企业职工", sy, employeeHardship, "2023-06-01", got{
 			routing.OutcomeCovered, routing.ChannelNone, routing.VenueNone, routing.Choice{},
 			0, 0, "", []string{"2.insured"}}},
@@ -205,8 +206,12 @@ func TestRouteFunc(t *testing.T) {
 
 func TestReasonsCite(t *testing.T) {
 	sy := routing.MustCompile(routing.Shiyan2023())
-	r := man("1978-06-01", eligibility.PlatformWorker)
+	// A resident of 二(八) at the age line (45 on the day): 四(二) decides,
+	// and the explanation states the overlap at the line. The subsidy and
+	// actions come from the flag and the contact status.
+	r := man("1978-06-01", eligibility.NotEmployed)
 	r.Flags = eligibility.FlagCollegeGraduate
+	r.LandAcquiredOn = eligibility.Date{}
 	r.Contact = eligibility.ContactNotFound
 	dec, err := sy.Route(r, d("2023-06-01"))
 	if err != nil {
@@ -223,12 +228,12 @@ func TestReasonsCite(t *testing.T) {
 		}
 	}
 	zh, en := dec.Explain(language.Chinese), dec.Explain(language.English)
-	for _, s := range []string{"城乡居民基本养老保险", "高校毕业生社会保险补贴", "到派出所核实真实户籍地", "石堰府发〔2023〕10号 四(二)", "《民法典》第1259条"} {
+	for _, s := range []string{"城乡居民基本养老保险", "高校毕业生社会保险补贴", "到派出所核实真实户籍地", "石堰府发〔2023〕10号 四(二)", "原文：“引导有缴费能力的人员参加城镇企业职工基本养老保险并持续缴费”"} {
 		if !strings.Contains(zh, s) {
 			t.Errorf("Chinese explanation lacks %q:\n%s", s, zh)
 		}
 	}
-	for _, s := range []string{"residents' basic pension", "college graduates", "police station", "石堰府发〔2023〕10号 三(二)2", "民法典 第1259条"} {
+	for _, s := range []string{"residents' basic pension", "college graduates", "police station", "石堰府发〔2023〕10号 三(二)2", "The document says: “"} {
 		if !strings.Contains(en, s) {
 			t.Errorf("English explanation lacks %q:\n%s", s, en)
 		}
