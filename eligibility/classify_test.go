@@ -428,8 +428,8 @@ func TestReasonText(t *testing.T) {
 		},
 		{
 			"elderly", person(func(r *eligibility.Resident) { r.Hukou.Local = true; r.Birth = d("1950-05-05") }), "elderly_back_pay",
-			"属于石堰府发〔2023〕10号 三(二)2「60周岁以上超龄未参保的本地户籍老年居民（补缴）」：未参保，本区户籍，年龄73周岁（60周岁以上）。",
-			"In the group (uninsured local residents aged 60 or over (back payment)) of 石堰府发〔2023〕10号 三(二)2: not insured; household registered in the district; aged 73 (60 or over).",
+			"属于石堰府发〔2023〕10号 三(二)2「60周岁以上超龄未参保的长寿户籍老年居民」：未参保，本区户籍，年龄73周岁（60周岁以上）。",
+			"In the group (uninsured local (长寿) residents aged 60 or over (back payment)) of 石堰府发〔2023〕10号 三(二)2: not insured; household registered in the district; aged 73 (60 or over).",
 		},
 	}
 	for _, tt := range tests {

@@ -41,7 +41,7 @@ func TestShiyanGroups(t *testing.T) {
 		{"hardship", "六", "二(六)", "低保对象、特困人员、重度残疾人员等缴费困难群体", "people who find contributions hard to pay (minimum living allowance, extreme poverty, severe disability)"},
 		{"suspended_elsewhere", "七", "二(七)", "区外已参保且属于暂停缴费的人员", "insured outside the district with contributions suspended"},
 		{"other_uninsured", "八", "二(八)", "其他符合参保条件的应参未参人员", "other people who should be insured and are not"},
-		{"elderly_back_pay", "", "三(二)2", "60周岁以上超龄未参保的本地户籍老年居民（补缴）", "uninsured local residents aged 60 or over (back payment)"},
+		{"elderly_back_pay", "", "三(二)2", "60周岁以上超龄未参保的长寿户籍老年居民", "uninsured local (长寿) residents aged 60 or over (back payment)"},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("石堰 groups mismatch (-want +got):\n%s", diff)
@@ -117,7 +117,7 @@ func TestRulebookKeysLabels(t *testing.T) {
 	if got := rb.Keys(s); got != "small_business,hardship,elderly_back_pay" {
 		t.Errorf("Keys() = %q", got)
 	}
-	if got := rb.Labels(s, language.Chinese); got != "个体工商户、小微企业等未参保市场主体；低保对象、特困人员、重度残疾人员等缴费困难群体；60周岁以上超龄未参保的本地户籍老年居民（补缴）" {
+	if got := rb.Labels(s, language.Chinese); got != "个体工商户、小微企业等未参保市场主体；低保对象、特困人员、重度残疾人员等缴费困难群体；60周岁以上超龄未参保的长寿户籍老年居民" {
 		t.Errorf("Labels(zh) = %q", got)
 	}
 	if got := rb.Labels(groups(groupOf(&rb, "platform_worker"), groupOf(&rb, "affluent_resident")), language.English); got != "platform workers in new forms of employment; affluent residents able to pay into the employee scheme" {
