@@ -78,8 +78,8 @@ type RosterEntry struct {
 	Channel   routing.Channel              // 参保渠道
 	Venue     routing.Venue                // 办理地点
 	Fallback  routing.Choice               // 不愿参加时
-	Subsidies routing.Set[routing.Subsidy] // 补贴
-	Actions   routing.Set[routing.Action]  // 后续工作, e.g. 到派出所核实真实户籍地
+	Subsidies eligibility.Set[routing.Subsidy] // 补贴
+	Actions   eligibility.Set[routing.Action]  // 后续工作, e.g. 到派出所核实真实户籍地
 	// Note is the roster's own note (备注). Masked by default like the
 	// rest: the resident's name and every run of 6 or more digits in it
 	// (an identity or phone number, also when spaces or hyphens split it

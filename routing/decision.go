@@ -2,23 +2,24 @@ package routing
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/canbao/kuomian/eligibility"
 	"golang.org/x/text/language"
 )
 
-// MaxReasons is the number of reasons a [Decision] can hold. A decision
-// that needed more keeps the first MaxReasons and reports the rest in
+// maxReasons is the number of reasons a [Decision] can hold. A decision
+// that needed more keeps the first maxReasons and reports the rest in
 // [Decision.Dropped]; the presets never need more than about fifteen.
-const MaxReasons = 32
+const maxReasons = 32
 
 // ReasonKind says what a reason of a [Decision] explains.
 type ReasonKind uint8
 
 // The reason kinds.
 const (
-	ReasonInvalid       ReasonKind = iota
+	reasonInvalid       ReasonKind = iota
 	ReasonAge                      // the resident's age in 周岁 on the as-of date
 	ReasonGroup                    // a target group the resident is in
 	ReasonAgeLine                  // the age line that placed the resident in a band
@@ -33,18 +34,18 @@ const (
 )
 
 var reasonKindVocab = eligibility.NewVocabulary[ReasonKind]("reason kind",
-	Term{Key: "invalid", Chinese: "无效", English: "invalid"},
-	Term{Key: "age", Chinese: "年龄", English: "age"},
-	Term{Key: "group", Chinese: "扩面重点人群", English: "target group"},
-	Term{Key: "age_line", Chinese: "年龄线", English: "age line"},
-	Term{Key: "route", Chinese: "分类引导", English: "route"},
-	Term{Key: "fallback", Chinese: "不愿意时", English: "fallback"},
-	Term{Key: "venue", Chinese: "办理地点", English: "venue"},
-	Term{Key: "fallback_venue", Chinese: "不愿意时的办理地点", English: "fallback venue"},
-	Term{Key: "subsidy", Chinese: "补贴", English: "subsidy"},
-	Term{Key: "action", Chinese: "后续工作", English: "follow-up action"},
-	Term{Key: "phase", Chinese: "工作阶段", English: "phase"},
-	Term{Key: "milestone", Chinese: "进度要求", English: "milestone"},
+	term{Key: "invalid", Chinese: "无效", English: "invalid"},
+	term{Key: "age", Chinese: "年龄", English: "age"},
+	term{Key: "group", Chinese: "扩面重点人群", English: "target group"},
+	term{Key: "age_line", Chinese: "年龄线", English: "age line"},
+	term{Key: "route", Chinese: "分类引导", English: "route"},
+	term{Key: "fallback", Chinese: "不愿意时", English: "fallback"},
+	term{Key: "venue", Chinese: "办理地点", English: "venue"},
+	term{Key: "fallback_venue", Chinese: "不愿意时的办理地点", English: "fallback venue"},
+	term{Key: "subsidy", Chinese: "补贴", English: "subsidy"},
+	term{Key: "action", Chinese: "后续工作", English: "follow-up action"},
+	term{Key: "phase", Chinese: "工作阶段", English: "phase"},
+	term{Key: "milestone", Chinese: "进度要求", English: "milestone"},
 )
 
 // String returns the kind's key, e.g. "route".
@@ -52,9 +53,6 @@ func (k ReasonKind) String() string { return reasonKindVocab.Key(k) }
 
 // Label returns the kind's name in Chinese (zh) or English.
 func (k ReasonKind) Label(tag language.Tag) string { return reasonKindVocab.Label(k, tag) }
-
-// MarshalText returns the key.
-func (k ReasonKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
 
 type reason struct {
 	kind ReasonKind
@@ -82,14 +80,14 @@ type Decision struct {
 	MinContributionMonths int
 	Threshold             eligibility.Date
 
-	Outcome   Outcome              // the scheme, or covered / not eligible
-	Channel   Channel              // how to join
-	Venue     Venue                // where to register
-	Fallback  Choice               // if the resident declines the first choice (zero: none stated)
-	Subsidies Set[Subsidy]         // 补贴
-	Actions   Set[Action]          // 后续工作
-	Groups    eligibility.GroupSet // target groups of the policy (Policy.Groups), if it has any
-	Phase     string               // campaign phase on AsOf (e.g. 重点攻坚阶段), or ""
+	Outcome   Outcome                  // the scheme, or covered / not eligible
+	Channel   Channel                  // how to join
+	Venue     Venue                    // where to register
+	Fallback  Choice                   // if the resident declines the first choice (zero: none stated)
+	Subsidies eligibility.Set[Subsidy] // 补贴
+	Actions   eligibility.Set[Action]  // 后续工作
+	Groups    eligibility.GroupSet     // target groups of the policy (Policy.Groups), if it has any
+	Phase     string                   // campaign phase on AsOf (e.g. 重点攻坚阶段), or ""
 
 	// Classification is the eligibility result behind Groups, with the
 	// reason for each group (zero when the policy uses no groups).
@@ -98,7 +96,7 @@ type Decision struct {
 	rt      *Router
 	n       uint8
 	dropped uint8
-	reasons [MaxReasons]reason
+	reasons [maxReasons]reason
 }
 
 // clearHead makes every field of d but Classification zero, as in the zero
@@ -112,12 +110,12 @@ func (d *Decision) clearHead() {
 	d.Outcome, d.Channel, d.Venue, d.Fallback = 0, 0, 0, Choice{}
 	d.Subsidies, d.Actions, d.Groups, d.Phase = 0, 0, 0, ""
 	d.rt = nil
-	clear(d.reasons[:min(int(d.n), MaxReasons)])
+	clear(d.reasons[:min(int(d.n), maxReasons)])
 	d.n, d.dropped = 0, 0
 }
 
 func (d *Decision) add(k ReasonKind, rule int, item int8) {
-	if int(d.n) >= MaxReasons {
+	if int(d.n) >= maxReasons {
 		if d.dropped < 255 {
 			d.dropped++
 		}
@@ -145,7 +143,7 @@ func (d Decision) Rulebook() *eligibility.Rulebook {
 	return &d.rt.rb
 }
 
-// Dropped returns how many reasons did not fit in [MaxReasons] (0 for every
+// Dropped returns how many reasons did not fit in [maxReasons] (0 for every
 // preset decision).
 func (d Decision) Dropped() int { return int(d.dropped) }
 
@@ -158,6 +156,9 @@ type Reason struct {
 	Kind     ReasonKind
 	RuleID   string   // the policy rule, or "" for age, group, phase and milestone reasons
 	Citation Citation // zero when the reason cites nothing (the age itself)
+	// Item names what a group, phase or milestone reason is about: the
+	// group's key, the phase's name, or the milestone as "2019-12-31 80%".
+	Item string
 }
 
 // Reason returns reason i (0 ≤ i < NumReasons).
@@ -180,6 +181,7 @@ func (d Decision) Reason(i int) Reason {
 		g := eligibility.Group(rs.item)
 		gr, _ := d.rt.rb.Group(g)
 		out.Citation = Citation{Document: p.Document, Clause: gr.Clause}
+		out.Item = gr.Key
 	case ReasonAgeLine:
 		if d.rt.derive {
 			out.Citation = retirement2024
@@ -188,8 +190,11 @@ func (d Decision) Reason(i int) Reason {
 		}
 	case ReasonPhase:
 		out.Citation = p.Phases[rs.item].Citation
+		out.Item = p.Phases[rs.item].Name
 	case ReasonMilestone:
-		out.Citation = p.Milestones[rs.item].Citation
+		m := &p.Milestones[rs.item]
+		out.Citation = m.Citation
+		out.Item = m.By.String() + " " + strconv.Itoa(m.Percent) + "%"
 	}
 	return out
 }

@@ -19,8 +19,8 @@
 //
 // Loading is strict: an unknown or misspelt key, a duplicate key, an unknown
 // name (scheme, channel, group, flag …) or one listed twice, a value of the
-// wrong type, invalid UTF-8, more than [MaxRules] rules, a file over
-// [MaxPolicyBytes] or trailing data is a *[LoadError] that names the path,
+// wrong type, invalid UTF-8, more than [maxRules] rules, a file over
+// [maxPolicyBytes] or trailing data is a *[LoadError] that names the path,
 // the key and the known key it resembles:
 //
 //	routing: policy at rules[3].when: unknown key "bellow_age" (did you mean "below_age"?)
@@ -122,7 +122,7 @@
 // a Decision the caller reuses, for loops over millions of rows. [Route]
 // compiles and routes in one call. A [Decision] is a fixed-size value: outcome, channel,
 // venue, fallback, subsidies, actions, groups, the campaign phase, the age
-// and band, and up to [MaxReasons] reasons. Its texts are rendered when
+// and band, and up to [maxReasons] reasons. Its texts are rendered when
 // asked: [Decision.Explain] gives the whole explanation in Chinese or
 // English, [Decision.ReasonText] one reason, [Decision.Citations] the
 // clauses.

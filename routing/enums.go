@@ -5,12 +5,7 @@ import (
 	"golang.org/x/text/language"
 )
 
-type (
-	// Term is one value of an enumeration as people write it.
-	Term = eligibility.Term
-	// Set is a set of values of one enumeration.
-	Set[E eligibility.Enum[E]] = eligibility.Set[E]
-)
+type term = eligibility.Term
 
 var zhTag = language.Chinese
 
@@ -40,12 +35,12 @@ const (
 )
 
 var outcomeVocab = eligibility.NewVocabulary[Outcome]("outcome",
-	Term{Key: "none", Chinese: "未定", English: "no decision", Aliases: []string{""}},
-	Term{Key: "employee", Chinese: "企业职工基本养老保险", English: "enterprise employees' basic pension", Aliases: []string{"企业职工", "城镇企业职工基本养老保险", "城镇企业养老保险"}},
-	Term{Key: "resident", Chinese: "城乡居民基本养老保险", English: "urban and rural residents' basic pension", Aliases: []string{"城乡居民", "城乡居民养老保险"}},
-	Term{Key: "covered", Chinese: "已参保", English: "already covered"},
-	Term{Key: "not_eligible", Chinese: "不属于扩面对象", English: "not eligible"},
-	Term{Key: "existing", Chinese: "原参保险种", English: "the scheme already joined"},
+	term{Key: "none", Chinese: "未定", English: "no decision", Aliases: []string{""}},
+	term{Key: "employee", Chinese: "企业职工基本养老保险", English: "enterprise employees' basic pension", Aliases: []string{"企业职工", "城镇企业职工基本养老保险", "城镇企业养老保险"}},
+	term{Key: "resident", Chinese: "城乡居民基本养老保险", English: "urban and rural residents' basic pension", Aliases: []string{"城乡居民", "城乡居民养老保险"}},
+	term{Key: "covered", Chinese: "已参保", English: "already covered"},
+	term{Key: "not_eligible", Chinese: "不属于扩面对象", English: "not eligible"},
+	term{Key: "existing", Chinese: "原参保险种", English: "the scheme already joined"},
 )
 
 // Vocabulary returns the vocabulary of outcomes.
@@ -95,13 +90,13 @@ const (
 )
 
 var channelVocab = eligibility.NewVocabulary[Channel]("channel",
-	Term{Key: "none", Chinese: "无", English: "none", Aliases: []string{""}},
-	Term{Key: "employer", Chinese: "由用人单位办理", English: "through the employer"},
-	Term{Key: "flexible", Chinese: "以灵活就业人员身份参保", English: "as a flexibly employed person (灵活就业人员)", Aliases: []string{"灵活就业", "灵活就业人员"}},
-	Term{Key: "self_pay", Chinese: "个人参保缴费", English: "enrols and pays in person"},
-	Term{Key: "transfer", Chinese: "转移接续", English: "transfer and continuation (转移接续)", Aliases: []string{"转移、接续"}},
-	Term{Key: "back_pay", Chinese: "补缴", English: "back-payment (补缴)"},
-	Term{Key: "proxy_pay", Chinese: "政府代缴", English: "paid by the government (代缴)", Aliases: []string{"代缴"}},
+	term{Key: "none", Chinese: "无", English: "none", Aliases: []string{""}},
+	term{Key: "employer", Chinese: "由用人单位办理", English: "through the employer"},
+	term{Key: "flexible", Chinese: "以灵活就业人员身份参保", English: "as a flexibly employed person (灵活就业人员)", Aliases: []string{"灵活就业", "灵活就业人员"}},
+	term{Key: "self_pay", Chinese: "个人参保缴费", English: "enrols and pays in person"},
+	term{Key: "transfer", Chinese: "转移接续", English: "transfer and continuation (转移接续)", Aliases: []string{"转移、接续"}},
+	term{Key: "back_pay", Chinese: "补缴", English: "back-payment (补缴)"},
+	term{Key: "proxy_pay", Chinese: "政府代缴", English: "paid by the government (代缴)", Aliases: []string{"代缴"}},
 )
 
 // Vocabulary returns the vocabulary of channels.
@@ -131,10 +126,10 @@ const (
 )
 
 var venueVocab = eligibility.NewVocabulary[Venue]("venue",
-	Term{Key: "none", Chinese: "文件未规定", English: "not stated by the document", Aliases: []string{"", "无"}},
-	Term{Key: "employer", Chinese: "用人单位", English: "the employer"},
-	Term{Key: "city_centre", Chinese: "市社会保险管理中心", English: "the city social-insurance centre"},
-	Term{Key: "village", Chinese: "所属村(社区)", English: "the resident's village (community)", Aliases: []string{"所属村（社区）"}},
+	term{Key: "none", Chinese: "文件未规定", English: "not stated by the document", Aliases: []string{"", "无"}},
+	term{Key: "employer", Chinese: "用人单位", English: "the employer"},
+	term{Key: "city_centre", Chinese: "市社会保险管理中心", English: "the city social-insurance centre"},
+	term{Key: "village", Chinese: "所属村(社区)", English: "the resident's village (community)", Aliases: []string{"所属村（社区）"}},
 )
 
 // Vocabulary returns the vocabulary of venues.
@@ -166,12 +161,12 @@ const (
 )
 
 var subsidyVocab = eligibility.NewVocabulary[Subsidy]("subsidy",
-	Term{Key: "none", Chinese: "无", English: "none", Aliases: []string{""}},
-	Term{Key: "land_acquired", Chinese: "被征地人员参保缴费补贴", English: "contribution subsidy for land-acquired residents"},
-	Term{Key: "village_cadre", Chinese: "在职村(社区)干部参保缴费补贴", English: "contribution subsidy for serving village cadres"},
-	Term{Key: "retired_fisher", Chinese: "退捕渔民参保缴费补贴", English: "contribution subsidy for retired fishers"},
-	Term{Key: "college_graduate", Chinese: "高校毕业生社会保险补贴", English: "social-insurance subsidy for college graduates"},
-	Term{Key: "employment_difficulty", Chinese: "就业困难人员社会保险补贴", English: "social-insurance subsidy for people with employment difficulty"},
+	term{Key: "none", Chinese: "无", English: "none", Aliases: []string{""}},
+	term{Key: "land_acquired", Chinese: "被征地人员参保缴费补贴", English: "contribution subsidy for land-acquired residents"},
+	term{Key: "village_cadre", Chinese: "在职村(社区)干部参保缴费补贴", English: "contribution subsidy for serving village cadres"},
+	term{Key: "retired_fisher", Chinese: "退捕渔民参保缴费补贴", English: "contribution subsidy for retired fishers"},
+	term{Key: "college_graduate", Chinese: "高校毕业生社会保险补贴", English: "social-insurance subsidy for college graduates"},
+	term{Key: "employment_difficulty", Chinese: "就业困难人员社会保险补贴", English: "social-insurance subsidy for people with employment difficulty"},
 )
 
 // Vocabulary returns the vocabulary of subsidies.
@@ -203,12 +198,12 @@ const (
 )
 
 var actionVocab = eligibility.NewVocabulary[Action]("action",
-	Term{Key: "none", Chinese: "无", English: "none", Aliases: []string{""}},
-	Term{Key: "verify_hukou", Chinese: "到派出所核实真实户籍地", English: "verify the household registration (户籍) at the police station"},
-	Term{Key: "note_in_roster", Chinese: "备注在扩面人员明细表", English: "note it in the roster (扩面人员明细表)"},
-	Term{Key: "collect_proof", Chinese: "搜集市外参保证明并存档备查", English: "collect and file the proof of insurance outside the city"},
-	Term{Key: "report_in_bulletin", Chinese: "纳入进度通报", English: "count in the progress bulletin"},
-	Term{Key: "proxy_pay", Chinese: "按政策代缴城乡居民基本养老保险费", English: "the government pays the residents' scheme contributions (代缴)"},
+	term{Key: "none", Chinese: "无", English: "none", Aliases: []string{""}},
+	term{Key: "verify_hukou", Chinese: "到派出所核实真实户籍地", English: "verify the household registration (户籍) at the police station"},
+	term{Key: "note_in_roster", Chinese: "备注在扩面人员明细表", English: "note it in the roster (扩面人员明细表)"},
+	term{Key: "collect_proof", Chinese: "搜集市外参保证明并存档备查", English: "collect and file the proof of insurance outside the city"},
+	term{Key: "report_in_bulletin", Chinese: "纳入进度通报", English: "count in the progress bulletin"},
+	term{Key: "proxy_pay", Chinese: "按政策代缴城乡居民基本养老保险费", English: "the government pays the residents' scheme contributions (代缴)"},
 )
 
 // Vocabulary returns the vocabulary of actions.
@@ -231,7 +226,7 @@ type RuleKind uint8
 
 // The rule kinds. The zero value is invalid in a policy.
 const (
-	KindInvalid RuleKind = iota
+	kindInvalid RuleKind = iota
 	// KindRoute rules are tried in order; the first that matches the
 	// resident decides the outcome, the channel and the fallback.
 	KindRoute // 分类引导
@@ -245,11 +240,11 @@ const (
 )
 
 var kindVocab = eligibility.NewVocabulary[RuleKind]("rule kind",
-	Term{Key: "invalid", Chinese: "无效", English: "invalid"},
-	Term{Key: "route", Chinese: "分类引导", English: "route"},
-	Term{Key: "venue", Chinese: "办理地点", English: "venue"},
-	Term{Key: "subsidy", Chinese: "补贴", English: "subsidy"},
-	Term{Key: "action", Chinese: "后续工作", English: "follow-up action"},
+	term{Key: "invalid", Chinese: "无效", English: "invalid"},
+	term{Key: "route", Chinese: "分类引导", English: "route"},
+	term{Key: "venue", Chinese: "办理地点", English: "venue"},
+	term{Key: "subsidy", Chinese: "补贴", English: "subsidy"},
+	term{Key: "action", Chinese: "后续工作", English: "follow-up action"},
 )
 
 // Vocabulary returns the vocabulary of rule kinds.
@@ -276,9 +271,9 @@ const (
 )
 
 var bandVocab = eligibility.NewVocabulary[Band]("band",
-	Term{Key: "any", Chinese: "不限", English: "any", Aliases: []string{""}},
-	Term{Key: "younger", Chinese: "年龄线以下", English: "below the age line"},
-	Term{Key: "older", Chinese: "年龄线及以上", English: "at or above the age line"},
+	term{Key: "any", Chinese: "不限", English: "any", Aliases: []string{""}},
+	term{Key: "younger", Chinese: "年龄线以下", English: "below the age line"},
+	term{Key: "older", Chinese: "年龄线及以上", English: "at or above the age line"},
 )
 
 // Vocabulary returns the vocabulary of bands.
@@ -304,9 +299,9 @@ const (
 )
 
 var severityVocab = eligibility.NewVocabulary[Severity]("severity",
-	Term{Key: "info", Chinese: "提示", English: "info"},
-	Term{Key: "warning", Chinese: "警告", English: "warning"},
-	Term{Key: "error", Chinese: "错误", English: "error"},
+	term{Key: "info", Chinese: "提示", English: "info"},
+	term{Key: "warning", Chinese: "警告", English: "warning"},
+	term{Key: "error", Chinese: "错误", English: "error"},
 )
 
 // String returns "info", "warning" or "error".

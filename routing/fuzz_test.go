@@ -11,6 +11,7 @@ import (
 
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/routing"
+	"github.com/canbao/kuomian/routing/audit"
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/language"
@@ -81,7 +82,7 @@ func FuzzLoadPolicy(f *testing.F) {
 				if dec.Explain(language.Chinese) != dec2.Explain(language.Chinese) {
 					t.Fatal("the policy and its re-loaded copy explain differently")
 				}
-				_ = routing.NewRecord(dec, r)
+				_ = audit.NewRecord(dec, r)
 			}
 		}
 	})
@@ -152,13 +153,13 @@ func FuzzRoute(f *testing.F) {
 			}
 			// Records carry no personal data. (The digest is blanked: 64 hex
 			// digits may contain any 8-digit date by chance.)
-			record := routing.NewRecord(dec, r)
+			record := audit.NewRecord(dec, r)
 			if !strings.HasPrefix(record.InputDigest, "sha256:") {
 				t.Fatalf("digest %q", record.InputDigest)
 			}
 			record.InputDigest = ""
 			var rec bytes.Buffer
-			if err := routing.EncodeRecord(&rec, record); err != nil {
+			if err := audit.EncodeRecord(&rec, record); err != nil {
 				t.Fatal(err)
 			}
 			for _, secret := range []string{r.Name, r.Hukou.Village, birth.Compact()} {
@@ -190,7 +191,7 @@ func FuzzRoute(f *testing.F) {
 			// in 城乡居民 are in the hardship group, whatever their decision;
 			// those in another scheme are not.
 			if c.rt == sy {
-				hardship, _ := sy.Group("hardship")
+				hardship, _ := lookup(sy, "hardship")
 				flagged := r.Flags&(eligibility.FlagMinimumLiving|eligibility.FlagExtremePoverty|eligibility.FlagSevereDisability) != 0
 				scheme := r.Insurance.Scheme == eligibility.SchemeNone || r.Insurance.Scheme == eligibility.SchemeResident
 				if dec.Groups.Has(hardship) != (flagged && scheme) {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/routing"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -50,4 +51,10 @@ func woman(birth string, kind eligibility.EmploymentKind) eligibility.Resident {
 	r := man(birth, kind)
 	r.Gender = eligibility.Female
 	return r
+}
+
+// lookup finds a group of rt's policy by key.
+func lookup(rt *routing.Router, key string) (eligibility.Group, bool) {
+	rb := rt.Rulebook()
+	return rb.Lookup(key)
 }

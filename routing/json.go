@@ -17,14 +17,14 @@ import (
 	"github.com/canbao/kuomian/internal/suggest"
 )
 
-// MaxPolicyBytes bounds the size of a policy file [LoadPolicy] reads.
-const MaxPolicyBytes = 4 << 20
+// maxPolicyBytes bounds the size of a policy file [LoadPolicy] reads.
+const maxPolicyBytes = 4 << 20
 
 // LoadPolicy reads a policy written as JSON (the form [EncodePolicy]
 // writes), checks it strictly and validates it.
 //
 // The file must be UTF-8 (a leading byte-order mark is skipped) and at most
-// [MaxPolicyBytes] long. Strict means: every key must be one the format defines, spelled exactly
+// [maxPolicyBytes] long. Strict means: every key must be one the format defines, spelled exactly
 // (JSON keys are otherwise matched case-insensitively by encoding/json); a
 // key may appear only once per object; names (schemes, channels, groups,
 // flags, …) must be known and listed once; nothing may follow the policy. A bad file gives
@@ -38,12 +38,12 @@ const MaxPolicyBytes = 4 << 20
 // 石堰's age lines) do not stop loading — [Validate] or [Router.Findings]
 // returns them.
 func LoadPolicy(r io.Reader) (Policy, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxPolicyBytes+1))
+	data, err := io.ReadAll(io.LimitReader(r, maxPolicyBytes+1))
 	if err != nil {
 		return Policy{}, &LoadError{Err: err}
 	}
-	if len(data) > MaxPolicyBytes {
-		return Policy{}, &LoadError{Err: fmt.Errorf("%w: policy larger than %d bytes", ErrBadValue, MaxPolicyBytes)}
+	if len(data) > maxPolicyBytes {
+		return Policy{}, &LoadError{Err: fmt.Errorf("%w: policy larger than %d bytes", ErrBadValue, maxPolicyBytes)}
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // a byte-order mark some editors write
 	if !utf8.Valid(data) {
@@ -126,7 +126,7 @@ func typeErr(path, want string, tok json.Token) error {
 
 // listLimits bounds the lists of a policy while it is read, so that a
 // hostile file fails fast instead of being validated rule by rule.
-var listLimits = map[string]int{"rules": MaxRules, "phases": MaxPhases, "milestones": MaxMilestones, "groups": eligibility.MaxGroups}
+var listLimits = map[string]int{"rules": maxRules, "phases": maxPhases, "milestones": maxMilestones, "groups": eligibility.MaxGroups}
 
 // setVocabulary returns the name and the keys of the enumeration whose
 // set type is t (an eligibility.Set[E], or eligibility.Flags), so that an
@@ -140,7 +140,7 @@ func setVocabulary(t reflect.Type) (string, []string) {
 		}
 		return "flag", keys
 	}
-	// Set[E].All returns iter.Seq[E], a func(yield func(E) bool).
+	// eligibility.Set[E].All returns iter.Seq[E], a func(yield func(E) bool).
 	all, ok := t.MethodByName("All")
 	if !ok || all.Type.NumOut() != 1 || all.Type.Out(0).Kind() != reflect.Func || all.Type.Out(0).NumIn() != 1 {
 		return "", nil

@@ -218,7 +218,7 @@ func TestValidate(t *testing.T) {
 			routing.CodeNeverFires, routing.SeverityError, "rules[7] (2.2.2.2)", "band younger is outside ages 50+"},
 		{"band inside range", routing.Luodong2019, func(p *routing.Policy) { p.Rules[7].When.Ages = eligibility.AgeBand{Min: 16, Max: 59} },
 			"", routing.SeverityInfo, "", ""},
-		{"outcome no rule yields", routing.Luodong2019, func(p *routing.Policy) { p.Rules[11].When.Channel = routing.SetOf(routing.ChannelProxyPay) },
+		{"outcome no rule yields", routing.Luodong2019, func(p *routing.Policy) { p.Rules[11].When.Channel = eligibility.SetOf(routing.ChannelProxyPay) },
 			routing.CodeNeverFires, routing.SeverityError, "rules[11] (2.2.3.subsidy)", "no route rule yields channel proxy_pay"},
 		{"undeclared group", routing.Shiyan2023, func(p *routing.Policy) {
 			p.Groups = slices.DeleteFunc(p.Groups, func(g eligibility.GroupRule) bool { return g.Key == "affluent_resident" })
@@ -344,11 +344,11 @@ func TestLoadPolicyBOM(t *testing.T) {
 // short however many errors the policy has.
 func TestPolicySizeLimits(t *testing.T) {
 	rule := `{"id":"a","kind":"route","when":{}},`
-	js := `{"id":"x","rules":[` + strings.TrimSuffix(strings.Repeat(rule, routing.MaxRules+1), ",") + `]}`
+	js := `{"id":"x","rules":[` + strings.TrimSuffix(strings.Repeat(rule, 4096+1), ",") + `]}`
 	_, err := routing.LoadPolicy(strings.NewReader(js))
 	var le *routing.LoadError
 	if !errors.As(err, &le) || le.Path != "rules" || !errors.Is(err, routing.ErrBadValue) {
-		t.Fatalf("LoadPolicy(%d rules) error = %v, want a *LoadError at rules", routing.MaxRules+1, err)
+		t.Fatalf("LoadPolicy(%d rules) error = %v, want a *LoadError at rules", 4096+1, err)
 	}
 	if want := "routing: policy at rules: bad value: more than 4096 entries"; err.Error() != want {
 		t.Errorf("error = %q, want %q", err, want)
@@ -380,7 +380,7 @@ func TestPolicySizeLimits(t *testing.T) {
 	}
 
 	p := routing.Luodong2019()
-	for len(p.Rules) <= 50*routing.MaxRules {
+	for len(p.Rules) <= 50*4096 {
 		p.Rules = append(p.Rules, p.Rules...)
 	}
 	fs := routing.Validate(p)

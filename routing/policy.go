@@ -126,9 +126,9 @@ type Condition struct {
 	Band Band `json:"band,omitempty"` // relative to the policy's age line
 	// GroupsAny lists target groups by key (Policy.Groups): the resident
 	// matches when they are in any of them.
-	GroupsAny []string     `json:"groups_any,omitempty"`
-	Outcome   Set[Outcome] `json:"outcome,omitempty"` // chosen outcome (venue, subsidy, action rules)
-	Channel   Set[Channel] `json:"channel,omitempty"` // chosen channel (venue, subsidy, action rules)
+	GroupsAny []string                 `json:"groups_any,omitempty"`
+	Outcome   eligibility.Set[Outcome] `json:"outcome,omitempty"` // chosen outcome (venue, subsidy, action rules)
+	Channel   eligibility.Set[Channel] `json:"channel,omitempty"` // chosen channel (venue, subsidy, action rules)
 }
 
 // Choice is a scheme and the way to join it.
@@ -272,7 +272,3 @@ func (p *Policy) femaleAge() int {
 	}
 	return p.FemaleRetirementAge
 }
-
-// Retirement2024 returns the citation of the 2024 retirement reform that
-// derived age lines rest on.
-func Retirement2024() Citation { return retirement2024 }

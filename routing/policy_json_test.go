@@ -11,6 +11,7 @@ import (
 
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/routing"
+	"github.com/canbao/kuomian/routing/audit"
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/language"
@@ -44,7 +45,7 @@ func decisionText(t *testing.T, rt *routing.Router, r eligibility.Resident, asOf
 		dec, dec.Age, dec.Gender, dec.Band, dec.Line, dec.Threshold, dec.Retirement, groupKeys(rt, dec.Groups), dec.Phase)
 	b.WriteString(dec.Explain(language.Chinese))
 	b.WriteString(dec.Explain(language.English))
-	if err := routing.EncodeRecord(&b, routing.NewRecord(dec, r)); err != nil {
+	if err := audit.EncodeRecord(&b, audit.NewRecord(dec, r)); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()
@@ -111,7 +112,7 @@ func TestEditedPolicyRoutesAsEdited(t *testing.T) {
 		// affected reports whether resident r may be decided differently
 		// from the preset on asOf (d is the preset's decision).
 		affected func(r eligibility.Resident, d routing.Decision) bool
-		fields   routing.DiffField // the parts that may differ
+		fields   audit.DiffField // the parts that may differ
 	}{
 		{
 			name: "罗东 id and version", base: routing.Luodong2019,
@@ -125,7 +126,7 @@ func TestEditedPolicyRoutesAsEdited(t *testing.T) {
 			affected: func(r eligibility.Resident, d routing.Decision) bool {
 				return d.Gender == eligibility.Male && d.Age >= 45 && d.Age < 50
 			},
-			fields: routing.DiffOutcome | routing.DiffChannel | routing.DiffVenue | routing.DiffFallback,
+			fields: audit.DiffOutcome | audit.DiffChannel | audit.DiffVenue | audit.DiffFallback,
 		},
 		{
 			name: "石堰 women's line at 38", base: routing.Shiyan2023,
@@ -135,7 +136,7 @@ func TestEditedPolicyRoutesAsEdited(t *testing.T) {
 			affected: func(r eligibility.Resident, d routing.Decision) bool {
 				return d.Gender == eligibility.Female && d.Age >= 38 && d.Age < 40
 			},
-			fields: routing.DiffOutcome | routing.DiffChannel | routing.DiffVenue | routing.DiffFallback,
+			fields: audit.DiffOutcome | audit.DiffChannel | audit.DiffVenue | audit.DiffFallback,
 		},
 		{
 			name: "石堰 affluent above 1500", base: routing.Shiyan2023,
@@ -149,7 +150,7 @@ func TestEditedPolicyRoutesAsEdited(t *testing.T) {
 			},
 			// Without the group, a resident of unknown gender reaches a rule
 			// that needs the age line: an error.
-			fields: routing.DiffOutcome | routing.DiffChannel | routing.DiffFallback | routing.DiffActions | routing.DiffSubsidies | routing.DiffGroups | routing.DiffError,
+			fields: audit.DiffOutcome | audit.DiffChannel | audit.DiffFallback | audit.DiffActions | audit.DiffSubsidies | audit.DiffGroups | audit.DiffError,
 		},
 		{
 			name: "石堰 a tenth group", base: routing.Shiyan2023,
@@ -161,27 +162,27 @@ func TestEditedPolicyRoutesAsEdited(t *testing.T) {
 				p.Rules = append(p.Rules, routing.Rule{
 					ID: "3.2.2.fisher-roster", Kind: routing.KindAction,
 					When:   routing.Condition{GroupsAny: []string{"retired_fisher"}},
-					Action: routing.ActionNoteInRoster, Citation: routing.Citation{Document: routing.DocShiyan2023, Clause: "三(二)2"},
+					Action: routing.ActionNoteInRoster, Citation: routing.Citation{Document: "石堰府发〔2023〕10号", Clause: "三(二)2"},
 					Summary: "退捕渔民备注在扩面人员明细表", SummaryEN: "retired fishers are noted in the roster",
 				})
 			},
 			affected: func(r eligibility.Resident, d routing.Decision) bool {
 				return r.Flags&eligibility.FlagRetiredFisher != 0
 			},
-			fields: routing.DiffGroups | routing.DiffActions,
+			fields: audit.DiffGroups | audit.DiffActions,
 		},
 		{
 			name: "罗东 its first group", base: routing.Luodong2019,
 			edit: func(p *routing.Policy) {
 				p.Groups = []eligibility.GroupRule{{
 					Key: "land_acquired", Clause: "二(二)3", Name: "被征地农民", NameEN: "land-acquired farmers",
-					When: eligibility.Condition{FlagsAny: eligibility.FlagLandAcquired, Insured: routing.SetOf(eligibility.SchemeNone)},
+					When: eligibility.Condition{FlagsAny: eligibility.FlagLandAcquired, Insured: eligibility.SetOf(eligibility.SchemeNone)},
 				}}
 			},
 			affected: func(r eligibility.Resident, d routing.Decision) bool {
 				return r.Flags&eligibility.FlagLandAcquired != 0 && r.Insurance.Scheme == eligibility.SchemeNone
 			},
-			fields: routing.DiffGroups,
+			fields: audit.DiffGroups,
 		},
 	}
 	for i, tt := range tests {
@@ -197,7 +198,7 @@ func TestEditedPolicyRoutesAsEdited(t *testing.T) {
 			// in the expected parts, and the residents drawn include some.
 			asOf := p.Effective.From.AddDays(160)
 			many, _ := residentsFor(p, 4000, uint64(i+100))
-			diffs := routing.Compare(routing.MustCompile(preset), edited, many, asOf)
+			diffs := audit.Compare(routing.MustCompile(preset), edited, many, asOf)
 			for _, df := range diffs {
 				if tt.affected == nil || !tt.affected(many[df.Index], df.A) || df.Fields&^tt.fields != 0 {
 					t.Errorf("resident %d differs in %s:\n%s", df.Index, df.Fields, df.Explain(language.English))
@@ -211,7 +212,7 @@ func TestEditedPolicyRoutesAsEdited(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if rec := routing.NewRecord(dec, eligibility.Resident{}); rec.Policy.ID != p.ID || rec.Policy.Version != p.Version {
+				if rec := audit.NewRecord(dec, eligibility.Resident{}); rec.Policy.ID != p.ID || rec.Policy.Version != p.Version {
 					t.Errorf("record names policy %s %s, want %s %s", rec.Policy.ID, rec.Policy.Version, p.ID, p.Version)
 				}
 			}
@@ -277,7 +278,7 @@ func TestPolicyWithOwnGroups(t *testing.T) {
 	if fs := rt.Findings(); len(fs) != 0 {
 		t.Errorf("findings %v, want none", fs)
 	}
-	if g, ok := rt.Group("others"); !ok || g != 3 {
+	if g, ok := lookup(rt, "others"); !ok || g != 3 {
 		t.Errorf("Group(others) = %d, %v", g, ok)
 	}
 	fisher := man("1994-05-05", eligibility.NotEmployed)

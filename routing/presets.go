@@ -9,11 +9,11 @@ import (
 
 // Document numbers of the two presets and of the national rule they lean on.
 const (
-	DocLuodong2019 = "罗政〔2019〕185号"  // 罗东镇全面推进全民参保计划实施方案
-	DocShiyan2023  = "石堰府发〔2023〕10号" // 石堰镇基本养老保险参保扩面工作方案
-	// DocResidentPension is 国务院关于建立统一的城乡居民基本养老保险制度的意见,
+	docLuodong2019 = "罗政〔2019〕185号"  // 罗东镇全面推进全民参保计划实施方案
+	docShiyan2023  = "石堰府发〔2023〕10号" // 石堰镇基本养老保险参保扩面工作方案
+	// docResidentPension is 国务院关于建立统一的城乡居民基本养老保险制度的意见,
 	// whose 四 sets the scope of 城乡居民基本养老保险: 年满16周岁（不含在校学生）.
-	DocResidentPension = "国发〔2014〕8号"
+	docResidentPension = "国发〔2014〕8号"
 )
 
 func date(y int, m time.Month, d int) eligibility.Date {
@@ -25,21 +25,21 @@ func date(y int, m time.Month, d int) eligibility.Date {
 	return t
 }
 
-func lu(clause string) Citation { return Citation{Document: DocLuodong2019, Clause: clause} }
-func sy(clause string) Citation { return Citation{Document: DocShiyan2023, Clause: clause} }
+func lu(clause string) Citation { return Citation{Document: docLuodong2019, Clause: clause} }
+func sy(clause string) Citation { return Citation{Document: docShiyan2023, Clause: clause} }
 
-var scopeCitation = Citation{Document: DocResidentPension, Clause: "四"}
+var scopeCitation = Citation{Document: docResidentPension, Clause: "四"}
 
-// SetOf returns the set of the given values (see [eligibility.SetOf]).
-func SetOf[E eligibility.Enum[E]](es ...E) Set[E] { return eligibility.SetOf(es...) }
+// setOf returns the set of the given values (see [eligibility.SetOf]).
+func setOf[E eligibility.Enum[E]](es ...E) eligibility.Set[E] { return eligibility.SetOf(es...) }
 
 // onFacts is a condition on a resident's facts only.
 func onFacts(c eligibility.Condition) Condition { return Condition{Condition: c} }
 
 var (
-	employed = SetOf(eligibility.EmployedByUnit, eligibility.SmallBusinessEmployee)
-	insured  = SetOf(eligibility.SchemeEmployee, eligibility.SchemeResident, eligibility.SchemeOther)
-	joins    = SetOf(OutcomeEmployee, OutcomeResident)
+	employed = setOf(eligibility.EmployedByUnit, eligibility.SmallBusinessEmployee)
+	insured  = setOf(eligibility.SchemeEmployee, eligibility.SchemeResident, eligibility.SchemeOther)
+	joins    = setOf(OutcomeEmployee, OutcomeResident)
 	under16  = eligibility.AgeBand{Min: 0, Max: 15}
 	from60   = eligibility.AgeBand{Min: 60, Max: eligibility.MaxAge}
 )
@@ -79,7 +79,7 @@ func Luodong2019() Policy {
 		ID:           "luodong-2019",
 		Version:      "1",
 		Jurisdiction: "福建省南安市罗东镇",
-		Document:     DocLuodong2019,
+		Document:     docLuodong2019,
 		Title:        "罗东镇全面推进全民参保计划实施方案",
 		Issued:       date(2019, time.July, 18),
 		Effective:    Period{From: date(2019, time.July, 18), To: date(2020, time.December, 31)},
@@ -116,7 +116,7 @@ func Luodong2019() Policy {
 			},
 			{
 				ID: "scope.student", Kind: KindRoute,
-				When:    onFacts(eligibility.Condition{Employment: SetOf(eligibility.Student)}),
+				When:    onFacts(eligibility.Condition{Employment: setOf(eligibility.Student)}),
 				Outcome: OutcomeNotEligible, Citation: scopeCitation,
 				Summary:   "城乡居民基本养老保险参保范围为年满16周岁（不含在校学生）的城乡居民",
 				SummaryEN: "students (在校学生) are outside the scope of the residents' scheme",
@@ -166,7 +166,7 @@ func Luodong2019() Policy {
 			},
 			{
 				ID: "venue.employer", Kind: KindVenue,
-				When:  Condition{Channel: SetOf(ChannelEmployer)},
+				When:  Condition{Channel: setOf(ChannelEmployer)},
 				Venue: VenueEmployer, Citation: lu("二(二)1"),
 				Quote:     "由用人单位办理",
 				Summary:   "由用人单位办理",
@@ -174,7 +174,7 @@ func Luodong2019() Policy {
 			},
 			{
 				ID: "2.3.flexible", Kind: KindVenue,
-				When:  Condition{Channel: SetOf(ChannelFlexible)},
+				When:  Condition{Channel: setOf(ChannelFlexible)},
 				Venue: VenueCityCentre, Citation: lu("二(三)"),
 				Quote:     "以灵活就业人员身份参加企业职工基本养老保险的，到市社会保险管理中心办理参保登记",
 				Summary:   "以灵活就业人员身份参加企业职工基本养老保险的，到市社会保险管理中心办理参保登记",
@@ -182,7 +182,7 @@ func Luodong2019() Policy {
 			},
 			{
 				ID: "2.3.resident", Kind: KindVenue,
-				When:  Condition{Outcome: SetOf(OutcomeResident)},
+				When:  Condition{Outcome: setOf(OutcomeResident)},
 				Venue: VenueVillage, Citation: lu("二(三)"),
 				Quote:     "参加城乡居民基本养老保险的，可直接在所属村（社区）办理参保登记和选择缴费档次",
 				Summary:   "参加城乡居民基本养老保险的，可直接在所属村（社区）办理参保登记和选择缴费档次",
@@ -192,7 +192,7 @@ func Luodong2019() Policy {
 				ID: "2.2.3.subsidy", Kind: KindSubsidy,
 				When: Condition{
 					Condition: eligibility.Condition{FlagsAny: eligibility.FlagLandAcquired},
-					Outcome:   SetOf(OutcomeEmployee),
+					Outcome:   setOf(OutcomeEmployee),
 				},
 				Subsidy: SubsidyLandAcquired, Citation: lu("二(二)3"),
 				Quote:     "并按有关规定给予参保缴费补贴",
@@ -288,7 +288,7 @@ func Shiyan2023() Policy {
 		ID:           "shiyan-2023",
 		Version:      "1",
 		Jurisdiction: "重庆市长寿区石堰镇",
-		Document:     DocShiyan2023,
+		Document:     docShiyan2023,
 		Title:        "石堰镇基本养老保险参保扩面工作方案",
 		Issued:       date(2023, time.March, 17),
 		Effective:    Period{From: date(2023, time.January, 1), To: date(2023, time.December, 31)},
@@ -321,7 +321,7 @@ func Shiyan2023() Policy {
 			},
 			{
 				ID: "scope.student", Kind: KindRoute,
-				When:    onFacts(eligibility.Condition{Employment: SetOf(eligibility.Student)}),
+				When:    onFacts(eligibility.Condition{Employment: setOf(eligibility.Student)}),
 				Outcome: OutcomeNotEligible, Citation: scopeCitation,
 				Summary:   "城乡居民基本养老保险参保范围为年满16周岁（不含在校学生）的城乡居民",
 				SummaryEN: "students (在校学生) are outside the scope of the residents' scheme",
@@ -351,7 +351,7 @@ func Shiyan2023() Policy {
 				ID: "3.3.platform-resident", Kind: KindRoute,
 				When: Condition{
 					GroupsAny: []string{"platform_worker"},
-					Condition: eligibility.Condition{Insured: SetOf(eligibility.SchemeResident), BelowRetirement: true},
+					Condition: eligibility.Condition{Insured: setOf(eligibility.SchemeResident), BelowRetirement: true},
 				},
 				Outcome: OutcomeEmployee, Channel: ChannelFlexible,
 				Fallback: Choice{Outcome: OutcomeCovered},
@@ -365,7 +365,7 @@ func Shiyan2023() Policy {
 				ID: "2.4.freelancer-resident", Kind: KindRoute,
 				When: Condition{
 					GroupsAny: []string{"licensed_freelancer"},
-					Condition: eligibility.Condition{Insured: SetOf(eligibility.SchemeResident), BelowRetirement: true},
+					Condition: eligibility.Condition{Insured: setOf(eligibility.SchemeResident), BelowRetirement: true},
 				},
 				Outcome: OutcomeEmployee, Channel: ChannelFlexible,
 				Fallback: Choice{Outcome: OutcomeCovered},
@@ -467,7 +467,7 @@ func Shiyan2023() Policy {
 			},
 			{
 				ID: "venue.employer", Kind: KindVenue,
-				When:  Condition{Channel: SetOf(ChannelEmployer)},
+				When:  Condition{Channel: setOf(ChannelEmployer)},
 				Venue: VenueEmployer, Citation: sy("一(一)"),
 				Quote:     "督促用人单位守法参保",
 				Summary:   "督促用人单位守法参保",
@@ -485,7 +485,7 @@ func Shiyan2023() Policy {
 				"落实退捕渔民参加基本养老保险缴费补贴政策", "retired fishers receive the contribution subsidy"),
 			{
 				ID: "3.1.proof", Kind: KindAction,
-				When:   onFacts(eligibility.Condition{Insured: insured, Location: SetOf(eligibility.OutsideCity)}),
+				When:   onFacts(eligibility.Condition{Insured: insured, Location: setOf(eligibility.OutsideCity)}),
 				Action: ActionCollectProof, Citation: sy("三(一)"),
 				Quote:     "对市外参保的，各村（社区）应搜集市外参保证明，存档备查",
 				Summary:   "对市外参保的，各村（社区）应搜集市外参保证明，存档备查",
@@ -493,7 +493,7 @@ func Shiyan2023() Policy {
 			},
 			{
 				ID: "4.2.verify-hukou", Kind: KindAction,
-				When:   onFacts(eligibility.Condition{Contact: SetOf(eligibility.ContactNotFound, eligibility.ContactNotLocal)}),
+				When:   onFacts(eligibility.Condition{Contact: setOf(eligibility.ContactNotFound, eligibility.ContactNotLocal)}),
 				Action: ActionVerifyHukou, Citation: sy("四(二)"),
 				Quote:     "对于村组找不到人、联系不上、觉得不是当地的群众、核查人员无信息的建议到派出所核实真实的户籍地",
 				Summary:   "对于村组找不到人、联系不上、觉得不是当地的群众、核查人员无信息的建议到派出所核实真实的户籍地",
@@ -501,7 +501,7 @@ func Shiyan2023() Policy {
 			},
 			{
 				ID: "4.2.note-in-roster", Kind: KindAction,
-				When:   onFacts(eligibility.Condition{Contact: SetOf(eligibility.ContactNotFound, eligibility.ContactNotLocal)}),
+				When:   onFacts(eligibility.Condition{Contact: setOf(eligibility.ContactNotFound, eligibility.ContactNotLocal)}),
 				Action: ActionNoteInRoster, Citation: sy("四(二)"),
 				Quote:     "并备注在《石堰镇各村养老保险扩面人员明细表》上",
 				Summary:   "核实情况备注在《石堰镇各村养老保险扩面人员明细表》上",
@@ -511,7 +511,7 @@ func Shiyan2023() Policy {
 				ID: "3.2.2.proxy-pay-enrolled", Kind: KindAction,
 				When: Condition{
 					GroupsAny: []string{"hardship"},
-					Condition: eligibility.Condition{Insured: SetOf(eligibility.SchemeResident)},
+					Condition: eligibility.Condition{Insured: setOf(eligibility.SchemeResident)},
 				},
 				Action: ActionProxyPay, Citation: sy("三(二)2"),
 				Quote:     "按政策要求为其代缴城乡居民基本养老保险费",
@@ -596,14 +596,14 @@ func subsidyRule(id string, flag eligibility.Flags, s Subsidy, zh, en string) Ru
 var newLandSince = date(2023, time.January, 1)
 
 func shiyanGroups() []eligibility.GroupRule {
-	uninsured := SetOf(eligibility.SchemeNone)
-	notEmployee := SetOf(eligibility.SchemeNone, eligibility.SchemeResident)
+	uninsured := setOf(eligibility.SchemeNone)
+	notEmployee := setOf(eligibility.SchemeNone, eligibility.SchemeResident)
 	return []eligibility.GroupRule{
 		{
 			Key: "small_business", Short: "个体工商户和小微企业", Numeral: "一", Clause: "二(一)",
 			Name: "个体工商户、小微企业等未参保市场主体", NameEN: "uninsured individual businesses and small enterprises",
 			When: eligibility.Condition{
-				Employment: SetOf(eligibility.SelfEmployedBusiness, eligibility.SmallBusinessEmployee, eligibility.EmployedByUnit),
+				Employment: setOf(eligibility.SelfEmployedBusiness, eligibility.SmallBusinessEmployee, eligibility.EmployedByUnit),
 				Insured:    uninsured,
 			},
 		},
@@ -622,18 +622,18 @@ func shiyanGroups() []eligibility.GroupRule {
 		{
 			Key: "platform_worker", Short: "新业态从业人员", Numeral: "三", Clause: "二(三)",
 			Name: "依托平台企业就业的新业态从业人员", NameEN: "platform workers in new forms of employment",
-			When: eligibility.Condition{Employment: SetOf(eligibility.PlatformWorker), Insured: notEmployee},
+			When: eligibility.Condition{Employment: setOf(eligibility.PlatformWorker), Insured: notEmployee},
 		},
 		{
 			Key: "licensed_freelancer", Short: "持证自由职业者", Numeral: "四", Clause: "二(四)",
 			Name: "持有执业资格许可证群体中的自由职业者", NameEN: "freelancers holding a practising licence",
-			When: eligibility.Condition{Employment: SetOf(eligibility.LicensedFreelancer), Insured: notEmployee},
+			When: eligibility.Condition{Employment: setOf(eligibility.LicensedFreelancer), Insured: notEmployee},
 		},
 		{
 			Key: "affluent_resident", Short: "城乡富裕人员", Numeral: "五", Clause: "二(五)",
 			Name: "具备城镇职工养老保险缴费能力的城乡富裕人员", NameEN: "affluent residents able to pay into the employee scheme",
 			When: eligibility.Condition{
-				Insured:   SetOf(eligibility.SchemeResident),
+				Insured:   setOf(eligibility.SchemeResident),
 				TierAbove: decimal.NewNullDecimal(decimal.New(1000, 0)),
 			},
 		},
@@ -650,9 +650,9 @@ func shiyanGroups() []eligibility.GroupRule {
 			Key: "suspended_elsewhere", Short: "区外参保暂停缴费人员", Numeral: "七", Clause: "二(七)",
 			Name: "区外已参保且属于暂停缴费的人员", NameEN: "insured outside the district with contributions suspended",
 			When: eligibility.Condition{
-				Insured:  SetOf(eligibility.SchemeEmployee, eligibility.SchemeResident, eligibility.SchemeOther),
-				Status:   SetOf(eligibility.StatusSuspended),
-				Location: SetOf(eligibility.ElsewhereInCity, eligibility.OutsideCity),
+				Insured:  setOf(eligibility.SchemeEmployee, eligibility.SchemeResident, eligibility.SchemeOther),
+				Status:   setOf(eligibility.StatusSuspended),
+				Location: setOf(eligibility.ElsewhereInCity, eligibility.OutsideCity),
 				Hukou:    eligibility.HukouLocal,
 			},
 		},
@@ -660,7 +660,7 @@ func shiyanGroups() []eligibility.GroupRule {
 			Key: "other_uninsured", Short: "其他应参未参人员", Numeral: "八", Clause: "二(八)",
 			Name: "其他符合参保条件的应参未参人员", NameEN: "other people who should be insured and are not",
 			When: eligibility.Condition{
-				Employment: SetOf(eligibility.EmploymentUnknown, eligibility.EmployedByUnit, eligibility.SelfEmployedBusiness,
+				Employment: setOf(eligibility.EmploymentUnknown, eligibility.EmployedByUnit, eligibility.SelfEmployedBusiness,
 					eligibility.SmallBusinessEmployee, eligibility.PlatformWorker, eligibility.LicensedFreelancer, eligibility.NotEmployed),
 				Insured: uninsured,
 				Ages:    eligibility.AgeBand{Min: 16, Max: 59},

@@ -25,8 +25,8 @@ type crule struct {
 	when    *eligibility.Condition // in Router.p.Rules[idx]
 	band    Band
 	grp     eligibility.GroupSet // any of these (0 = any)
-	outcome Set[Outcome]
-	channel Set[Channel]
+	outcome eligibility.Set[Outcome]
+	channel eligibility.Set[Channel]
 	idx     int     // index in Policy.Rules
 	venue   Venue   // the rule's payload, copied from Policy.Rules
 	subsidy Subsidy //
@@ -121,9 +121,6 @@ func MustCompile(p Policy) *Router {
 	}
 	return rt
 }
-
-// Group returns the policy's group whose key is key.
-func (rt *Router) Group(key string) (eligibility.Group, bool) { return rt.rb.Lookup(key) }
 
 // Rulebook returns the policy's target groups as an eligibility rulebook.
 func (rt *Router) Rulebook() eligibility.Rulebook { return rt.p.Rulebook() }

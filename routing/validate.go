@@ -75,7 +75,7 @@ func (v *validator) add(sev Severity, code Code, path string, c Citation, format
 func Validate(p Policy) []Finding {
 	v := &validator{p: p}
 	v.header()
-	if len(p.Rules) > MaxRules || len(p.Phases) > MaxPhases || len(p.Milestones) > MaxMilestones {
+	if len(p.Rules) > maxRules || len(p.Phases) > maxPhases || len(p.Milestones) > maxMilestones {
 		return v.fs // too large: checking it rule by rule would take quadratic time
 	}
 	v.ageLines()
@@ -87,17 +87,17 @@ func Validate(p Policy) []Finding {
 
 // Limits on the size of a policy (they keep decisions fixed-size).
 const (
-	MaxRules      = 4096
-	MaxPhases     = 64
-	MaxMilestones = 64
+	maxRules      = 4096
+	maxPhases     = 64
+	maxMilestones = 64
 )
 
 func (v *validator) header() {
 	p := v.p
-	if len(p.Rules) > MaxRules || len(p.Phases) > MaxPhases || len(p.Milestones) > MaxMilestones {
+	if len(p.Rules) > maxRules || len(p.Phases) > maxPhases || len(p.Milestones) > maxMilestones {
 		v.add(SeverityError, CodeTooLarge, "", Citation{},
 			"a policy has at most %d rules, %d phases and %d milestones (this one has %d, %d and %d); nothing else was checked",
-			MaxRules, MaxPhases, MaxMilestones, len(p.Rules), len(p.Phases), len(p.Milestones))
+			maxRules, maxPhases, maxMilestones, len(p.Rules), len(p.Phases), len(p.Milestones))
 	}
 	for _, f := range []struct{ name, val string }{
 		{"id", p.ID}, {"version", p.Version}, {"jurisdiction", p.Jurisdiction}, {"document", p.Document},
@@ -212,13 +212,13 @@ func (v *validator) bandOutcome(b Band) string {
 func (v *validator) rules() {
 	p := v.p
 	seen := map[string]int{}
-	var outs Set[Outcome]
-	var chans Set[Channel]
+	var outs eligibility.Set[Outcome]
+	var chans eligibility.Set[Channel]
 	for _, r := range p.Rules {
 		if r.Kind == KindRoute {
 			o := r.Outcome
 			if o == OutcomeExisting {
-				outs |= SetOf(OutcomeEmployee, OutcomeResident, OutcomeCovered)
+				outs |= setOf(OutcomeEmployee, OutcomeResident, OutcomeCovered)
 			} else {
 				outs = outs.With(o)
 			}
@@ -339,7 +339,7 @@ func (v *validator) onlyOwn(bad func(string, ...any), r Rule, venue, subsidy, ac
 	}
 }
 
-func (v *validator) condition(path string, r Rule, outs Set[Outcome], chans Set[Channel]) {
+func (v *validator) condition(path string, r Rule, outs eligibility.Set[Outcome], chans eligibility.Set[Channel]) {
 	c := r.When
 	never := func(format string, args ...any) {
 		v.add(SeverityError, CodeNeverFires, path, r.Citation, "rule never fires: "+format, args...)

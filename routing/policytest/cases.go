@@ -61,8 +61,8 @@ type Expect struct {
 	Channel   routing.Channel
 	Venue     routing.Venue
 	Fallback  routing.Choice // Outcome, Channel and Venue checked apart
-	Subsidies routing.Set[routing.Subsidy]
-	Actions   routing.Set[routing.Action]
+	Subsidies eligibility.Set[routing.Subsidy]
+	Actions   eligibility.Set[routing.Action]
 	// Groups are the target groups as written: keys of the policy's
 	// groups (hardship), their Chinese or English names or numerals (六),
 	// separated as in any list. The parser does not know the policy, so

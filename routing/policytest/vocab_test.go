@@ -185,10 +185,10 @@ func TestVocabularyRoundTrip(t *testing.T) {
 		roundTrip(t, "expect band", func(c policytest.Case) routing.Band { return c.Expect.Band })
 	})
 	t.Run("subsidies", func(t *testing.T) {
-		roundTripSet(t, "expect subsidies", func(c policytest.Case) routing.Set[routing.Subsidy] { return c.Expect.Subsidies })
+		roundTripSet(t, "expect subsidies", func(c policytest.Case) eligibility.Set[routing.Subsidy] { return c.Expect.Subsidies })
 	})
 	t.Run("actions", func(t *testing.T) {
-		roundTripSet(t, "expect actions", func(c policytest.Case) routing.Set[routing.Action] { return c.Expect.Actions })
+		roundTripSet(t, "expect actions", func(c policytest.Case) eligibility.Set[routing.Action] { return c.Expect.Actions })
 	})
 }
 

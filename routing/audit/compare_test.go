@@ -1,4 +1,4 @@
-package routing_test
+package audit_test
 
 import (
 	"errors"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/routing"
+	"github.com/canbao/kuomian/routing/audit"
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/text/language"
 )
@@ -25,7 +26,7 @@ func TestCompare(t *testing.T) {
 		{Birth: d("1990-01-01")},                     // no gender: same error
 	}
 	residents[1].ID = eligibility.MustParseIDNumber("500115197806010014")
-	diffs := routing.Compare(a, b, residents, d("2023-06-01"))
+	diffs := audit.Compare(a, b, residents, d("2023-06-01"))
 	type short struct {
 		Index  int
 		ID     string
@@ -59,8 +60,8 @@ func TestCompareDerived(t *testing.T) {
 		man("1985-01-01", eligibility.NotEmployed),      // 34: younger either way
 		woman("1980-01-01", eligibility.EmployedByUnit), // employed: no age line
 	}
-	diffs := routing.Compare(fixed, derived, residents, d("2019-08-01"))
-	if len(diffs) != 1 || diffs[0].Index != 0 || diffs[0].Fields&routing.DiffOutcome == 0 {
+	diffs := audit.Compare(fixed, derived, residents, d("2019-08-01"))
+	if len(diffs) != 1 || diffs[0].Index != 0 || diffs[0].Fields&audit.DiffOutcome == 0 {
 		t.Fatalf("Compare = %v", diffs)
 	}
 	if ex := diffs[0].Explain(language.English); !strings.Contains(ex, "渐进式延迟法定退休年龄") {
@@ -68,8 +69,8 @@ func TestCompareDerived(t *testing.T) {
 	}
 	// A date outside one policy's period is a difference of kind error.
 	sy := routing.MustCompile(routing.Shiyan2023())
-	diffs = routing.Compare(fixed, sy, residents[:1], d("2019-08-01"))
-	if len(diffs) != 1 || diffs[0].Fields != routing.DiffError || !errors.Is(diffs[0].ErrB, routing.ErrOutsidePeriod) {
+	diffs = audit.Compare(fixed, sy, residents[:1], d("2019-08-01"))
+	if len(diffs) != 1 || diffs[0].Fields != audit.DiffError || !errors.Is(diffs[0].ErrB, routing.ErrOutsidePeriod) {
 		t.Errorf("Compare across periods = %v", diffs)
 	}
 }

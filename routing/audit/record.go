@@ -1,4 +1,4 @@
-package routing
+package audit
 
 import (
 	"crypto/sha256"
@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/routing"
 )
 
 // RecordVersion is the version of the [Record] format written by this
@@ -69,11 +70,11 @@ type RecordReason struct {
 // NewRecord builds the audit record of decision d, made for resident r.
 // The caller passes the same resident it routed: the record digests r's
 // facts (factsDigest) and keeps nothing else of them.
-func NewRecord(d Decision, r eligibility.Resident) Record {
+func NewRecord(d routing.Decision, r eligibility.Resident) Record {
 	id, version := d.Policy()
 	doc := ""
-	if d.rt != nil {
-		doc = d.rt.p.Document
+	if rb := d.Rulebook(); rb != nil {
+		doc = rb.Document
 	}
 	rec := Record{
 		RecordVersion: RecordVersion,
@@ -81,7 +82,7 @@ func NewRecord(d Decision, r eligibility.Resident) Record {
 		AsOf:          d.AsOf.String(),
 		InputDigest:   factsDigest(r),
 		Outcome: RecordOutcome{
-			RecordChoice: recordChoice(Choice{Outcome: d.Outcome, Channel: d.Channel, Venue: d.Venue}),
+			RecordChoice: recordChoice(routing.Choice{Outcome: d.Outcome, Channel: d.Channel, Venue: d.Venue}),
 			Fallback:     recordChoice(d.Fallback),
 			Subsidies:    keyList(d.Subsidies.String()),
 			Actions:      keyList(d.Actions.String()),
@@ -93,18 +94,7 @@ func NewRecord(d Decision, r eligibility.Resident) Record {
 	}
 	for i := range d.NumReasons() {
 		rs := d.Reason(i)
-		item := ""
-		switch it := d.reasons[i].item; rs.Kind {
-		case ReasonGroup:
-			if g, ok := d.rt.rb.Group(eligibility.Group(it)); ok {
-				item = g.Key
-			}
-		case ReasonPhase:
-			item = d.rt.p.Phases[it].Name
-		case ReasonMilestone:
-			m := d.rt.p.Milestones[it]
-			item = m.By.String() + " " + strconv.Itoa(m.Percent) + "%"
-		}
+		item := rs.Item
 		rec.Reasons = append(rec.Reasons, RecordReason{Kind: rs.Kind.String(), Rule: rs.RuleID, Citation: rs.Citation.String(), Item: item})
 	}
 	return rec
@@ -177,7 +167,7 @@ func factsDigest(r eligibility.Resident) string {
 
 // recordChoice is c as a record writes it: "" for no outcome, channel or
 // venue (not the keys "none").
-func recordChoice(c Choice) RecordChoice {
+func recordChoice(c routing.Choice) RecordChoice {
 	return RecordChoice{Scheme: recordKey(c.Outcome), Channel: recordKey(c.Channel), Venue: recordKey(c.Venue)}
 }
 
@@ -200,9 +190,10 @@ func keyList(s string) []string {
 	return strings.Split(s, ",")
 }
 
-func groupKeys(d Decision) []string {
-	if d.rt == nil {
+func groupKeys(d routing.Decision) []string {
+	rb := d.Rulebook()
+	if rb == nil {
 		return []string{}
 	}
-	return keyList(d.rt.rb.Keys(d.Groups))
+	return keyList(rb.Keys(d.Groups))
 }

@@ -1,4 +1,4 @@
-package routing
+package audit
 
 import (
 	"errors"
@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/routing"
 	"golang.org/x/text/language"
 )
 
@@ -53,7 +54,7 @@ type Difference struct {
 	Index  int    // position in the residents slice
 	ID     string // masked identity number, or ""
 	Fields DiffField
-	A, B   Decision // the decisions (zero when the policy returned an error)
+	A, B   routing.Decision // the decisions (zero when the policy returned an error)
 	ErrA   error
 	ErrB   error
 }
@@ -62,7 +63,7 @@ type Difference struct {
 // routed differently, in input order. Two decisions differ when their
 // outcome, channel, venue, fallback, subsidies, actions or groups differ, or
 // when one policy returns an error and the other does not (or another one).
-func Compare(a, b *Router, residents []eligibility.Resident, asOf eligibility.Date) []Difference {
+func Compare(a, b *routing.Router, residents []eligibility.Resident, asOf eligibility.Date) []Difference {
 	var out []Difference
 	for i, r := range residents {
 		da, ea := a.Route(r, asOf)
@@ -70,7 +71,7 @@ func Compare(a, b *Router, residents []eligibility.Resident, asOf eligibility.Da
 		var f DiffField
 		switch {
 		case ea != nil || eb != nil:
-			if ea == nil || eb == nil || ErrorKey(ea) != ErrorKey(eb) || errors.Is(ea, ErrOutsidePeriod) != errors.Is(eb, ErrOutsidePeriod) {
+			if ea == nil || eb == nil || routing.ErrorKey(ea) != routing.ErrorKey(eb) || errors.Is(ea, routing.ErrOutsidePeriod) != errors.Is(eb, routing.ErrOutsidePeriod) {
 				f |= DiffError
 			}
 		default:
@@ -92,7 +93,7 @@ func Compare(a, b *Router, residents []eligibility.Resident, asOf eligibility.Da
 			if da.Actions != db.Actions {
 				f |= DiffActions
 			}
-			if a.rb.Keys(da.Groups) != b.rb.Keys(db.Groups) {
+			if groupSet(da) != groupSet(db) {
 				f |= DiffGroups
 			}
 		}
@@ -118,7 +119,7 @@ func (d Difference) Explain(tag language.Tag) string {
 		fields = d.Fields.join(1, "、")
 	}
 	fmt.Fprintf(&b, pick(zh, "居民%s：%s不同\n", "resident %s: %s differ\n"), who, fields)
-	side := func(label string, dec Decision, err error) {
+	side := func(label string, dec routing.Decision, err error) {
 		if err != nil {
 			fmt.Fprintf(&b, "  %s: %s\n", label, pick(zh, "错误："+err.Error(), "error: "+err.Error()))
 			return
@@ -126,8 +127,8 @@ func (d Difference) Explain(tag language.Tag) string {
 		id, version := dec.Policy()
 		fmt.Fprintf(&b, "  %s (%s %s): %s\n", label, id, version, dec)
 		for i := range dec.NumReasons() {
-			switch dec.reasons[i].kind {
-			case ReasonRoute, ReasonAgeLine, ReasonVenue, ReasonSubsidy, ReasonAction, ReasonFallback:
+			switch dec.Reason(i).Kind {
+			case routing.ReasonRoute, routing.ReasonAgeLine, routing.ReasonVenue, routing.ReasonSubsidy, routing.ReasonAction, routing.ReasonFallback:
 				fmt.Fprintf(&b, "    - %s\n", dec.ReasonText(i, tag))
 			}
 		}
@@ -135,4 +136,25 @@ func (d Difference) Explain(tag language.Tag) string {
 	side("A", d.A, d.ErrA)
 	side("B", d.B, d.ErrB)
 	return b.String()
+}
+
+// groupSet names the groups of d by their keys, so that decisions of two
+// policies (whose groups may be numbered differently) compare.
+func groupSet(d routing.Decision) string {
+	if rb := d.Rulebook(); rb != nil {
+		return rb.Keys(d.Groups)
+	}
+	return ""
+}
+
+func isChinese(tag language.Tag) bool {
+	base, _ := tag.Base()
+	return base.String() == "zh"
+}
+
+func pick(zh bool, c, e string) string {
+	if zh {
+		return c
+	}
+	return e
 }

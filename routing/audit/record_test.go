@@ -1,4 +1,4 @@
-package routing_test
+package audit_test
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/routing"
+	"github.com/canbao/kuomian/routing/audit"
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 )
@@ -41,7 +42,7 @@ func TestRecordGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			var b bytes.Buffer
-			if err := routing.EncodeRecord(&b, routing.NewRecord(dec, tt.r)); err != nil {
+			if err := audit.EncodeRecord(&b, audit.NewRecord(dec, tt.r)); err != nil {
 				t.Fatal(err)
 			}
 			golden(t, "records/"+tt.name+".json", b.Bytes())
@@ -51,8 +52,8 @@ func TestRecordGolden(t *testing.T) {
 					t.Errorf("record contains personal data %q", secret)
 				}
 			}
-			var back routing.Record
-			if err := json.Unmarshal(b.Bytes(), &back); err != nil || back.RecordVersion != routing.RecordVersion {
+			var back audit.Record
+			if err := json.Unmarshal(b.Bytes(), &back); err != nil || back.RecordVersion != audit.RecordVersion {
 				t.Errorf("record does not decode: %v", err)
 			}
 		})
@@ -64,17 +65,17 @@ func TestFactsDigest(t *testing.T) {
 	b := a
 	b.Name = "王五"
 	b.Hukou.Village = "振兴村"
-	if routing.FactsDigest(a) != routing.FactsDigest(b) {
+	if audit.FactsDigest(a) != audit.FactsDigest(b) {
 		t.Error("name and village must not change the digest")
 	}
 	// Facts stated directly and facts read from the ID number digest alike.
 	c := eligibility.Resident{ID: eligibility.MustParseIDNumber("110105197408010013"), Hukou: eligibility.Hukou{Local: true},
 		Employment: eligibility.Employment{Kind: eligibility.NotEmployed}}
 	e := man("1974-08-01", eligibility.NotEmployed)
-	if routing.FactsDigest(c) != routing.FactsDigest(e) {
+	if audit.FactsDigest(c) != audit.FactsDigest(e) {
 		t.Error("effective facts should give the same digest")
 	}
-	seen := map[string]string{routing.FactsDigest(a): "base"}
+	seen := map[string]string{audit.FactsDigest(a): "base"}
 	variants := map[string]func(r *eligibility.Resident){
 		"birth":    func(r *eligibility.Resident) { r.Birth = d("1980-01-02") },
 		"gender":   func(r *eligibility.Resident) { r.Gender = eligibility.Female },
@@ -94,7 +95,7 @@ func TestFactsDigest(t *testing.T) {
 	for name, f := range variants {
 		r := a
 		f(&r)
-		dg := routing.FactsDigest(r)
+		dg := audit.FactsDigest(r)
 		if prev, dup := seen[dg]; dup {
 			t.Errorf("variant %s has the digest of %s", name, prev)
 		}
@@ -103,8 +104,8 @@ func TestFactsDigest(t *testing.T) {
 			t.Errorf("digest %q", dg)
 		}
 	}
-	if !strings.HasPrefix(routing.CanonicalFacts(a), routing.FactsVersion+"\nbirth=1980-01-01\ngender=male\n") {
-		t.Errorf("CanonicalFacts = %q", routing.CanonicalFacts(a))
+	if !strings.HasPrefix(audit.CanonicalFacts(a), audit.FactsVersion+"\nbirth=1980-01-01\ngender=male\n") {
+		t.Errorf("CanonicalFacts = %q", audit.CanonicalFacts(a))
 	}
 }
 
@@ -159,7 +160,7 @@ func TestRecordsHoldNoPersonalData(t *testing.T) {
 			}
 			n++
 			var b bytes.Buffer
-			if err := routing.EncodeRecord(&b, routing.NewRecord(dec, r)); err != nil {
+			if err := audit.EncodeRecord(&b, audit.NewRecord(dec, r)); err != nil {
 				t.Fatal(err)
 			}
 			birth := r.EffectiveBirth()
@@ -214,7 +215,7 @@ func TestRecordStable(t *testing.T) {
 			t.Fatalf("tier %s: %v, want employee (二(五))", r.ResidentTier, dec)
 		}
 		var b bytes.Buffer
-		if err := routing.EncodeRecord(&b, routing.NewRecord(dec, r)); err != nil {
+		if err := audit.EncodeRecord(&b, audit.NewRecord(dec, r)); err != nil {
 			t.Fatal(err)
 		}
 		return b.String()
