@@ -66,12 +66,12 @@ func TestCheckCharacterErrors(t *testing.T) {
 		want     eligibility.IDError
 		sentinel error
 	}{
-		{"empty", "", eligibility.IDError{Kind: eligibility.IDLength, Masked: "", Length: 0}, eligibility.ErrIDLength},
-		{"16 digits", "5001151978031500", eligibility.IDError{Kind: eligibility.IDLength, Masked: "500115*******500", Length: 16}, eligibility.ErrIDLength},
-		{"18 digits", "500115197803150011", eligibility.IDError{Kind: eligibility.IDLength, Masked: "500115********0011", Length: 18}, eligibility.ErrIDLength},
-		{"letter", "5001151978031500X", eligibility.IDError{Kind: eligibility.IDCharacter, Masked: "500115********00X", Length: 17, Pos: 17}, eligibility.ErrIDCharacter},
-		{"space", " 5001151978031500", eligibility.IDError{Kind: eligibility.IDCharacter, Masked: " 50011********500", Length: 17, Pos: 1}, eligibility.ErrIDCharacter},
-		{"full-width", "５00115197803150０1", eligibility.IDError{Kind: eligibility.IDCharacter, Masked: "５00115********0０1", Length: 17, Pos: 1}, eligibility.ErrIDCharacter},
+		{"empty", "", eligibility.IDError{Err: eligibility.ErrIDLength, Masked: "", Length: 0}, eligibility.ErrIDLength},
+		{"16 digits", "5001151978031500", eligibility.IDError{Err: eligibility.ErrIDLength, Masked: "500115*******500", Length: 16}, eligibility.ErrIDLength},
+		{"18 digits", "500115197803150011", eligibility.IDError{Err: eligibility.ErrIDLength, Masked: "500115********0011", Length: 18}, eligibility.ErrIDLength},
+		{"letter", "5001151978031500X", eligibility.IDError{Err: eligibility.ErrIDCharacter, Masked: "500115********00X", Length: 17, Pos: 17}, eligibility.ErrIDCharacter},
+		{"space", " 5001151978031500", eligibility.IDError{Err: eligibility.ErrIDCharacter, Masked: " 50011********500", Length: 17, Pos: 1}, eligibility.ErrIDCharacter},
+		{"full-width", "５00115197803150０1", eligibility.IDError{Err: eligibility.ErrIDCharacter, Masked: "５00115********0０1", Length: 17, Pos: 1}, eligibility.ErrIDCharacter},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -84,7 +84,7 @@ func TestCheckCharacterErrors(t *testing.T) {
 				t.Fatalf("CheckCharacter(%q) error %v, want an *IDError", tt.in, err)
 			}
 			if diff := cmp.Diff(tt.want, *ie, cmp.Comparer(func(a, b eligibility.IDError) bool {
-				return a.Kind == b.Kind && a.Masked == b.Masked && a.Length == b.Length && a.Pos == b.Pos
+				return a.Err == b.Err && a.Masked == b.Masked && a.Length == b.Length && a.Pos == b.Pos
 			})); diff != "" {
 				t.Errorf("CheckCharacter(%q) error mismatch (-want +got):\n%s", tt.in, diff)
 			}
@@ -94,7 +94,7 @@ func TestCheckCharacterErrors(t *testing.T) {
 			if len(tt.in) >= 15 && strings.Contains(err.Error(), tt.in) {
 				t.Errorf("message %q contains the input", err.Error())
 			}
-			if ie.Kind == eligibility.IDLength && !strings.Contains(err.Error(), "want the 17 digits") {
+			if ie.Err == eligibility.ErrIDLength && !strings.Contains(err.Error(), "want the 17 digits") {
 				t.Errorf("message %q does not say 17 digits are wanted", err.Error())
 			}
 		})
@@ -128,7 +128,7 @@ func FuzzCheckCharacter(f *testing.F) {
 				t.Fatalf("CheckCharacter(%q) refused 17 digits: %v", s, err)
 			}
 			var ie *eligibility.IDError
-			if !errors.As(err, &ie) || ie.Kind != eligibility.IDLength && ie.Kind != eligibility.IDCharacter {
+			if !errors.As(err, &ie) || ie.Err != eligibility.ErrIDLength && ie.Err != eligibility.ErrIDCharacter {
 				t.Fatalf("CheckCharacter(%q) error %v, want an IDLength or IDCharacter *IDError", s, err)
 			}
 			// An input that already holds the mask's stars ("000000******000")
@@ -152,7 +152,7 @@ func FuzzCheckCharacter(f *testing.F) {
 			wrong = '1'
 		}
 		var ie *eligibility.IDError
-		if _, err := eligibility.ParseIDNumber(s + string(wrong)); errors.As(err, &ie) && ie.Kind == eligibility.IDCheck && ie.Expected != c {
+		if _, err := eligibility.ParseIDNumber(s + string(wrong)); errors.As(err, &ie) && ie.Err == eligibility.ErrIDCheck && ie.Expected != c {
 			t.Fatalf("ParseIDNumber expects %q, CheckCharacter gives %q", ie.Expected, c)
 		} else if err == nil {
 			t.Fatalf("ParseIDNumber accepts a wrong check character")

@@ -28,7 +28,7 @@
 // 810000, 820000 or 830000 (residence permits of Hong Kong, Macao and Taiwan
 // residents); foreign permanent residence ID cards (starting with 9) are not
 // 公民身份号码 and are refused. A refused number gives an [*IDError] whose
-// [IDErrorKind] says what is wrong ([ErrIDCheck] and its siblings work with
+// Err says what is wrong ([ErrIDCheck] and its siblings, also with
 // errors.Is) and whose message carries only a masked form, never more than
 // the first 6 and last 4 characters, nothing of an input shorter than 15
 // characters, and never a copy of a long input. [CheckCharacter] computes

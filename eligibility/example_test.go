@@ -32,11 +32,11 @@ func ExampleIDError() {
 	fmt.Println(err)
 	var e *eligibility.IDError
 	if errors.As(err, &e) {
-		fmt.Println(e.Kind, string(e.Expected), errors.Is(err, eligibility.ErrIDCheck))
+		fmt.Println(e.Err, string(e.Expected), errors.Is(err, eligibility.ErrIDCheck))
 	}
 	// Output:
 	// eligibility: identity number "110105********0021": check character is 1, want X
-	// check X true
+	// identity number check character does not match X true
 }
 
 func ExampleDate_AddMonths() {

@@ -25,20 +25,8 @@ type IDNumber struct {
 	b [18]byte
 }
 
-// IDErrorKind says what is wrong with an identity number.
-type IDErrorKind uint8
-
-// The kinds of [IDError], in the order [ParseIDNumber] checks them.
-const (
-	IDLength    IDErrorKind = iota + 1 // not 18 characters (nor 15 legacy digits)
-	IDCharacter                        // a character other than a digit (or X last)
-	IDArea                             // implausible address code (地址码)
-	IDDate                             // birth date not a calendar day, or out of range
-	IDCheck                            // check character does not match (校验码错误)
-)
-
-// These are the errors that [IDError] unwraps to, one per [IDErrorKind], for
-// use with errors.Is.
+// These are the errors that can be returned in [IDError].Err, in the order
+// [ParseIDNumber] checks them; errors.Is finds them through an *IDError.
 var (
 	ErrIDLength    = errors.New("identity number must have 18 characters (or 15 digits)")
 	ErrIDCharacter = errors.New("identity number has an invalid character")
@@ -47,38 +35,21 @@ var (
 	ErrIDCheck     = errors.New("identity number check character does not match")
 )
 
-// String returns the kind's name, e.g. "check".
-func (k IDErrorKind) String() string {
-	switch k {
-	case IDLength:
-		return "length"
-	case IDCharacter:
-		return "character"
-	case IDArea:
-		return "area"
-	case IDDate:
-		return "date"
-	case IDCheck:
-		return "check"
-	}
-	return "IDErrorKind(" + strconv.Itoa(int(k)) + ")"
-}
-
 // IDError reports an identity number that [ParseIDNumber] refused. It never
 // holds the full input, nor any part of an input shorter than 15 characters:
 // Masked keeps at most the first 6 and the last 4 characters and hides at
 // least 6, and the message quotes only Masked.
 type IDError struct {
-	Kind IDErrorKind // what is wrong
+	Err error // what is wrong: ErrIDLength, ErrIDCharacter, ErrIDArea, ErrIDDate or ErrIDCheck
 	// Masked is the input masked (first 6 and last 4 characters kept for
 	// 18 or more characters, first 6 and last 3 for 15 to 17, all stars
 	// when shorter; at most 16 stars, then "…").
 	Masked string
 	Length int // the number of characters after trimming spaces
-	// Pos is the 1-based position of the offending character (IDCharacter)
+	// Pos is the 1-based position of the offending character (ErrIDCharacter)
 	// or 0.
 	Pos int
-	// Expected and Got are the check characters (IDCheck only): the one
+	// Expected and Got are the check characters (ErrIDCheck only): the one
 	// computed from the first 17 digits, and the one found.
 	Expected, Got byte
 
@@ -86,54 +57,40 @@ type IDError struct {
 }
 
 // Error returns the message: the masked input and what is wrong with it
-// (for IDCheck, the character found and the one expected). It never
+// (for ErrIDCheck, the character found and the one expected). It never
 // contains the full input.
 func (e *IDError) Error() string {
 	msg := "eligibility: identity number " + strconv.Quote(e.Masked) + ": "
-	switch e.Kind {
-	case IDLength:
+	switch e.Err {
+	case ErrIDLength:
 		if e.first17 {
 			return msg + "has " + strconv.Itoa(e.Length) + " characters, want the 17 digits before the check character"
 		}
 		return msg + "has " + strconv.Itoa(e.Length) + " characters, want 18 (or 15 digits)"
-	case IDCharacter:
+	case ErrIDCharacter:
 		return msg + "invalid character at position " + strconv.Itoa(e.Pos)
-	case IDArea:
+	case ErrIDArea:
 		if len(e.Masked) > 0 && e.Masked[0] == '9' && e.Length == 18 {
 			return msg + "invalid address code (地址码): a number starting with 9 is a foreign permanent residence ID card (外国人永久居留身份证), not a 公民身份号码"
 		}
 		return msg + "invalid address code (地址码)"
-	case IDDate:
+	case ErrIDDate:
 		return msg + "invalid birth date (出生日期码)"
-	case IDCheck:
+	case ErrIDCheck:
 		return msg + "check character is " + string(rune(e.Got)) + ", want " + string(rune(e.Expected))
 	}
 	return msg + "invalid"
 }
 
-// Unwrap returns the sentinel error of e.Kind ([ErrIDCheck] etc.).
-func (e *IDError) Unwrap() error {
-	switch e.Kind {
-	case IDLength:
-		return ErrIDLength
-	case IDCharacter:
-		return ErrIDCharacter
-	case IDArea:
-		return ErrIDArea
-	case IDDate:
-		return ErrIDDate
-	case IDCheck:
-		return ErrIDCheck
-	}
-	return nil
-}
+// Unwrap returns e.Err.
+func (e *IDError) Unwrap() error { return e.Err }
 
 // Birth years an identity number may carry. GB 11643 does not bound them;
 // these bounds reject typing errors (e.g. 0198 or 2901) without reading the
 // clock. A caller checks a birth date against its own as-of date.
 const (
-	MinIDBirthYear = 1850
-	MaxIDBirthYear = 2099
+	minIDBirthYear = 1850
+	maxIDBirthYear = 2099
 )
 
 // ParseIDNumber reads an identity number.
@@ -150,7 +107,7 @@ const (
 //
 // It checks, in order: the length; the characters (digits, and X only as the
 // 18th); the address code; the birth date (a calendar day with the year in
-// [MinIDBirthYear] through [MaxIDBirthYear]: 19000229 and 00000000 are
+// [minIDBirthYear] through [maxIDBirthYear]: 19000229 and 00000000 are
 // refused, 20000229 is accepted); and the check character. Any failure is an
 // [*IDError]; the sequence code (including 000) is not checked further, as
 // the standard leaves it to the issuing office.
@@ -163,7 +120,7 @@ const (
 // change as districts are merged, and a number keeps the code of its first
 // registration). Foreign permanent residence ID cards of the 2023 version
 // (外国人永久居留身份证, 18 characters starting with 9, same check
-// character) are not 公民身份号码 and are refused with [IDArea]; the message
+// character) are not 公民身份号码 and are refused with [ErrIDArea]; the message
 // says so.
 //
 // Legacy numbers: the 15-digit form has no century, and is always read as
@@ -322,11 +279,11 @@ func parseIDSlow(t string) (IDNumber, error) {
 func checkIDNumber(id *IDNumber, t string, want byte) error {
 	switch {
 	case !plausibleArea(&id.b):
-		return idErr(IDArea, t)
+		return idErr(ErrIDArea, t)
 	case !id.validBirth():
-		return idErr(IDDate, t)
+		return idErr(ErrIDDate, t)
 	case id.b[17] != want:
-		e := idErr(IDCheck, t)
+		e := idErr(ErrIDCheck, t)
 		e.Expected, e.Got = want, id.b[17]
 		return e
 	}
@@ -381,7 +338,7 @@ func CheckCharacter(first17 string) (byte, error) {
 func first17Error(t string) *IDError {
 	n := utf8.RuneCountInString(t)
 	if n != 17 {
-		e := idErr(IDLength, t)
+		e := idErr(ErrIDLength, t)
 		e.first17 = true
 		return e
 	}
@@ -392,7 +349,7 @@ func first17Error(t string) *IDError {
 			break
 		}
 	}
-	e := idErr(IDCharacter, t)
+	e := idErr(ErrIDCharacter, t)
 	e.first17, e.Pos = true, pos
 	return e
 }
@@ -474,12 +431,12 @@ func (id *IDNumber) ymd() (y, m, d int) {
 
 func (id *IDNumber) validBirth() bool {
 	y, m, d := id.ymd()
-	return y >= MinIDBirthYear && y <= MaxIDBirthYear && validYMD(y, m, d)
+	return y >= minIDBirthYear && y <= maxIDBirthYear && validYMD(y, m, d)
 }
 
-// idErr builds an error of kind k about the trimmed input t.
-func idErr(k IDErrorKind, t string) *IDError {
-	return &IDError{Kind: k, Masked: maskInput(t), Length: utf8.RuneCountInString(t)}
+// idErr builds an error k (a sentinel) about the trimmed input t.
+func idErr(k error, t string) *IDError {
+	return &IDError{Err: k, Masked: maskInput(t), Length: utf8.RuneCountInString(t)}
 }
 
 // idSyntaxError classifies a length or character failure of the trimmed
@@ -487,7 +444,7 @@ func idErr(k IDErrorKind, t string) *IDError {
 func idSyntaxError(t string) error {
 	n := utf8.RuneCountInString(t)
 	if n != 18 && n != 15 {
-		return idErr(IDLength, t)
+		return idErr(ErrIDLength, t)
 	}
 	pos := 0
 	for _, r := range t {
@@ -498,7 +455,7 @@ func idSyntaxError(t string) error {
 			break
 		}
 	}
-	e := idErr(IDCharacter, t)
+	e := idErr(ErrIDCharacter, t)
 	e.Pos = pos
 	return e
 }

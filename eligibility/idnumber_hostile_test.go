@@ -27,7 +27,7 @@ func TestParseIDNumberCheckEveryPosition(t *testing.T) {
 				if !errors.As(err, &e) {
 					t.Fatalf("ParseIDNumber(%s…) changed at %d = nil error", s[:6], pos+1)
 				}
-				if e.Kind == eligibility.IDCheck {
+				if e.Err == eligibility.ErrIDCheck {
 					if e.Got != base[17] || e.Expected != withCheck(s[:17])[17] {
 						t.Errorf("position %d: Got %q Expected %q, want %q %q", pos+1, e.Got, e.Expected, base[17], withCheck(s[:17])[17])
 					}
@@ -35,7 +35,7 @@ func TestParseIDNumberCheckEveryPosition(t *testing.T) {
 						t.Errorf("position %d: corrected number refused: %v", pos+1, err)
 					}
 				} else if pos >= 6+8 {
-					t.Errorf("position %d (sequence): kind %v, want check", pos+1, e.Kind)
+					t.Errorf("position %d (sequence): kind %v, want check", pos+1, e.Err)
 				}
 			}
 		}

@@ -74,35 +74,35 @@ func TestParseIDNumberErrors(t *testing.T) {
 	good := "11010519491231002X"
 	tests := []struct {
 		name, in string
-		kind     eligibility.IDErrorKind
+		kind     error
 		sentinel error
 		pos      int
 		expected byte
 	}{
-		{"empty", "", eligibility.IDLength, eligibility.ErrIDLength, 0, 0},
-		{"spaces only", "   ", eligibility.IDLength, eligibility.ErrIDLength, 0, 0},
-		{"17 chars", good[:17], eligibility.IDLength, eligibility.ErrIDLength, 0, 0},
-		{"19 chars", good + "1", eligibility.IDLength, eligibility.ErrIDLength, 0, 0},
-		{"16 chars", good[:16], eligibility.IDLength, eligibility.ErrIDLength, 0, 0},
-		{"letter inside", "1101051949123A002X", eligibility.IDCharacter, eligibility.ErrIDCharacter, 14, 0},
-		{"X not last", "X1010519491231002X", eligibility.IDCharacter, eligibility.ErrIDCharacter, 1, 0},
-		{"inner space", "110105 9491231002X", eligibility.IDCharacter, eligibility.ErrIDCharacter, 7, 0},
-		{"full-width letter", "11010519491231002Ａ", eligibility.IDCharacter, eligibility.ErrIDCharacter, 18, 0},
-		{"15 with X", "11010549123100X", eligibility.IDCharacter, eligibility.ErrIDCharacter, 15, 0},
-		{"invalid UTF-8", "110105194912310\xff2X", eligibility.IDCharacter, eligibility.ErrIDCharacter, 16, 0},
-		{"area starts with 0", withCheck("01010519491231002"), eligibility.IDArea, eligibility.ErrIDArea, 0, 0},
-		{"province 10", withCheck("10010519491231002"), eligibility.IDArea, eligibility.ErrIDArea, 0, 0},
-		{"province 99", withCheck("99010519491231002"), eligibility.IDArea, eligibility.ErrIDArea, 0, 0},
-		{"province 84", withCheck("84010519491231002"), eligibility.IDArea, eligibility.ErrIDArea, 0, 0},
-		{"Feb 29 in common year", withCheck("11010519490229002"), eligibility.IDDate, eligibility.ErrIDDate, 0, 0},
-		{"month 13", withCheck("11010519491331002"), eligibility.IDDate, eligibility.ErrIDDate, 0, 0},
-		{"day 00", withCheck("11010519491200002"), eligibility.IDDate, eligibility.ErrIDDate, 0, 0},
-		{"year 1849", withCheck("11010518491231002"), eligibility.IDDate, eligibility.ErrIDDate, 0, 0},
-		{"year 2100", withCheck("11010521000101002"), eligibility.IDDate, eligibility.ErrIDDate, 0, 0},
-		{"legacy bad date", "110105490230002", eligibility.IDDate, eligibility.ErrIDDate, 0, 0},
-		{"wrong check digit", "110105194912310021", eligibility.IDCheck, eligibility.ErrIDCheck, 0, 'X'},
-		{"wrong check X", "11010519800101001X", eligibility.IDCheck, eligibility.ErrIDCheck, 0, '6'},
-		{"transposed digits", "11010519491213002X", eligibility.IDCheck, eligibility.ErrIDCheck, 0, withCheck("11010519491213002")[17]},
+		{"empty", "", eligibility.ErrIDLength, eligibility.ErrIDLength, 0, 0},
+		{"spaces only", "   ", eligibility.ErrIDLength, eligibility.ErrIDLength, 0, 0},
+		{"17 chars", good[:17], eligibility.ErrIDLength, eligibility.ErrIDLength, 0, 0},
+		{"19 chars", good + "1", eligibility.ErrIDLength, eligibility.ErrIDLength, 0, 0},
+		{"16 chars", good[:16], eligibility.ErrIDLength, eligibility.ErrIDLength, 0, 0},
+		{"letter inside", "1101051949123A002X", eligibility.ErrIDCharacter, eligibility.ErrIDCharacter, 14, 0},
+		{"X not last", "X1010519491231002X", eligibility.ErrIDCharacter, eligibility.ErrIDCharacter, 1, 0},
+		{"inner space", "110105 9491231002X", eligibility.ErrIDCharacter, eligibility.ErrIDCharacter, 7, 0},
+		{"full-width letter", "11010519491231002Ａ", eligibility.ErrIDCharacter, eligibility.ErrIDCharacter, 18, 0},
+		{"15 with X", "11010549123100X", eligibility.ErrIDCharacter, eligibility.ErrIDCharacter, 15, 0},
+		{"invalid UTF-8", "110105194912310\xff2X", eligibility.ErrIDCharacter, eligibility.ErrIDCharacter, 16, 0},
+		{"area starts with 0", withCheck("01010519491231002"), eligibility.ErrIDArea, eligibility.ErrIDArea, 0, 0},
+		{"province 10", withCheck("10010519491231002"), eligibility.ErrIDArea, eligibility.ErrIDArea, 0, 0},
+		{"province 99", withCheck("99010519491231002"), eligibility.ErrIDArea, eligibility.ErrIDArea, 0, 0},
+		{"province 84", withCheck("84010519491231002"), eligibility.ErrIDArea, eligibility.ErrIDArea, 0, 0},
+		{"Feb 29 in common year", withCheck("11010519490229002"), eligibility.ErrIDDate, eligibility.ErrIDDate, 0, 0},
+		{"month 13", withCheck("11010519491331002"), eligibility.ErrIDDate, eligibility.ErrIDDate, 0, 0},
+		{"day 00", withCheck("11010519491200002"), eligibility.ErrIDDate, eligibility.ErrIDDate, 0, 0},
+		{"year 1849", withCheck("11010518491231002"), eligibility.ErrIDDate, eligibility.ErrIDDate, 0, 0},
+		{"year 2100", withCheck("11010521000101002"), eligibility.ErrIDDate, eligibility.ErrIDDate, 0, 0},
+		{"legacy bad date", "110105490230002", eligibility.ErrIDDate, eligibility.ErrIDDate, 0, 0},
+		{"wrong check digit", "110105194912310021", eligibility.ErrIDCheck, eligibility.ErrIDCheck, 0, 'X'},
+		{"wrong check X", "11010519800101001X", eligibility.ErrIDCheck, eligibility.ErrIDCheck, 0, '6'},
+		{"transposed digits", "11010519491213002X", eligibility.ErrIDCheck, eligibility.ErrIDCheck, 0, withCheck("11010519491213002")[17]},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -117,7 +117,7 @@ func TestParseIDNumberErrors(t *testing.T) {
 			if !errors.As(err, &e) {
 				t.Fatalf("error %T is not *IDError", err)
 			}
-			if e.Kind != tt.kind || e.Pos != tt.pos || e.Expected != tt.expected {
+			if e.Err != tt.kind || e.Pos != tt.pos || e.Expected != tt.expected {
 				t.Errorf("IDError = %+v, want kind %v pos %d expected %q", e, tt.kind, tt.pos, tt.expected)
 			}
 			trimmed := strings.TrimSpace(tt.in)

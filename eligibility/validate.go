@@ -50,7 +50,7 @@ func (e *ResidentError) Unwrap() error { return e.Err }
 // a 城乡居民 tier that is not negative and is set only for a resident in
 // 城乡居民; a contribution status or location only for an insured resident;
 // a 征地日期 only with [FlagLandAcquired]; a birth date not before
-// [MinIDBirthYear] (an earlier one is a typing error, and would make the
+// [minIDBirthYear] (an earlier one is a typing error, and would make the
 // person older than any age band's bound). When asOf is set, it also refuses
 // a birth date or 征地日期 after asOf. It does not read the clock.
 func (r Resident) Validate(asOf Date) error {
@@ -107,8 +107,8 @@ func (r Resident) Validate(asOf Date) error {
 	if !r.LandAcquiredOn.IsZero() && !r.Flags.Has(FlagLandAcquired) {
 		add("LandAcquiredOn", ErrInconsistent, "date without FlagLandAcquired")
 	}
-	if b := r.EffectiveBirth(); !b.IsZero() && b.Year() < MinIDBirthYear {
-		add("Birth", ErrOutOfRange, "born "+b.String()+", before "+strconv.Itoa(MinIDBirthYear))
+	if b := r.EffectiveBirth(); !b.IsZero() && b.Year() < minIDBirthYear {
+		add("Birth", ErrOutOfRange, "born "+b.String()+", before "+strconv.Itoa(minIDBirthYear))
 	}
 	if !asOf.IsZero() {
 		if b := r.EffectiveBirth(); b.After(asOf) {

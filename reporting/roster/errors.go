@@ -67,7 +67,7 @@ func (e *RowError) Error() string {
 		b.WriteString(")")
 	}
 	var ie *eligibility.IDError
-	if errors.As(e.Cause, &ie) && ie.Kind == eligibility.IDLength && ie.Length < 15 {
+	if errors.As(e.Cause, &ie) && ie.Err == eligibility.ErrIDLength && ie.Length < 15 {
 		b.WriteString("; if Excel showed the number in scientific notation (1.10105E+17), its last digits are lost: format the column as text and enter the numbers again")
 	}
 	return b.String()
@@ -121,20 +121,20 @@ func rowErrLabel(err error) string {
 
 // idErrorLabel explains an identity-number error in Chinese.
 func idErrorLabel(e *eligibility.IDError) string {
-	switch e.Kind {
-	case eligibility.IDLength:
+	switch e.Err {
+	case eligibility.ErrIDLength:
 		s := "位数不对：" + strconv.Itoa(e.Length) + " 位，应为 18 位（或 15 位旧号码）"
 		if e.Length < 15 {
 			s += "；如果 Excel 把号码显示成 1.10105E+17 这样的科学计数，末几位已经丢失，请把该列设为“文本”、补全号码后重新导出"
 		}
 		return s
-	case eligibility.IDCharacter:
+	case eligibility.ErrIDCharacter:
 		return "第 " + strconv.Itoa(e.Pos) + " 位不是数字（只有第 18 位可以是 X）"
-	case eligibility.IDArea:
+	case eligibility.ErrIDArea:
 		return "地址码无效"
-	case eligibility.IDDate:
+	case eligibility.ErrIDDate:
 		return "出生日期码无效"
-	case eligibility.IDCheck:
+	case eligibility.ErrIDCheck:
 		return "校验码是 " + string(e.Got) + "，按前 17 位应为 " + string(e.Expected)
 	}
 	return e.Error()

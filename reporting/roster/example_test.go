@@ -71,11 +71,11 @@ func ExampleRowError() {
 	csvText := "姓名,身份证号码\n张三,500115197802300011\n"
 	_, _ = roster.Read(strings.NewReader(csvText), roster.Options{}, nil, func(e *roster.RowError) error {
 		var idErr *eligibility.IDError
-		fmt.Println(errors.Is(e, roster.ErrInvalidID), errors.As(e, &idErr), idErr.Kind, e.Value)
+		fmt.Println(errors.Is(e, roster.ErrInvalidID), errors.As(e, &idErr), idErr.Err, e.Value)
 		return nil
 	})
 	// Output:
-	// true true date 500115********0011
+	// true true identity number has an invalid birth date 500115********0011
 }
 
 // The reasons a township official reads: in Chinese, with the value masked.

@@ -169,7 +169,7 @@ func TestImportRosterBadRows(t *testing.T) {
 		t.Errorf("Counts = %+v, want %+v", rep.Counts, want)
 	}
 	var idErr *eligibility.IDError
-	if !errors.As(errs[1], &idErr) || idErr.Kind != eligibility.IDCheck {
+	if !errors.As(errs[1], &idErr) || idErr.Err != eligibility.ErrIDCheck {
 		t.Errorf("errors.As(line 3 error, *IDError) = %v, kind %v; want an IDCheck error", idErr != nil, idErr)
 	}
 	if !errors.Is(errs[2], eligibility.ErrIDDate) {
