@@ -3,6 +3,8 @@ package eligibility
 import (
 	"strconv"
 	"strings"
+
+	"github.com/canbao/kuomian/eligibility/vocab"
 )
 
 // AgeOn returns the age in 周岁 (completed years) of a person born on birth,
@@ -94,7 +96,7 @@ func (b AgeBand) MarshalText() ([]byte, error) { return []byte(b.String()), nil 
 // which places no condition.
 func (b *AgeBand) UnmarshalText(text []byte) error {
 	s := string(text)
-	bad := &TextError{Type: "age band", Input: truncate(s, 40)}
+	bad := &vocab.TextError{Type: "age band", Input: truncate(s, 40)}
 	num := func(t string) (int, bool) {
 		n, err := strconv.Atoi(t)
 		return n, err == nil && n >= 0 && n <= MaxAge && len(t) <= 3 && t[0] >= '0' && t[0] <= '9'

@@ -3,8 +3,10 @@ package eligibility_test
 import (
 	"testing"
 
-	"github.com/canbao/kuomian/eligibility"
 	"github.com/shopspring/decimal"
+
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/eligibility/vocab"
 )
 
 // TestNoAllocations pins the allocation-free paths that callers rely on:
@@ -23,13 +25,13 @@ func TestNoAllocations(t *testing.T) {
 	}
 	asOf := eligibility.MustParseDate("2023-06-30")
 	cond := eligibility.Condition{
-		Employment:      eligibility.SetOf(eligibility.PlatformWorker),
-		Platforms:       eligibility.SetOf(eligibility.PlatformCourier),
+		Employment:      vocab.SetOf(eligibility.PlatformWorker),
+		Platforms:       vocab.SetOf(eligibility.PlatformCourier),
 		FlagsAny:        eligibility.FlagMinimumLiving,
-		Insured:         eligibility.SetOf(eligibility.SchemeResident),
-		Status:          eligibility.SetOf(eligibility.StatusSuspended),
-		Location:        eligibility.SetOf(eligibility.OutsideCity),
-		Contact:         eligibility.SetOf(eligibility.ContactUnknown),
+		Insured:         vocab.SetOf(eligibility.SchemeResident),
+		Status:          vocab.SetOf(eligibility.StatusSuspended),
+		Location:        vocab.SetOf(eligibility.OutsideCity),
+		Contact:         vocab.SetOf(eligibility.ContactUnknown),
 		Hukou:           eligibility.HukouLocal,
 		Ages:            eligibility.AgeBand{Min: 16, Max: 59},
 		BelowRetirement: true,

@@ -3,8 +3,9 @@ package eligibility_test
 import (
 	"testing"
 
-	"github.com/canbao/kuomian/eligibility"
 	"github.com/shopspring/decimal"
+
+	"github.com/canbao/kuomian/eligibility"
 )
 
 // Target: ≤ 50 ns/op, 0 allocs/op.

@@ -6,8 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/canbao/kuomian/eligibility"
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/canbao/kuomian/eligibility"
 )
 
 func TestCheckCharacter(t *testing.T) {

@@ -6,9 +6,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/routing"
-	"github.com/shopspring/decimal"
 )
 
 func ciResident(rng *rand.Rand) eligibility.Resident {

@@ -6,11 +6,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/canbao/kuomian/eligibility"
-	"github.com/canbao/kuomian/routing"
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/language"
+
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/routing"
 )
 
 // asOf2023 is a day of the 石堰 campaign year.

@@ -4,9 +4,11 @@ import (
 	"encoding/json"
 	"testing"
 
-	"github.com/canbao/kuomian/eligibility"
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
+
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/eligibility/vocab"
 )
 
 // conditionResident is the resident of TestConditionMatch: a local man of 40
@@ -40,14 +42,14 @@ func TestConditionMatch(t *testing.T) {
 		missAge   int
 		wantCheck eligibility.Check
 	}{
-		{name: "employment", c: eligibility.Condition{Employment: eligibility.SetOf(eligibility.Student, eligibility.PlatformWorker)},
+		{name: "employment", c: eligibility.Condition{Employment: vocab.SetOf(eligibility.Student, eligibility.PlatformWorker)},
 			miss: func(r *eligibility.Resident) { r.Employment.Kind = eligibility.NotEmployed }, wantCheck: eligibility.CheckEmployment},
-		{name: "employment unknown", c: eligibility.Condition{Employment: eligibility.SetOf(eligibility.EmploymentUnknown)},
+		{name: "employment unknown", c: eligibility.Condition{Employment: vocab.SetOf(eligibility.EmploymentUnknown)},
 			hit:  func(r *eligibility.Resident) { r.Employment = eligibility.Employment{} },
 			miss: func(r *eligibility.Resident) { r.Employment.Kind = eligibility.Student }, wantCheck: eligibility.CheckEmployment},
-		{name: "employment out of range", c: eligibility.Condition{Employment: eligibility.SetOf(eligibility.PlatformWorker)},
+		{name: "employment out of range", c: eligibility.Condition{Employment: vocab.SetOf(eligibility.PlatformWorker)},
 			miss: func(r *eligibility.Resident) { r.Employment.Kind = 200 }, wantCheck: eligibility.CheckEmployment},
-		{name: "platform", c: eligibility.Condition{Platforms: eligibility.SetOf(eligibility.PlatformCourier, eligibility.PlatformFreight)},
+		{name: "platform", c: eligibility.Condition{Platforms: vocab.SetOf(eligibility.PlatformCourier, eligibility.PlatformFreight)},
 			miss: func(r *eligibility.Resident) { r.Employment.Platform = eligibility.PlatformFoodDelivery }, wantCheck: eligibility.CheckPlatform},
 		{name: "flags: any of them", c: eligibility.Condition{FlagsAny: eligibility.FlagExtremePoverty | eligibility.FlagLandAcquired},
 			miss: func(r *eligibility.Resident) {
@@ -55,21 +57,21 @@ func TestConditionMatch(t *testing.T) {
 			}, wantCheck: eligibility.CheckFlags},
 		{name: "flags: none set", c: eligibility.Condition{FlagsAny: eligibility.FlagMinimumLiving},
 			miss: func(r *eligibility.Resident) { r.Flags = 0 }, wantCheck: eligibility.CheckFlags},
-		{name: "insured", c: eligibility.Condition{Insured: eligibility.SetOf(eligibility.SchemeResident)},
+		{name: "insured", c: eligibility.Condition{Insured: vocab.SetOf(eligibility.SchemeResident)},
 			miss: func(r *eligibility.Resident) { r.Insurance.Scheme = eligibility.SchemeEmployee }, wantCheck: eligibility.CheckScheme},
-		{name: "uninsured", c: eligibility.Condition{Insured: eligibility.SetOf(eligibility.SchemeNone)},
+		{name: "uninsured", c: eligibility.Condition{Insured: vocab.SetOf(eligibility.SchemeNone)},
 			hit:  func(r *eligibility.Resident) { r.Insurance = eligibility.Insurance{} },
 			miss: func(r *eligibility.Resident) {}, wantCheck: eligibility.CheckScheme},
-		{name: "status", c: eligibility.Condition{Status: eligibility.SetOf(eligibility.StatusActive)},
+		{name: "status", c: eligibility.Condition{Status: vocab.SetOf(eligibility.StatusActive)},
 			miss: func(r *eligibility.Resident) { r.Insurance.Status = eligibility.StatusSuspended }, wantCheck: eligibility.CheckStatus},
-		{name: "status unknown", c: eligibility.Condition{Status: eligibility.SetOf(eligibility.StatusSuspended)},
+		{name: "status unknown", c: eligibility.Condition{Status: vocab.SetOf(eligibility.StatusSuspended)},
 			miss: func(r *eligibility.Resident) { r.Insurance.Status = eligibility.StatusUnknown },
 			hit:  func(r *eligibility.Resident) { r.Insurance.Status = eligibility.StatusSuspended }, wantCheck: eligibility.CheckStatus},
-		{name: "location", c: eligibility.Condition{Location: eligibility.SetOf(eligibility.InDistrict)},
+		{name: "location", c: eligibility.Condition{Location: vocab.SetOf(eligibility.InDistrict)},
 			miss: func(r *eligibility.Resident) { r.Insurance.Location = eligibility.OutsideCity }, wantCheck: eligibility.CheckLocation},
-		{name: "contact", c: eligibility.Condition{Contact: eligibility.SetOf(eligibility.ContactNotFound, eligibility.ContactNotLocal)},
+		{name: "contact", c: eligibility.Condition{Contact: vocab.SetOf(eligibility.ContactNotFound, eligibility.ContactNotLocal)},
 			miss: func(r *eligibility.Resident) { r.Contact = eligibility.ContactReached }, wantCheck: eligibility.CheckContact},
-		{name: "contact unknown", c: eligibility.Condition{Contact: eligibility.SetOf(eligibility.ContactUnknown)},
+		{name: "contact unknown", c: eligibility.Condition{Contact: vocab.SetOf(eligibility.ContactUnknown)},
 			hit:  func(r *eligibility.Resident) { r.Contact = eligibility.ContactUnknown },
 			miss: func(r *eligibility.Resident) {}, wantCheck: eligibility.CheckContact},
 		{name: "hukou local", c: eligibility.Condition{Hukou: eligibility.HukouLocal},
@@ -173,13 +175,13 @@ func TestConditionMatch(t *testing.T) {
 // field holds, and then reports every check.
 func TestConditionConjunction(t *testing.T) {
 	c := eligibility.Condition{
-		Employment:      eligibility.SetOf(eligibility.PlatformWorker),
-		Platforms:       eligibility.SetOf(eligibility.PlatformCourier),
+		Employment:      vocab.SetOf(eligibility.PlatformWorker),
+		Platforms:       vocab.SetOf(eligibility.PlatformCourier),
 		FlagsAny:        eligibility.FlagLandAcquired,
-		Insured:         eligibility.SetOf(eligibility.SchemeResident),
-		Status:          eligibility.SetOf(eligibility.StatusActive),
-		Location:        eligibility.SetOf(eligibility.InDistrict),
-		Contact:         eligibility.SetOf(eligibility.ContactNotFound),
+		Insured:         vocab.SetOf(eligibility.SchemeResident),
+		Status:          vocab.SetOf(eligibility.StatusActive),
+		Location:        vocab.SetOf(eligibility.InDistrict),
+		Contact:         vocab.SetOf(eligibility.ContactNotFound),
 		Hukou:           eligibility.HukouLocal,
 		Ages:            eligibility.AgeBand{Min: 16, Max: 59},
 		BelowRetirement: true,
@@ -248,13 +250,13 @@ func TestConditionValidate(t *testing.T) {
 // omitted; and that labels and aliases read back as the same condition.
 func TestConditionJSON(t *testing.T) {
 	c := eligibility.Condition{
-		Employment:      eligibility.SetOf(eligibility.PlatformWorker, eligibility.SelfEmployedBusiness),
-		Platforms:       eligibility.SetOf(eligibility.PlatformFoodDelivery),
+		Employment:      vocab.SetOf(eligibility.PlatformWorker, eligibility.SelfEmployedBusiness),
+		Platforms:       vocab.SetOf(eligibility.PlatformFoodDelivery),
 		FlagsAny:        eligibility.FlagMinimumLiving | eligibility.FlagSevereDisability,
-		Insured:         eligibility.SetOf(eligibility.SchemeNone, eligibility.SchemeResident),
-		Status:          eligibility.SetOf(eligibility.StatusSuspended),
-		Location:        eligibility.SetOf(eligibility.ElsewhereInCity, eligibility.OutsideCity),
-		Contact:         eligibility.SetOf(eligibility.ContactNotLocal),
+		Insured:         vocab.SetOf(eligibility.SchemeNone, eligibility.SchemeResident),
+		Status:          vocab.SetOf(eligibility.StatusSuspended),
+		Location:        vocab.SetOf(eligibility.ElsewhereInCity, eligibility.OutsideCity),
+		Contact:         vocab.SetOf(eligibility.ContactNotLocal),
 		Hukou:           eligibility.HukouNonLocal,
 		Ages:            eligibility.AgeBand{Min: 16, Max: 59},
 		BelowRetirement: true,

@@ -7,8 +7,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/canbao/kuomian/eligibility"
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/canbao/kuomian/eligibility"
 )
 
 func d(s string) eligibility.Date { return eligibility.MustParseDate(s) }

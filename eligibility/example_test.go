@@ -5,10 +5,12 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/canbao/kuomian/eligibility"
-	"github.com/canbao/kuomian/routing"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/language"
+
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/eligibility/vocab"
+	"github.com/canbao/kuomian/routing"
 )
 
 func ExampleParseIDNumber() {
@@ -148,15 +150,15 @@ func ExampleRulebook() {
 				Key: "riders", Numeral: "一", Clause: "二(一)",
 				Name: "外卖骑手", NameEN: "food-delivery riders",
 				When: eligibility.Condition{
-					Platforms: eligibility.SetOf(eligibility.PlatformFoodDelivery),
-					Insured:   eligibility.SetOf(eligibility.SchemeNone),
+					Platforms: vocab.SetOf(eligibility.PlatformFoodDelivery),
+					Insured:   vocab.SetOf(eligibility.SchemeNone),
 					Ages:      eligibility.AgeBand{Min: 16, Max: 59},
 				},
 			},
 			{
 				Key: "others", Numeral: "二", Clause: "二(二)",
 				Name: "其他未参保人员", NameEN: "other uninsured people",
-				When:     eligibility.Condition{Insured: eligibility.SetOf(eligibility.SchemeNone)},
+				When:     eligibility.Condition{Insured: vocab.SetOf(eligibility.SchemeNone)},
 				Residual: true, // only when no other group holds
 			},
 		},
@@ -208,7 +210,7 @@ func ExampleVocabulary() {
 
 // A Set is written in JSON as a list of keys; labels and aliases are read.
 func ExampleSet() {
-	var s eligibility.Set[eligibility.ContactStatus]
+	var s vocab.Set[eligibility.ContactStatus]
 	if err := json.Unmarshal([]byte(`["村组找不到人", "not_local"]`), &s); err != nil {
 		fmt.Println(err)
 		return

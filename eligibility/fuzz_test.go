@@ -8,8 +8,10 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/canbao/kuomian/eligibility"
 	"github.com/shopspring/decimal"
+
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/eligibility/vocab"
 )
 
 func FuzzParseIDNumber(f *testing.F) {
@@ -312,7 +314,7 @@ func FuzzText(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		refused := func(what string, err error) {
 			t.Helper()
-			var te *eligibility.TextError
+			var te *vocab.TextError
 			if !errors.As(err, &te) {
 				t.Fatalf("%s(%q) error %v is not a *TextError", what, s, err)
 			}

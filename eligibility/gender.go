@@ -17,18 +17,6 @@ const (
 	Female                      // 女
 )
 
-// TextError reports text that an UnmarshalText method of this package does
-// not recognise.
-type TextError struct {
-	Type  string // the Go type, e.g. "Gender"
-	Input string // the text (at most 40 bytes; a run of 10 or more digits is starred after its sixth)
-}
-
-// Error returns the message, quoting Input.
-func (e *TextError) Error() string {
-	return "eligibility: " + e.Type + ": unknown value " + quote(e.Input)
-}
-
 // isChinese reports whether t's base language is Chinese (zh).
 func isChinese(t language.Tag) bool {
 	b, _ := t.Base()

@@ -5,10 +5,12 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/canbao/kuomian/eligibility"
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/language"
+
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/eligibility/vocab"
 )
 
 // TestShiyanGroups pins the groups of the 石堰 rulebook (routing's preset) as
@@ -143,20 +145,20 @@ func testRulebook() eligibility.Rulebook {
 		Groups: []eligibility.GroupRule{
 			{
 				Key: "leftover", Numeral: "五", Clause: "二(五)", Name: "其他未参保人员", NameEN: "other uninsured people",
-				When:     eligibility.Condition{Insured: eligibility.SetOf(eligibility.SchemeNone)},
+				When:     eligibility.Condition{Insured: vocab.SetOf(eligibility.SchemeNone)},
 				Residual: true,
 			},
 			{
 				Key: "couriers", Numeral: "一", Clause: "二(一)", Name: "快递小哥和外卖骑手", NameEN: "couriers and food-delivery riders",
 				When: eligibility.Condition{
-					Employment: eligibility.SetOf(eligibility.PlatformWorker),
-					Platforms:  eligibility.SetOf(eligibility.PlatformCourier, eligibility.PlatformFoodDelivery),
+					Employment: vocab.SetOf(eligibility.PlatformWorker),
+					Platforms:  vocab.SetOf(eligibility.PlatformCourier, eligibility.PlatformFoodDelivery),
 				},
 			},
 			{
 				Key: "unreachable", Numeral: "二", Clause: "二(二)", Name: "联系不上的本区户籍人员", NameEN: "local people who cannot be reached",
 				When: eligibility.Condition{
-					Contact: eligibility.SetOf(eligibility.ContactNotFound, eligibility.ContactNotLocal),
+					Contact: vocab.SetOf(eligibility.ContactNotFound, eligibility.ContactNotLocal),
 					Hukou:   eligibility.HukouLocal,
 				},
 			},
@@ -164,7 +166,7 @@ func testRulebook() eligibility.Rulebook {
 				Key: "working_age_fishers", Numeral: "三", Clause: "二(三)", Name: "未达退休年龄的退捕渔民", NameEN: "retired fishers below retirement age",
 				When: eligibility.Condition{
 					FlagsAny:        eligibility.FlagRetiredFisher,
-					Insured:         eligibility.SetOf(eligibility.SchemeNone, eligibility.SchemeResident),
+					Insured:         vocab.SetOf(eligibility.SchemeNone, eligibility.SchemeResident),
 					BelowRetirement: true,
 				},
 			},
@@ -175,9 +177,9 @@ func testRulebook() eligibility.Rulebook {
 			{
 				Key: "high_tier_suspended", Numeral: "六", Clause: "二(六)", Name: "高档次暂停缴费人员", NameEN: "high tier, suspended",
 				When: eligibility.Condition{
-					Insured:   eligibility.SetOf(eligibility.SchemeResident),
-					Status:    eligibility.SetOf(eligibility.StatusSuspended),
-					Location:  eligibility.SetOf(eligibility.InDistrict),
+					Insured:   vocab.SetOf(eligibility.SchemeResident),
+					Status:    vocab.SetOf(eligibility.StatusSuspended),
+					Location:  vocab.SetOf(eligibility.InDistrict),
 					TierAbove: decimal.NewNullDecimal(tier("3000")),
 				},
 			},
@@ -325,7 +327,7 @@ func TestResidualGroups(t *testing.T) {
 		Document: "测试", FemaleRetirementAge: 55,
 		Groups: []eligibility.GroupRule{
 			{Key: "rest_uninsured", Clause: "1", Name: "其他未参保", Residual: true,
-				When: eligibility.Condition{Insured: eligibility.SetOf(eligibility.SchemeNone)}},
+				When: eligibility.Condition{Insured: vocab.SetOf(eligibility.SchemeNone)}},
 			{Key: "hardship", Clause: "2", Name: "困难",
 				When: eligibility.Condition{FlagsAny: eligibility.FlagMinimumLiving}},
 			{Key: "rest_working_age", Clause: "3", Name: "其他劳动年龄", Residual: true,

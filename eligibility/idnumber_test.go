@@ -6,8 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/canbao/kuomian/eligibility"
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/canbao/kuomian/eligibility"
 )
 
 // withCheck appends the ISO 7064 MOD 11-2 check character to 17 digits,

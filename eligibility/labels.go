@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"golang.org/x/text/language"
+
+	"github.com/canbao/kuomian/eligibility/vocab"
 )
 
 // The one vocabulary of each enumeration of this package. Keys are the
@@ -13,84 +15,84 @@ import (
 // 村组找不到人、联系不上、觉得不是当地的群众、核查人员无信息), and the Go identifiers
 // of earlier releases.
 var (
-	genderVocab = NewVocabulary[Gender]("gender",
-		Term{"unknown", "未知", "unknown", []string{"GenderUnknown", ""}},
-		Term{"male", "男", "male", []string{"男性", "M", "m", "1", "Male"}},
-		Term{"female", "女", "female", []string{"女性", "F", "f", "2", "Female"}},
+	genderVocab = vocab.New[Gender]("gender",
+		term("unknown", "未知", "unknown", "GenderUnknown", ""),
+		term("male", "男", "male", "男性", "M", "m", "1", "Male"),
+		term("female", "女", "female", "女性", "F", "f", "2", "Female"),
 	)
-	employmentVocab = NewVocabulary[EmploymentKind]("employment",
-		Term{"unknown", "就业状况未知", "employment unknown", []string{"EmploymentUnknown", "未知"}},
-		Term{"employed_by_unit", "单位就业", "employed by a unit", []string{"EmployedByUnit", "已就业", "在职", "用人单位就业"}},
-		Term{"self_employed_business", "个体工商户", "individual business owner", []string{"SelfEmployedBusiness", "个体", "self-employed business owner"}},
-		Term{"small_business_employee", "小微企业从业人员", "small-business employee", []string{"SmallBusinessEmployee", "小微企业", "小微企业员工"}},
-		Term{"platform_worker", "新业态从业人员", "platform worker", []string{"PlatformWorker", "新业态", "新就业形态", "新就业形态从业人员", "平台就业", "依托平台企业就业的新业态从业人员"}},
-		Term{"licensed_freelancer", "持证自由职业者", "licensed freelancer", []string{"LicensedFreelancer", "自由职业", "自由职业者", "持有执业资格许可证群体中的自由职业者"}},
-		Term{"not_employed", "未就业", "not employed", []string{"NotEmployed", "务农", "无业", "失业"}},
-		Term{"student", "在校学生", "student", []string{"Student", "学生"}},
+	employmentVocab = vocab.New[EmploymentKind]("employment",
+		term("unknown", "就业状况未知", "employment unknown", "EmploymentUnknown", "未知"),
+		term("employed_by_unit", "单位就业", "employed by a unit", "EmployedByUnit", "已就业", "在职", "用人单位就业"),
+		term("self_employed_business", "个体工商户", "individual business owner", "SelfEmployedBusiness", "个体", "self-employed business owner"),
+		term("small_business_employee", "小微企业从业人员", "small-business employee", "SmallBusinessEmployee", "小微企业", "小微企业员工"),
+		term("platform_worker", "新业态从业人员", "platform worker", "PlatformWorker", "新业态", "新就业形态", "新就业形态从业人员", "平台就业", "依托平台企业就业的新业态从业人员"),
+		term("licensed_freelancer", "持证自由职业者", "licensed freelancer", "LicensedFreelancer", "自由职业", "自由职业者", "持有执业资格许可证群体中的自由职业者"),
+		term("not_employed", "未就业", "not employed", "NotEmployed", "务农", "无业", "失业"),
+		term("student", "在校学生", "student", "Student", "学生"),
 	)
-	platformVocab = NewVocabulary[PlatformKind]("platform",
-		Term{"unknown", "平台类型未知", "platform unknown", []string{"PlatformUnknown", "未知"}},
-		Term{"ride_hailing", "网约车司机", "ride-hailing driver", []string{"PlatformRideHailing", "网约车"}},
-		Term{"courier", "快递小哥", "courier", []string{"PlatformCourier", "快递", "快递员"}},
-		Term{"food_delivery", "外卖骑手", "food-delivery rider", []string{"PlatformFoodDelivery", "外卖"}},
-		Term{"freight", "同城货运司机", "same-city freight driver", []string{"PlatformFreight", "同城货运", "货运司机", "freight driver"}},
-		Term{"other", "其他新就业形态", "other platform work", []string{"PlatformOther", "其他"}},
+	platformVocab = vocab.New[PlatformKind]("platform",
+		term("unknown", "平台类型未知", "platform unknown", "PlatformUnknown", "未知"),
+		term("ride_hailing", "网约车司机", "ride-hailing driver", "PlatformRideHailing", "网约车"),
+		term("courier", "快递小哥", "courier", "PlatformCourier", "快递", "快递员"),
+		term("food_delivery", "外卖骑手", "food-delivery rider", "PlatformFoodDelivery", "外卖"),
+		term("freight", "同城货运司机", "same-city freight driver", "PlatformFreight", "同城货运", "货运司机", "freight driver"),
+		term("other", "其他新就业形态", "other platform work", "PlatformOther", "其他"),
 	)
-	schemeVocab = NewVocabulary[Scheme]("scheme",
-		Term{"none", "未参保", "not insured", []string{"SchemeNone", "无", "否", "uninsured"}},
-		Term{"employee", "企业职工基本养老保险", "basic pension insurance for enterprise employees", []string{"SchemeEmployee", "企业职工", "企业职工养老保险", "城镇职工", "城镇企业职工基本养老保险", "城镇企业养老保险", "职工养老", "enterprise employees' pension"}},
-		Term{"resident", "城乡居民基本养老保险", "basic pension insurance for urban and rural residents", []string{"SchemeResident", "城乡居民", "城乡居民养老保险", "居民养老", "居民保", "residents' pension"}},
-		Term{"other", "其他法定基本养老保险", "another statutory basic pension scheme", []string{"SchemeOther", "其他基本养老保险", "机关事业", "机关事业单位养老保险", "机关事业单位基本养老保险", "其他", "other statutory pension"}},
+	schemeVocab = vocab.New[Scheme]("scheme",
+		term("none", "未参保", "not insured", "SchemeNone", "无", "否", "uninsured"),
+		term("employee", "企业职工基本养老保险", "basic pension insurance for enterprise employees", "SchemeEmployee", "企业职工", "企业职工养老保险", "城镇职工", "城镇企业职工基本养老保险", "城镇企业养老保险", "职工养老", "enterprise employees' pension"),
+		term("resident", "城乡居民基本养老保险", "basic pension insurance for urban and rural residents", "SchemeResident", "城乡居民", "城乡居民养老保险", "居民养老", "居民保", "residents' pension"),
+		term("other", "其他法定基本养老保险", "another statutory basic pension scheme", "SchemeOther", "其他基本养老保险", "机关事业", "机关事业单位养老保险", "机关事业单位基本养老保险", "其他", "other statutory pension"),
 	)
-	statusVocab = NewVocabulary[InsuranceStatus]("insurance status",
-		Term{"unknown", "缴费状态未知", "contribution status unknown", []string{"StatusUnknown", "未知"}},
-		Term{"active", "正常缴费", "contributing", []string{"StatusActive", "正常", "参保缴费", "在缴"}},
-		Term{"suspended", "暂停缴费", "contributions suspended", []string{"StatusSuspended", "暂停", "中断缴费", "停缴", "断缴"}},
+	statusVocab = vocab.New[InsuranceStatus]("insurance status",
+		term("unknown", "缴费状态未知", "contribution status unknown", "StatusUnknown", "未知"),
+		term("active", "正常缴费", "contributing", "StatusActive", "正常", "参保缴费", "在缴"),
+		term("suspended", "暂停缴费", "contributions suspended", "StatusSuspended", "暂停", "中断缴费", "停缴", "断缴"),
 	)
-	locationVocab = NewVocabulary[InsuranceLocation]("insurance location",
-		Term{"unknown", "参保地未知", "insured where unknown", []string{"LocationUnknown", "未知"}},
-		Term{"in_district", "本区参保", "insured in the district", []string{"InDistrict", "本区", "区内"}},
-		Term{"elsewhere_in_city", "区外市内参保", "insured elsewhere in the city", []string{"ElsewhereInCity", "区外市内", "市内区外"}},
-		Term{"outside_city", "市外参保", "insured outside the city", []string{"OutsideCity", "市外", "外市", "省外"}},
+	locationVocab = vocab.New[InsuranceLocation]("insurance location",
+		term("unknown", "参保地未知", "insured where unknown", "LocationUnknown", "未知"),
+		term("in_district", "本区参保", "insured in the district", "InDistrict", "本区", "区内"),
+		term("elsewhere_in_city", "区外市内参保", "insured elsewhere in the city", "ElsewhereInCity", "区外市内", "市内区外"),
+		term("outside_city", "市外参保", "insured outside the city", "OutsideCity", "市外", "外市", "省外"),
 	)
-	contactVocab = NewVocabulary[ContactStatus]("contact status",
-		Term{"unknown", "未走访", "not yet visited", []string{"ContactUnknown", "未知"}},
-		Term{"reached", "已联系", "reached", []string{"ContactReached", "已走访", "联系上", "已联系上"}},
-		Term{"not_found", "找不到人、联系不上、核查无信息", "cannot be found", []string{"ContactNotFound",
-			"找不到人", "村组找不到人", "联系不上", "核查无信息", "核查人员无信息", "查无此人"}},
-		Term{"not_local", "村组觉得不是当地的群众", "thought by the village not to be local", []string{"ContactNotLocal",
-			"觉得不是当地的群众", "不是当地的群众", "不是当地", "不是当地人", "非本地", "自称不是当地人"}},
+	contactVocab = vocab.New[ContactStatus]("contact status",
+		term("unknown", "未走访", "not yet visited", "ContactUnknown", "未知"),
+		term("reached", "已联系", "reached", "ContactReached", "已走访", "联系上", "已联系上"),
+		term("not_found", "找不到人、联系不上、核查无信息", "cannot be found", "ContactNotFound",
+			"找不到人", "村组找不到人", "联系不上", "核查无信息", "核查人员无信息", "查无此人"),
+		term("not_local", "村组觉得不是当地的群众", "thought by the village not to be local", "ContactNotLocal",
+			"觉得不是当地的群众", "不是当地的群众", "不是当地", "不是当地人", "非本地", "自称不是当地人"),
 	)
-	hukouVocab = NewVocabulary[HukouCondition]("hukou",
-		Term{"any", "不限", "any", []string{"HukouAny", ""}},
-		Term{"local", "本区户籍", "household registered in the district", []string{"HukouLocal", "本地户籍", "本区", "本地", "local hukou"}},
-		Term{"non_local", "非本区户籍", "household registered outside the district", []string{"HukouNonLocal", "非本地户籍", "外地", "外地户籍", "区外户籍", "non-local hukou"}},
+	hukouVocab = vocab.New[HukouCondition]("hukou",
+		term("any", "不限", "any", "HukouAny", ""),
+		term("local", "本区户籍", "household registered in the district", "HukouLocal", "本地户籍", "本区", "本地", "local hukou"),
+		term("non_local", "非本区户籍", "household registered outside the district", "HukouNonLocal", "非本地户籍", "外地", "外地户籍", "区外户籍", "non-local hukou"),
 	)
-	retirementVocab = NewVocabulary[RetirementClass]("retirement class",
-		Term{"unknown", "退休年龄类别未知", "retirement class unknown", []string{"RetirementUnknown"}},
-		Term{"male60", "男职工（原60周岁）", "men (originally 60)", []string{"Male60"}},
-		Term{"female55", "女干部（原55周岁）", "women cadres (originally 55)", []string{"Female55"}},
-		Term{"female50", "女工人（原50周岁）", "women workers (originally 50)", []string{"Female50"}},
+	retirementVocab = vocab.New[RetirementClass]("retirement class",
+		term("unknown", "退休年龄类别未知", "retirement class unknown", "RetirementUnknown"),
+		term("male60", "男职工（原60周岁）", "men (originally 60)", "Male60"),
+		term("female55", "女干部（原55周岁）", "women cadres (originally 55)", "Female55"),
+		term("female50", "女工人（原50周岁）", "women workers (originally 50)", "Female50"),
 	)
 	// flagVocab is indexed by bit position: term i is the flag 1<<i.
-	flagVocab = NewVocabulary[uint8]("flag",
-		Term{"minimum_living", "低保对象", "minimum living allowance recipient", []string{"FlagMinimumLiving", "低保"}},
-		Term{"extreme_poverty", "特困人员", "person in extreme poverty", []string{"FlagExtremePoverty", "特困"}},
-		Term{"severe_disability", "重度残疾人", "person with a severe disability", []string{"FlagSevereDisability", "重度残疾", "重度残疾人员"}},
-		Term{"land_acquired", "被征地人员", "land-acquired person", []string{"FlagLandAcquired", "被征地", "新征地人员", "被征地农民"}},
-		Term{"township_hire", "镇(街道)聘用人员", "township hire", []string{"FlagTownshipHire", "镇街聘用", "镇街聘用人员", "镇（街道）聘用人员"}},
-		Term{"village_cadre", "村(社区)干部", "village cadre", []string{"FlagVillageCadre", "村干部", "在职村干部", "村（社区）干部"}},
-		Term{"fiscally_supported", "财政供养人员", "fiscally supported staff", []string{"FlagFiscallySupported", "财政供养"}},
-		Term{"industry_leader", "产业带头人", "industry leader", []string{"FlagIndustryLeader"}},
-		Term{"rural_migrant_worker", "农村劳动力转移人员", "rural migrant worker", []string{"FlagRuralMigrantWorker", "农村劳动力转移", "农村转移劳动力"}},
-		Term{"retired_fisher", "退捕渔民", "retired fisher", []string{"FlagRetiredFisher"}},
-		Term{"college_graduate", "高校毕业生", "college graduate", []string{"FlagCollegeGraduate"}},
-		Term{"employment_difficulty", "就业困难人员", "person with employment difficulty", []string{"FlagEmploymentDifficulty", "就业困难"}},
+	flagVocab = vocab.New[uint8]("flag",
+		term("minimum_living", "低保对象", "minimum living allowance recipient", "FlagMinimumLiving", "低保"),
+		term("extreme_poverty", "特困人员", "person in extreme poverty", "FlagExtremePoverty", "特困"),
+		term("severe_disability", "重度残疾人", "person with a severe disability", "FlagSevereDisability", "重度残疾", "重度残疾人员"),
+		term("land_acquired", "被征地人员", "land-acquired person", "FlagLandAcquired", "被征地", "新征地人员", "被征地农民"),
+		term("township_hire", "镇(街道)聘用人员", "township hire", "FlagTownshipHire", "镇街聘用", "镇街聘用人员", "镇（街道）聘用人员"),
+		term("village_cadre", "村(社区)干部", "village cadre", "FlagVillageCadre", "村干部", "在职村干部", "村（社区）干部"),
+		term("fiscally_supported", "财政供养人员", "fiscally supported staff", "FlagFiscallySupported", "财政供养"),
+		term("industry_leader", "产业带头人", "industry leader", "FlagIndustryLeader"),
+		term("rural_migrant_worker", "农村劳动力转移人员", "rural migrant worker", "FlagRuralMigrantWorker", "农村劳动力转移", "农村转移劳动力"),
+		term("retired_fisher", "退捕渔民", "retired fisher", "FlagRetiredFisher"),
+		term("college_graduate", "高校毕业生", "college graduate", "FlagCollegeGraduate"),
+		term("employment_difficulty", "就业困难人员", "person with employment difficulty", "FlagEmploymentDifficulty", "就业困难"),
 	)
 )
 
 // Vocabulary returns the vocabulary of genders.
-func (Gender) Vocabulary() *Vocabulary[Gender] { return genderVocab }
+func (Gender) Vocabulary() *vocab.Vocabulary[Gender] { return genderVocab }
 
 // String returns g's key: "male", "female" or "unknown".
 func (g Gender) String() string { return genderVocab.Key(g) }
@@ -107,7 +109,7 @@ func (g Gender) MarshalText() ([]byte, error) { return []byte(g.String()), nil }
 func (g *Gender) UnmarshalText(b []byte) error { return unmarshal(g, genderVocab, b) }
 
 // Vocabulary returns the vocabulary of employment kinds.
-func (EmploymentKind) Vocabulary() *Vocabulary[EmploymentKind] { return employmentVocab }
+func (EmploymentKind) Vocabulary() *vocab.Vocabulary[EmploymentKind] { return employmentVocab }
 
 // String returns k's key, e.g. "platform_worker".
 func (k EmploymentKind) String() string { return employmentVocab.Key(k) }
@@ -122,7 +124,7 @@ func (k EmploymentKind) MarshalText() ([]byte, error) { return []byte(k.String()
 func (k *EmploymentKind) UnmarshalText(b []byte) error { return unmarshal(k, employmentVocab, b) }
 
 // Vocabulary returns the vocabulary of platform kinds.
-func (PlatformKind) Vocabulary() *Vocabulary[PlatformKind] { return platformVocab }
+func (PlatformKind) Vocabulary() *vocab.Vocabulary[PlatformKind] { return platformVocab }
 
 // String returns k's key, e.g. "courier".
 func (k PlatformKind) String() string { return platformVocab.Key(k) }
@@ -137,7 +139,7 @@ func (k PlatformKind) MarshalText() ([]byte, error) { return []byte(k.String()),
 func (k *PlatformKind) UnmarshalText(b []byte) error { return unmarshal(k, platformVocab, b) }
 
 // Vocabulary returns the vocabulary of schemes.
-func (Scheme) Vocabulary() *Vocabulary[Scheme] { return schemeVocab }
+func (Scheme) Vocabulary() *vocab.Vocabulary[Scheme] { return schemeVocab }
 
 // String returns s's key, e.g. "resident".
 func (s Scheme) String() string { return schemeVocab.Key(s) }
@@ -152,7 +154,7 @@ func (s Scheme) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 func (s *Scheme) UnmarshalText(b []byte) error { return unmarshal(s, schemeVocab, b) }
 
 // Vocabulary returns the vocabulary of insurance statuses.
-func (InsuranceStatus) Vocabulary() *Vocabulary[InsuranceStatus] { return statusVocab }
+func (InsuranceStatus) Vocabulary() *vocab.Vocabulary[InsuranceStatus] { return statusVocab }
 
 // String returns s's key, e.g. "suspended".
 func (s InsuranceStatus) String() string { return statusVocab.Key(s) }
@@ -167,7 +169,7 @@ func (s InsuranceStatus) MarshalText() ([]byte, error) { return []byte(s.String(
 func (s *InsuranceStatus) UnmarshalText(b []byte) error { return unmarshal(s, statusVocab, b) }
 
 // Vocabulary returns the vocabulary of insurance locations.
-func (InsuranceLocation) Vocabulary() *Vocabulary[InsuranceLocation] { return locationVocab }
+func (InsuranceLocation) Vocabulary() *vocab.Vocabulary[InsuranceLocation] { return locationVocab }
 
 // String returns l's key, e.g. "outside_city".
 func (l InsuranceLocation) String() string { return locationVocab.Key(l) }
@@ -182,7 +184,7 @@ func (l InsuranceLocation) MarshalText() ([]byte, error) { return []byte(l.Strin
 func (l *InsuranceLocation) UnmarshalText(b []byte) error { return unmarshal(l, locationVocab, b) }
 
 // Vocabulary returns the vocabulary of contact statuses.
-func (ContactStatus) Vocabulary() *Vocabulary[ContactStatus] { return contactVocab }
+func (ContactStatus) Vocabulary() *vocab.Vocabulary[ContactStatus] { return contactVocab }
 
 // String returns c's key, e.g. "not_found".
 func (c ContactStatus) String() string { return contactVocab.Key(c) }
@@ -198,7 +200,7 @@ func (c ContactStatus) MarshalText() ([]byte, error) { return []byte(c.String())
 func (c *ContactStatus) UnmarshalText(b []byte) error { return unmarshal(c, contactVocab, b) }
 
 // Vocabulary returns the vocabulary of 户籍 conditions.
-func (HukouCondition) Vocabulary() *Vocabulary[HukouCondition] { return hukouVocab }
+func (HukouCondition) Vocabulary() *vocab.Vocabulary[HukouCondition] { return hukouVocab }
 
 // String returns h's key: "any", "local" or "non_local".
 func (h HukouCondition) String() string { return hukouVocab.Key(h) }
@@ -213,7 +215,7 @@ func (h HukouCondition) MarshalText() ([]byte, error) { return []byte(h.String()
 func (h *HukouCondition) UnmarshalText(b []byte) error { return unmarshal(h, hukouVocab, b) }
 
 // Vocabulary returns the vocabulary of retirement classes.
-func (RetirementClass) Vocabulary() *Vocabulary[RetirementClass] { return retirementVocab }
+func (RetirementClass) Vocabulary() *vocab.Vocabulary[RetirementClass] { return retirementVocab }
 
 // String returns c's key: "male60", "female55", "female50" or "unknown".
 func (c RetirementClass) String() string { return retirementVocab.Key(c) }
@@ -227,7 +229,7 @@ func (c RetirementClass) MarshalText() ([]byte, error) { return []byte(c.String(
 // UnmarshalText accepts any term of [RetirementClass.Vocabulary].
 func (c *RetirementClass) UnmarshalText(b []byte) error { return unmarshal(c, retirementVocab, b) }
 
-func unmarshal[E ~uint8](dst *E, v *Vocabulary[E], b []byte) error {
+func unmarshal[E ~uint8](dst *E, v *vocab.Vocabulary[E], b []byte) error {
 	e, err := v.Parse(string(b))
 	if err == nil {
 		*dst = e
@@ -235,12 +237,17 @@ func unmarshal[E ~uint8](dst *E, v *Vocabulary[E], b []byte) error {
 	return err
 }
 
+// term builds a Term: key, Chinese and English labels, then aliases.
+func term(key, zh, en string, aliases ...string) vocab.Term {
+	return vocab.Term{Key: key, Chinese: zh, English: en, Aliases: aliases}
+}
+
 // NumFlags is the number of defined [Flags] bits.
 const NumFlags = 12
 
 // FlagTerms returns the vocabulary of identity flags: term i names the flag
 // 1<<i.
-func FlagTerms() []Term { return flagVocab.Terms() }
+func FlagTerms() []vocab.Term { return flagVocab.Terms() }
 
 // ParseFlag returns the single flag whose key, label or alias is s.
 func ParseFlag(s string) (Flags, bool) {
@@ -317,7 +324,7 @@ func (f Flags) MarshalText() ([]byte, error) { return []byte(f.String()), nil }
 func (f *Flags) UnmarshalText(text []byte) error {
 	out, bad, ok := ParseFlags(string(text))
 	if !ok {
-		return &TextError{Type: "flag", Input: truncate(bad, 40)}
+		return &vocab.TextError{Type: "flag", Input: truncate(bad, 40)}
 	}
 	*f = out
 	return nil
@@ -348,7 +355,7 @@ func ParseFlags(s string) (f Flags, bad string, ok bool) {
 // MarshalJSON writes the flags as a list of keys, as a [Set] is written.
 func (f Flags) MarshalJSON() ([]byte, error) {
 	if rest := f &^ (1<<NumFlags - 1); rest != 0 {
-		return nil, &TextError{Type: "flag", Input: "0x" + hex(uint64(rest))}
+		return nil, &vocab.TextError{Type: "flag", Input: "0x" + hex(uint64(rest))}
 	}
 	keys := []string{}
 	for i := 0; i < NumFlags; i++ {
@@ -366,19 +373,21 @@ func (f *Flags) UnmarshalJSON(b []byte) error {
 	}
 	var words []string
 	if err := json.Unmarshal(b, &words); err != nil {
-		return &TextError{Type: "flag list", Input: truncate(string(b), 40)}
+		return &vocab.TextError{Type: "flag list", Input: truncate(string(b), 40)}
 	}
 	var out Flags
 	for _, w := range words {
 		g, ok := ParseFlag(w)
 		if !ok {
-			return &TextError{Type: "flag", Input: truncate(w, 40)}
+			return &vocab.TextError{Type: "flag", Input: truncate(w, 40)}
 		}
 		if out&g != 0 {
-			return &TextError{Type: "flag (listed twice)", Input: truncate(w, 40)}
+			return &vocab.TextError{Type: "flag (listed twice)", Input: truncate(w, 40)}
 		}
 		out |= g
 	}
 	*f = out
 	return nil
 }
+
+func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' }

@@ -5,10 +5,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/canbao/kuomian/eligibility"
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/language"
+
+	"github.com/canbao/kuomian/eligibility"
 )
 
 func TestEnumLabels(t *testing.T) {

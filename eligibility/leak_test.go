@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/eligibility/vocab"
 )
 
 // TestNoErrorCarriesIdentityNumber feeds identity numbers (and large parts
@@ -37,9 +38,9 @@ func TestNoErrorCarriesIdentityNumber(t *testing.T) {
 		return false
 	}
 	jsonUnmarshalers := map[string]func() json.Unmarshaler{
-		"Set[Scheme]":         func() json.Unmarshaler { return new(eligibility.Set[eligibility.Scheme]) },
-		"Set[EmploymentKind]": func() json.Unmarshaler { return new(eligibility.Set[eligibility.EmploymentKind]) },
-		"Set[ContactStatus]":  func() json.Unmarshaler { return new(eligibility.Set[eligibility.ContactStatus]) },
+		"Set[Scheme]":         func() json.Unmarshaler { return new(vocab.Set[eligibility.Scheme]) },
+		"Set[EmploymentKind]": func() json.Unmarshaler { return new(vocab.Set[eligibility.EmploymentKind]) },
+		"Set[ContactStatus]":  func() json.Unmarshaler { return new(vocab.Set[eligibility.ContactStatus]) },
 		"Flags":               func() json.Unmarshaler { return new(eligibility.Flags) },
 	}
 	unmarshalers := map[string]func() encoding.TextUnmarshaler{

@@ -5,6 +5,8 @@ import (
 	"strconv"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/canbao/kuomian/eligibility/vocab"
 )
 
 // HukouCondition is a [Condition] on the resident's 户籍.
@@ -22,19 +24,19 @@ const (
 // rules of a policy both state their conditions with it. A zero field
 // places no condition, so a condition states only what its clause says.
 type Condition struct {
-	Employment Set[EmploymentKind] `json:"employment,omitempty"` // 就业状况 is one of these
-	Platforms  Set[PlatformKind]   `json:"platforms,omitempty"`  // 平台类型 is one of these
-	FlagsAny   Flags               `json:"flags_any,omitempty"`  // at least one of these 身份标记
+	Employment vocab.Set[EmploymentKind] `json:"employment,omitempty"` // 就业状况 is one of these
+	Platforms  vocab.Set[PlatformKind]   `json:"platforms,omitempty"`  // 平台类型 is one of these
+	FlagsAny   Flags                     `json:"flags_any,omitempty"`  // at least one of these 身份标记
 	// LandAcquiredSince, when set, is the cut-off of 新征地 (newly
 	// land-acquired): FlagLandAcquired counts toward FlagsAny only when the
 	// land was taken on or after it (a resident whose 征地日期 is unknown
 	// still counts, so that the township checks rather than loses them).
-	LandAcquiredSince Date                   `json:"land_acquired_since,omitzero"`
-	Insured           Set[Scheme]            `json:"insured,omitempty"`  // 参保险种 is one of these (none = 未参保)
-	Status            Set[InsuranceStatus]   `json:"status,omitempty"`   // 缴费状态 is one of these
-	Location          Set[InsuranceLocation] `json:"location,omitempty"` // 参保地 is one of these
-	Contact           Set[ContactStatus]     `json:"contact,omitempty"`  // 联系状况 is one of these
-	Hukou             HukouCondition         `json:"hukou,omitempty"`    // 户籍
+	LandAcquiredSince Date                         `json:"land_acquired_since,omitzero"`
+	Insured           vocab.Set[Scheme]            `json:"insured,omitempty"`  // 参保险种 is one of these (none = 未参保)
+	Status            vocab.Set[InsuranceStatus]   `json:"status,omitempty"`   // 缴费状态 is one of these
+	Location          vocab.Set[InsuranceLocation] `json:"location,omitempty"` // 参保地 is one of these
+	Contact           vocab.Set[ContactStatus]     `json:"contact,omitempty"`  // 联系状况 is one of these
+	Hukou             HukouCondition               `json:"hukou,omitempty"`    // 户籍
 	// Ages is the age band in 周岁 on the as-of date, written "16-59",
 	// "60+" or "0-15"; the zero AgeBand places no condition. A resident
 	// whose age is unknown fails any age condition.

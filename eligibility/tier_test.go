@@ -5,9 +5,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/canbao/kuomian/eligibility"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/language"
+
+	"github.com/canbao/kuomian/eligibility"
 )
 
 // TestTierBoundaries checks 石堰府发〔2023〕10号 二(五) "缴费档次高于1000元"

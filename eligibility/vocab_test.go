@@ -9,13 +9,15 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/canbao/kuomian/eligibility"
 	"golang.org/x/text/language"
+
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/eligibility/vocab"
 )
 
 // enum is what every enumeration of the package provides.
 type enum[E ~uint8] interface {
-	eligibility.Enum[E]
+	vocab.Enum[E]
 	String() string
 	Label(language.Tag) string
 	MarshalText() ([]byte, error)
@@ -108,7 +110,7 @@ func checkVocabulary[E enum[E], P textPtr[E]](t *testing.T, name string, values 
 		}
 		got := E(len(values) - 1)
 		err := P(&got).UnmarshalText([]byte(w))
-		var te *eligibility.TextError
+		var te *vocab.TextError
 		if !errors.As(err, &te) || te.Type != name || got != E(len(values)-1) {
 			t.Errorf("%s UnmarshalText(%q) = %v (%T), value %v", name, w, err, err, got)
 			continue
@@ -247,9 +249,9 @@ func TestVocabularyWords(t *testing.T) {
 
 func TestNewVocabulary(t *testing.T) {
 	aliases := []string{"甲", "A"}
-	v := eligibility.NewVocabulary[uint8]("letter",
-		eligibility.Term{Key: "a", Chinese: "甲", English: "alpha", Aliases: aliases},
-		eligibility.Term{Key: "b", Chinese: "乙", English: "beta"},
+	v := vocab.New[uint8]("letter",
+		vocab.Term{Key: "a", Chinese: "甲", English: "alpha", Aliases: aliases},
+		vocab.Term{Key: "b", Chinese: "乙", English: "beta"},
 	)
 	aliases[1] = "B" // NewVocabulary copied the terms
 	if e, ok := v.Lookup("A"); !ok || e != 0 {
@@ -261,15 +263,15 @@ func TestNewVocabulary(t *testing.T) {
 	if v.Key(2) != "letter(2)" || v.Valid(2) || !v.Valid(1) || v.Label(1, language.Chinese) != "乙" || v.Label(0, language.English) != "alpha" {
 		t.Error("accessors")
 	}
-	var te *eligibility.TextError
+	var te *vocab.TextError
 	if _, err := v.Parse("gamma"); !errors.As(err, &te) || te.Type != "letter" || te.Input != "gamma" {
 		t.Errorf("Parse(gamma) = %v", err)
 	}
 }
 
 func TestSet(t *testing.T) {
-	type S = eligibility.Set[eligibility.Scheme]
-	s := eligibility.SetOf(eligibility.SchemeResident, eligibility.SchemeNone, eligibility.SchemeResident, eligibility.Scheme(64), eligibility.Scheme(200))
+	type S = vocab.Set[eligibility.Scheme]
+	s := vocab.SetOf(eligibility.SchemeResident, eligibility.SchemeNone, eligibility.SchemeResident, eligibility.Scheme(64), eligibility.Scheme(200))
 	if got := slices.Collect(s.All()); !slices.Equal(got, []eligibility.Scheme{eligibility.SchemeNone, eligibility.SchemeResident}) {
 		t.Errorf("All() = %v", got)
 	}
@@ -279,12 +281,12 @@ func TestSet(t *testing.T) {
 	if s.With(64) != s || s.With(eligibility.SchemeNone) != s || !s.With(eligibility.SchemeOther).Has(eligibility.SchemeOther) {
 		t.Error("With")
 	}
-	if !s.Contains(eligibility.SetOf(eligibility.SchemeResident)) || !s.Contains(0) || !s.Contains(s) ||
-		s.Contains(eligibility.SetOf(eligibility.SchemeResident, eligibility.SchemeEmployee)) {
+	if !s.Contains(vocab.SetOf(eligibility.SchemeResident)) || !s.Contains(0) || !s.Contains(s) ||
+		s.Contains(vocab.SetOf(eligibility.SchemeResident, eligibility.SchemeEmployee)) {
 		t.Error("Contains")
 	}
 	var empty S
-	if !empty.IsEmpty() || empty.Len() != 0 || empty.String() != "" || empty.Label(language.Chinese) != "" || eligibility.SetOf[eligibility.Scheme]() != empty {
+	if !empty.IsEmpty() || empty.Len() != 0 || empty.String() != "" || empty.Label(language.Chinese) != "" || vocab.SetOf[eligibility.Scheme]() != empty {
 		t.Error("the zero Set must be empty")
 	}
 	if s.String() != "none,resident" {
@@ -297,7 +299,7 @@ func TestSet(t *testing.T) {
 		t.Errorf("Label(en) = %q", got)
 	}
 	n := 0
-	for range eligibility.SetOf(eligibility.SchemeNone, eligibility.SchemeOther).All() {
+	for range vocab.SetOf(eligibility.SchemeNone, eligibility.SchemeOther).All() {
 		n++
 		break
 	}
@@ -305,7 +307,7 @@ func TestSet(t *testing.T) {
 		t.Error("All() must stop when the loop breaks")
 	}
 	// A value outside the vocabulary (but below 64) prints as name(n).
-	if got := eligibility.SetOf[eligibility.Scheme](eligibility.SchemeEmployee, 9).String(); got != "employee,scheme(9)" {
+	if got := vocab.SetOf[eligibility.Scheme](eligibility.SchemeEmployee, 9).String(); got != "employee,scheme(9)" {
 		t.Errorf("String() = %q", got)
 	}
 }
@@ -313,7 +315,7 @@ func TestSet(t *testing.T) {
 func TestSetJSON(t *testing.T) {
 	// Every subset of every contact status round-trips.
 	for bits := range 1 << 4 {
-		s := eligibility.Set[eligibility.ContactStatus](bits)
+		s := vocab.Set[eligibility.ContactStatus](bits)
 		b, err := json.Marshal(s)
 		if err != nil {
 			t.Fatal(err)
@@ -322,20 +324,20 @@ func TestSetJSON(t *testing.T) {
 		if err := json.Unmarshal(b, &keys); err != nil || len(keys) != s.Len() || strings.Join(keys, ",") != s.String() {
 			t.Errorf("%v marshals as %s", s, b)
 		}
-		var back eligibility.Set[eligibility.ContactStatus]
+		var back vocab.Set[eligibility.ContactStatus]
 		if err := json.Unmarshal(b, &back); err != nil || back != s {
 			t.Errorf("round trip of %s = %v, %v", b, back, err)
 		}
 	}
-	if b, _ := json.Marshal(eligibility.Set[eligibility.Scheme](0)); string(b) != "[]" {
+	if b, _ := json.Marshal(vocab.Set[eligibility.Scheme](0)); string(b) != "[]" {
 		t.Errorf("empty set = %s, want []", b)
 	}
-	var s eligibility.Set[eligibility.EmploymentKind]
+	var s vocab.Set[eligibility.EmploymentKind]
 	if err := json.Unmarshal([]byte(`["个体工商户", "PlatformWorker", "platform worker", " student "]`), &s); err == nil {
 		t.Error("platform_worker listed twice (alias and English label) was accepted")
 	}
 	if err := json.Unmarshal([]byte(`["个体工商户", "PlatformWorker", " student "]`), &s); err != nil ||
-		s != eligibility.SetOf(eligibility.SelfEmployedBusiness, eligibility.PlatformWorker, eligibility.Student) {
+		s != vocab.SetOf(eligibility.SelfEmployedBusiness, eligibility.PlatformWorker, eligibility.Student) {
 		t.Errorf("labels and aliases = %v, %v", s, err)
 	}
 	for _, tt := range []struct {
@@ -349,10 +351,10 @@ func TestSetJSON(t *testing.T) {
 		{`{"a":1}`, "scheme list", `{"a":1}`},
 		{`["11010519491231002X"]`, "scheme", "110105************"},
 	} {
-		before := eligibility.SetOf(eligibility.SchemeOther)
+		before := vocab.SetOf(eligibility.SchemeOther)
 		got := before
 		err := json.Unmarshal([]byte(tt.in), &got)
-		var te *eligibility.TextError
+		var te *vocab.TextError
 		if !errors.As(err, &te) || te.Type != tt.typ || te.Input != tt.input || got != before {
 			t.Errorf("Unmarshal(%s) = %v (%+v), set %v", tt.in, err, te, got)
 		}
@@ -464,7 +466,7 @@ func TestFlagsText(t *testing.T) {
 	} {
 		got := eligibility.FlagRetiredFisher
 		err := got.UnmarshalText([]byte(tt.in))
-		var te *eligibility.TextError
+		var te *vocab.TextError
 		if !errors.As(err, &te) || te.Type != "flag" || got != eligibility.FlagRetiredFisher {
 			t.Errorf("UnmarshalText(%q) = %v, flags %v", tt.in, err, got)
 		}
@@ -483,7 +485,7 @@ func TestFlagsText(t *testing.T) {
 	} {
 		got := eligibility.FlagRetiredFisher
 		err := json.Unmarshal([]byte(tt.in), &got)
-		var te *eligibility.TextError
+		var te *vocab.TextError
 		if !errors.As(err, &te) || te.Type != tt.typ || got != eligibility.FlagRetiredFisher {
 			t.Errorf("Unmarshal(%s) = %v, flags %v", tt.in, err, got)
 		}
@@ -527,7 +529,7 @@ func TestAgeBandText(t *testing.T) {
 		"11010519491231002X"} {
 		b := eligibility.AgeBand{Min: 3, Max: 4}
 		err := b.UnmarshalText([]byte(in))
-		var te *eligibility.TextError
+		var te *vocab.TextError
 		if !errors.As(err, &te) || te.Type != "age band" || b != (eligibility.AgeBand{Min: 3, Max: 4}) {
 			t.Errorf("UnmarshalText(%q) = %v, %v", in, b, err)
 			continue

@@ -8,11 +8,13 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/canbao/kuomian/eligibility"
-	"github.com/canbao/kuomian/routing"
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/language"
+
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/eligibility/vocab"
+	"github.com/canbao/kuomian/routing"
 )
 
 // TestConditionJSON checks the JSON form of a routing condition: the keys of
@@ -22,13 +24,13 @@ import (
 func TestConditionJSON(t *testing.T) {
 	c := routing.Condition{
 		Condition: eligibility.Condition{
-			Employment:      eligibility.SetOf(eligibility.PlatformWorker, eligibility.Student),
-			Platforms:       eligibility.SetOf(eligibility.PlatformCourier),
+			Employment:      vocab.SetOf(eligibility.PlatformWorker, eligibility.Student),
+			Platforms:       vocab.SetOf(eligibility.PlatformCourier),
 			FlagsAny:        eligibility.FlagRetiredFisher | eligibility.FlagMinimumLiving,
-			Insured:         eligibility.SetOf(eligibility.SchemeNone, eligibility.SchemeOther),
-			Status:          eligibility.SetOf(eligibility.StatusSuspended),
-			Location:        eligibility.SetOf(eligibility.ElsewhereInCity, eligibility.OutsideCity),
-			Contact:         eligibility.SetOf(eligibility.ContactNotLocal),
+			Insured:         vocab.SetOf(eligibility.SchemeNone, eligibility.SchemeOther),
+			Status:          vocab.SetOf(eligibility.StatusSuspended),
+			Location:        vocab.SetOf(eligibility.ElsewhereInCity, eligibility.OutsideCity),
+			Contact:         vocab.SetOf(eligibility.ContactNotLocal),
 			Hukou:           eligibility.HukouNonLocal,
 			Ages:            eligibility.AgeBand{Min: 16, Max: 59},
 			BelowRetirement: true,
@@ -36,8 +38,8 @@ func TestConditionJSON(t *testing.T) {
 		},
 		Band:      routing.BandOlder,
 		GroupsAny: []string{"hardship", "elderly_back_pay"},
-		Outcome:   eligibility.SetOf(routing.OutcomeResident),
-		Channel:   eligibility.SetOf(routing.ChannelBackPay, routing.ChannelProxyPay),
+		Outcome:   vocab.SetOf(routing.OutcomeResident),
+		Channel:   vocab.SetOf(routing.ChannelBackPay, routing.ChannelProxyPay),
 	}
 	js, err := json.Marshal(c)
 	if err != nil {
@@ -70,16 +72,16 @@ func TestConditionJSON(t *testing.T) {
 		`"insured":["城乡居民"],"hukou":"本区户籍","band":"年龄线及以上","outcome":["城乡居民"],"channel":["代缴"],"tier_above":1000}`), &back)
 	wantBack := routing.Condition{
 		Condition: eligibility.Condition{
-			Employment: eligibility.SetOf(eligibility.PlatformWorker),
+			Employment: vocab.SetOf(eligibility.PlatformWorker),
 			FlagsAny:   eligibility.FlagRetiredFisher,
-			Contact:    eligibility.SetOf(eligibility.ContactNotLocal),
-			Insured:    eligibility.SetOf(eligibility.SchemeResident),
+			Contact:    vocab.SetOf(eligibility.ContactNotLocal),
+			Insured:    vocab.SetOf(eligibility.SchemeResident),
 			Hukou:      eligibility.HukouLocal,
 			TierAbove:  decimal.NewNullDecimal(decimal.NewFromInt(1000)),
 		},
 		Band:    routing.BandOlder,
-		Outcome: eligibility.SetOf(routing.OutcomeResident),
-		Channel: eligibility.SetOf(routing.ChannelProxyPay),
+		Outcome: vocab.SetOf(routing.OutcomeResident),
+		Channel: vocab.SetOf(routing.ChannelProxyPay),
 	}
 	if diff := cmp.Diff(wantBack, back); err != nil || diff != "" {
 		t.Errorf("labels: error %v, mismatch (-want +got):\n%s", err, diff)
@@ -123,12 +125,12 @@ func TestConditionJSON(t *testing.T) {
 }
 
 func TestSetsAndLabels(t *testing.T) {
-	s := eligibility.SetOf(routing.SubsidyRetiredFisher).With(routing.Subsidy(200))
-	if s != eligibility.SetOf(routing.SubsidyRetiredFisher) || s.String() != "retired_fisher" || !s.Has(routing.SubsidyRetiredFisher) ||
+	s := vocab.SetOf(routing.SubsidyRetiredFisher).With(routing.Subsidy(200))
+	if s != vocab.SetOf(routing.SubsidyRetiredFisher) || s.String() != "retired_fisher" || !s.Has(routing.SubsidyRetiredFisher) ||
 		s.Has(routing.SubsidyNone) || s.Has(routing.Subsidy(200)) || s.Len() != 1 || s.Label(language.Chinese) != "退捕渔民参保缴费补贴" {
 		t.Errorf("Set[Subsidy] = %s / %s", s, s.Label(language.Chinese))
 	}
-	a := eligibility.SetOf(routing.ActionNoteInRoster, routing.ActionVerifyHukou)
+	a := vocab.SetOf(routing.ActionNoteInRoster, routing.ActionVerifyHukou)
 	if a.String() != "verify_hukou,note_in_roster" ||
 		a.Label(language.English) != "verify the household registration (户籍) at the police station; note it in the roster (扩面人员明细表)" ||
 		a.Label(language.Chinese) != "到派出所核实真实户籍地；备注在扩面人员明细表" {
@@ -138,7 +140,7 @@ func TestSetsAndLabels(t *testing.T) {
 		t.Errorf("Set[Action].All() = %v", got)
 	}
 	js, _ := json.Marshal(a)
-	var back eligibility.Set[routing.Action]
+	var back vocab.Set[routing.Action]
 	if err := json.Unmarshal(js, &back); err != nil || back != a || string(js) != `["verify_hukou","note_in_roster"]` {
 		t.Errorf("Set[Action] JSON round trip: %s → %v, %v", js, back, err)
 	}
@@ -159,7 +161,7 @@ func TestSetsAndLabels(t *testing.T) {
 // enum is an enumeration of routing with its one vocabulary.
 type enum[E ~uint8] interface {
 	~uint8
-	Vocabulary() *eligibility.Vocabulary[E]
+	Vocabulary() *vocab.Vocabulary[E]
 	String() string
 	MarshalText() ([]byte, error)
 }

@@ -5,8 +5,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/canbao/kuomian/eligibility"
 	"golang.org/x/text/language"
+
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/eligibility/vocab"
 )
 
 // maxReasons is the number of reasons a [Decision] can hold. A decision
@@ -33,7 +35,7 @@ const (
 	ReasonMilestone                // the next milestone of the campaign
 )
 
-var reasonKindVocab = eligibility.NewVocabulary[ReasonKind]("reason kind",
+var reasonKindVocab = vocab.New[ReasonKind]("reason kind",
 	term{Key: "invalid", Chinese: "无效", English: "invalid"},
 	term{Key: "age", Chinese: "年龄", English: "age"},
 	term{Key: "group", Chinese: "扩面重点人群", English: "target group"},
@@ -80,14 +82,14 @@ type Decision struct {
 	MinContributionMonths int
 	Threshold             eligibility.Date
 
-	Outcome   Outcome                  // the scheme, or covered / not eligible
-	Channel   Channel                  // how to join
-	Venue     Venue                    // where to register
-	Fallback  Choice                   // if the resident declines the first choice (zero: none stated)
-	Subsidies eligibility.Set[Subsidy] // 补贴
-	Actions   eligibility.Set[Action]  // 后续工作
-	Groups    eligibility.GroupSet     // target groups of the policy (Policy.Groups), if it has any
-	Phase     string                   // campaign phase on AsOf (e.g. 重点攻坚阶段), or ""
+	Outcome   Outcome              // the scheme, or covered / not eligible
+	Channel   Channel              // how to join
+	Venue     Venue                // where to register
+	Fallback  Choice               // if the resident declines the first choice (zero: none stated)
+	Subsidies vocab.Set[Subsidy]   // 补贴
+	Actions   vocab.Set[Action]    // 后续工作
+	Groups    eligibility.GroupSet // target groups of the policy (Policy.Groups), if it has any
+	Phase     string               // campaign phase on AsOf (e.g. 重点攻坚阶段), or ""
 
 	// Classification is the eligibility result behind Groups, with the
 	// reason for each group (zero when the policy uses no groups).

@@ -1,11 +1,12 @@
 package routing
 
 import (
-	"github.com/canbao/kuomian/eligibility"
 	"golang.org/x/text/language"
+
+	"github.com/canbao/kuomian/eligibility/vocab"
 )
 
-type term = eligibility.Term
+type term = vocab.Term
 
 var zhTag = language.Chinese
 
@@ -34,7 +35,7 @@ const (
 	OutcomeExisting // 原参保险种
 )
 
-var outcomeVocab = eligibility.NewVocabulary[Outcome]("outcome",
+var outcomeVocab = vocab.New[Outcome]("outcome",
 	term{Key: "none", Chinese: "未定", English: "no decision", Aliases: []string{""}},
 	term{Key: "employee", Chinese: "企业职工基本养老保险", English: "enterprise employees' basic pension", Aliases: []string{"企业职工", "城镇企业职工基本养老保险", "城镇企业养老保险"}},
 	term{Key: "resident", Chinese: "城乡居民基本养老保险", English: "urban and rural residents' basic pension", Aliases: []string{"城乡居民", "城乡居民养老保险"}},
@@ -44,7 +45,7 @@ var outcomeVocab = eligibility.NewVocabulary[Outcome]("outcome",
 )
 
 // Vocabulary returns the vocabulary of outcomes.
-func (Outcome) Vocabulary() *eligibility.Vocabulary[Outcome] { return outcomeVocab }
+func (Outcome) Vocabulary() *vocab.Vocabulary[Outcome] { return outcomeVocab }
 
 // String returns the outcome's key, e.g. "employee".
 func (o Outcome) String() string { return outcomeVocab.Key(o) }
@@ -89,7 +90,7 @@ const (
 	ChannelProxyPay                // 政府代缴 (the government pays the contributions)
 )
 
-var channelVocab = eligibility.NewVocabulary[Channel]("channel",
+var channelVocab = vocab.New[Channel]("channel",
 	term{Key: "none", Chinese: "无", English: "none", Aliases: []string{""}},
 	term{Key: "employer", Chinese: "由用人单位办理", English: "through the employer"},
 	term{Key: "flexible", Chinese: "以灵活就业人员身份参保", English: "as a flexibly employed person (灵活就业人员)", Aliases: []string{"灵活就业", "灵活就业人员"}},
@@ -100,7 +101,7 @@ var channelVocab = eligibility.NewVocabulary[Channel]("channel",
 )
 
 // Vocabulary returns the vocabulary of channels.
-func (Channel) Vocabulary() *eligibility.Vocabulary[Channel] { return channelVocab }
+func (Channel) Vocabulary() *vocab.Vocabulary[Channel] { return channelVocab }
 
 // String returns the channel's key, e.g. "flexible".
 func (c Channel) String() string { return channelVocab.Key(c) }
@@ -125,7 +126,7 @@ const (
 	VenueVillage                 // 所属村(社区) (the resident's village or community)
 )
 
-var venueVocab = eligibility.NewVocabulary[Venue]("venue",
+var venueVocab = vocab.New[Venue]("venue",
 	term{Key: "none", Chinese: "文件未规定", English: "not stated by the document", Aliases: []string{"", "无"}},
 	term{Key: "employer", Chinese: "用人单位", English: "the employer"},
 	term{Key: "city_centre", Chinese: "市社会保险管理中心", English: "the city social-insurance centre"},
@@ -133,7 +134,7 @@ var venueVocab = eligibility.NewVocabulary[Venue]("venue",
 )
 
 // Vocabulary returns the vocabulary of venues.
-func (Venue) Vocabulary() *eligibility.Vocabulary[Venue] { return venueVocab }
+func (Venue) Vocabulary() *vocab.Vocabulary[Venue] { return venueVocab }
 
 // String returns the venue's key, e.g. "village".
 func (v Venue) String() string { return venueVocab.Key(v) }
@@ -160,7 +161,7 @@ const (
 	SubsidyEmploymentDifficulty                // 就业困难人员社会保险补贴
 )
 
-var subsidyVocab = eligibility.NewVocabulary[Subsidy]("subsidy",
+var subsidyVocab = vocab.New[Subsidy]("subsidy",
 	term{Key: "none", Chinese: "无", English: "none", Aliases: []string{""}},
 	term{Key: "land_acquired", Chinese: "被征地人员参保缴费补贴", English: "contribution subsidy for land-acquired residents"},
 	term{Key: "village_cadre", Chinese: "在职村(社区)干部参保缴费补贴", English: "contribution subsidy for serving village cadres"},
@@ -170,7 +171,7 @@ var subsidyVocab = eligibility.NewVocabulary[Subsidy]("subsidy",
 )
 
 // Vocabulary returns the vocabulary of subsidies.
-func (Subsidy) Vocabulary() *eligibility.Vocabulary[Subsidy] { return subsidyVocab }
+func (Subsidy) Vocabulary() *vocab.Vocabulary[Subsidy] { return subsidyVocab }
 
 // String returns the subsidy's key, e.g. "land_acquired".
 func (s Subsidy) String() string { return subsidyVocab.Key(s) }
@@ -197,7 +198,7 @@ const (
 	ActionProxyPay                       // 按政策代缴城乡居民基本养老保险费 (the government keeps paying the contributions)
 )
 
-var actionVocab = eligibility.NewVocabulary[Action]("action",
+var actionVocab = vocab.New[Action]("action",
 	term{Key: "none", Chinese: "无", English: "none", Aliases: []string{""}},
 	term{Key: "verify_hukou", Chinese: "到派出所核实真实户籍地", English: "verify the household registration (户籍) at the police station"},
 	term{Key: "note_in_roster", Chinese: "备注在扩面人员明细表", English: "note it in the roster (扩面人员明细表)"},
@@ -207,7 +208,7 @@ var actionVocab = eligibility.NewVocabulary[Action]("action",
 )
 
 // Vocabulary returns the vocabulary of actions.
-func (Action) Vocabulary() *eligibility.Vocabulary[Action] { return actionVocab }
+func (Action) Vocabulary() *vocab.Vocabulary[Action] { return actionVocab }
 
 // String returns the action's key, e.g. "verify_hukou".
 func (a Action) String() string { return actionVocab.Key(a) }
@@ -239,7 +240,7 @@ const (
 	KindAction // 后续工作
 )
 
-var kindVocab = eligibility.NewVocabulary[RuleKind]("rule kind",
+var kindVocab = vocab.New[RuleKind]("rule kind",
 	term{Key: "invalid", Chinese: "无效", English: "invalid"},
 	term{Key: "route", Chinese: "分类引导", English: "route"},
 	term{Key: "venue", Chinese: "办理地点", English: "venue"},
@@ -248,7 +249,7 @@ var kindVocab = eligibility.NewVocabulary[RuleKind]("rule kind",
 )
 
 // Vocabulary returns the vocabulary of rule kinds.
-func (RuleKind) Vocabulary() *eligibility.Vocabulary[RuleKind] { return kindVocab }
+func (RuleKind) Vocabulary() *vocab.Vocabulary[RuleKind] { return kindVocab }
 
 // String returns the kind's key, e.g. "route".
 func (k RuleKind) String() string { return kindVocab.Key(k) }
@@ -270,14 +271,14 @@ const (
 	BandOlder               // 年龄线及以上 (at or above the line)
 )
 
-var bandVocab = eligibility.NewVocabulary[Band]("band",
+var bandVocab = vocab.New[Band]("band",
 	term{Key: "any", Chinese: "不限", English: "any", Aliases: []string{""}},
 	term{Key: "younger", Chinese: "年龄线以下", English: "below the age line"},
 	term{Key: "older", Chinese: "年龄线及以上", English: "at or above the age line"},
 )
 
 // Vocabulary returns the vocabulary of bands.
-func (Band) Vocabulary() *eligibility.Vocabulary[Band] { return bandVocab }
+func (Band) Vocabulary() *vocab.Vocabulary[Band] { return bandVocab }
 
 // String returns the band's key, e.g. "younger".
 func (b Band) String() string { return bandVocab.Key(b) }
@@ -298,7 +299,7 @@ const (
 	SeverityError                   // 错误 (the policy cannot be used)
 )
 
-var severityVocab = eligibility.NewVocabulary[Severity]("severity",
+var severityVocab = vocab.New[Severity]("severity",
 	term{Key: "info", Chinese: "提示", English: "info"},
 	term{Key: "warning", Chinese: "警告", English: "warning"},
 	term{Key: "error", Chinese: "错误", English: "error"},
@@ -312,7 +313,7 @@ func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil
 
 // parseInto parses b with v into *dst, wrapping an unknown word in a
 // *NameError that suggests the nearest key.
-func parseInto[E ~uint8](dst *E, v *eligibility.Vocabulary[E], b []byte) error {
+func parseInto[E ~uint8](dst *E, v *vocab.Vocabulary[E], b []byte) error {
 	e, ok := v.Lookup(string(b))
 	if !ok {
 		return unknownName(v.Name(), v.Keys(), string(b))

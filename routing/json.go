@@ -129,7 +129,7 @@ func typeErr(path, want string, tok json.Token) error {
 var listLimits = map[string]int{"rules": maxRules, "phases": maxPhases, "milestones": maxMilestones, "groups": eligibility.MaxGroups}
 
 // setVocabulary returns the name and the keys of the enumeration whose
-// set type is t (an eligibility.Set[E], or eligibility.Flags), so that an
+// set type is t (an vocab.Set[E], or eligibility.Flags), so that an
 // unknown name in a list gets a *NameError with a suggestion; nil keys
 // when t is neither.
 func setVocabulary(t reflect.Type) (string, []string) {
@@ -140,7 +140,7 @@ func setVocabulary(t reflect.Type) (string, []string) {
 		}
 		return "flag", keys
 	}
-	// eligibility.Set[E].All returns iter.Seq[E], a func(yield func(E) bool).
+	// vocab.Set[E].All returns iter.Seq[E], a func(yield func(E) bool).
 	all, ok := t.MethodByName("All")
 	if !ok || all.Type.NumOut() != 1 || all.Type.Out(0).Kind() != reflect.Func || all.Type.Out(0).NumIn() != 1 {
 		return "", nil
@@ -178,7 +178,7 @@ func walk(dec *json.Decoder, t reflect.Type, path string) error {
 	}
 	pt := reflect.PointerTo(t)
 	if pt.Implements(unmarshalerType) && (t.Kind() == reflect.Uint64 || t.Kind() == reflect.Uint32) {
-		// A set (eligibility.Set, eligibility.Flags): a list of names.
+		// A set (vocab.Set, eligibility.Flags): a list of names.
 		if tok == nil {
 			return typeErr(path, "a list of names", tok)
 		}

@@ -9,9 +9,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/canbao/kuomian/eligibility"
-	"github.com/canbao/kuomian/routing"
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/eligibility/vocab"
+	"github.com/canbao/kuomian/routing"
 )
 
 func encode(t *testing.T, p routing.Policy) []byte {
@@ -218,7 +220,7 @@ func TestValidate(t *testing.T) {
 			routing.CodeNeverFires, routing.SeverityError, "rules[7] (2.2.2.2)", "band younger is outside ages 50+"},
 		{"band inside range", routing.Luodong2019, func(p *routing.Policy) { p.Rules[7].When.Ages = eligibility.AgeBand{Min: 16, Max: 59} },
 			"", routing.SeverityInfo, "", ""},
-		{"outcome no rule yields", routing.Luodong2019, func(p *routing.Policy) { p.Rules[11].When.Channel = eligibility.SetOf(routing.ChannelProxyPay) },
+		{"outcome no rule yields", routing.Luodong2019, func(p *routing.Policy) { p.Rules[11].When.Channel = vocab.SetOf(routing.ChannelProxyPay) },
 			routing.CodeNeverFires, routing.SeverityError, "rules[11] (2.2.3.subsidy)", "no route rule yields channel proxy_pay"},
 		{"undeclared group", routing.Shiyan2023, func(p *routing.Policy) {
 			p.Groups = slices.DeleteFunc(p.Groups, func(g eligibility.GroupRule) bool { return g.Key == "affluent_resident" })

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/eligibility/vocab"
 )
 
 // Citation names the document and clause a rule comes from, e.g.
@@ -126,9 +127,9 @@ type Condition struct {
 	Band Band `json:"band,omitempty"` // relative to the policy's age line
 	// GroupsAny lists target groups by key (Policy.Groups): the resident
 	// matches when they are in any of them.
-	GroupsAny []string                 `json:"groups_any,omitempty"`
-	Outcome   eligibility.Set[Outcome] `json:"outcome,omitempty"` // chosen outcome (venue, subsidy, action rules)
-	Channel   eligibility.Set[Channel] `json:"channel,omitempty"` // chosen channel (venue, subsidy, action rules)
+	GroupsAny []string           `json:"groups_any,omitempty"`
+	Outcome   vocab.Set[Outcome] `json:"outcome,omitempty"` // chosen outcome (venue, subsidy, action rules)
+	Channel   vocab.Set[Channel] `json:"channel,omitempty"` // chosen channel (venue, subsidy, action rules)
 }
 
 // Choice is a scheme and the way to join it.

@@ -9,12 +9,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/canbao/kuomian/eligibility"
-	"github.com/canbao/kuomian/routing"
-	"github.com/canbao/kuomian/routing/audit"
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/language"
+
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/eligibility/vocab"
+	"github.com/canbao/kuomian/routing"
+	"github.com/canbao/kuomian/routing/audit"
 )
 
 // viaJSON encodes p, loads it back and compiles it.
@@ -176,7 +178,7 @@ func TestEditedPolicyRoutesAsEdited(t *testing.T) {
 			edit: func(p *routing.Policy) {
 				p.Groups = []eligibility.GroupRule{{
 					Key: "land_acquired", Clause: "二(二)3", Name: "被征地农民", NameEN: "land-acquired farmers",
-					When: eligibility.Condition{FlagsAny: eligibility.FlagLandAcquired, Insured: eligibility.SetOf(eligibility.SchemeNone)},
+					When: eligibility.Condition{FlagsAny: eligibility.FlagLandAcquired, Insured: vocab.SetOf(eligibility.SchemeNone)},
 				}}
 			},
 			affected: func(r eligibility.Resident, d routing.Decision) bool {

@@ -3,8 +3,10 @@ package routing
 import (
 	"time"
 
-	"github.com/canbao/kuomian/eligibility"
 	"github.com/shopspring/decimal"
+
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/eligibility/vocab"
 )
 
 // Document numbers of the two presets and of the national rule they lean on.
@@ -30,8 +32,8 @@ func sy(clause string) Citation { return Citation{Document: docShiyan2023, Claus
 
 var scopeCitation = Citation{Document: docResidentPension, Clause: "四"}
 
-// setOf returns the set of the given values (see [eligibility.SetOf]).
-func setOf[E eligibility.Enum[E]](es ...E) eligibility.Set[E] { return eligibility.SetOf(es...) }
+// setOf returns the set of the given values (see [vocab.SetOf]).
+func setOf[E vocab.Enum[E]](es ...E) vocab.Set[E] { return vocab.SetOf(es...) }
 
 // onFacts is a condition on a resident's facts only.
 func onFacts(c eligibility.Condition) Condition { return Condition{Condition: c} }

@@ -2,6 +2,7 @@ package routing
 
 import (
 	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/eligibility/vocab"
 )
 
 // Router is a compiled [Policy]: the form that routes residents fast and
@@ -25,8 +26,8 @@ type crule struct {
 	when    *eligibility.Condition // in Router.p.Rules[idx]
 	band    Band
 	grp     eligibility.GroupSet // any of these (0 = any)
-	outcome eligibility.Set[Outcome]
-	channel eligibility.Set[Channel]
+	outcome vocab.Set[Outcome]
+	channel vocab.Set[Channel]
 	idx     int     // index in Policy.Rules
 	venue   Venue   // the rule's payload, copied from Policy.Rules
 	subsidy Subsidy //

@@ -6,11 +6,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/canbao/kuomian/eligibility"
-	"github.com/canbao/kuomian/routing"
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/language"
+
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/eligibility/vocab"
+	"github.com/canbao/kuomian/routing"
 )
 
 func TestPresetFindings(t *testing.T) {
@@ -93,12 +95,12 @@ func TestRoute(t *testing.T) {
 		Channel   routing.Channel
 		Venue     routing.Venue
 		Fallback  routing.Choice
-		Subsidies eligibility.Set[routing.Subsidy]
-		Actions   eligibility.Set[routing.Action]
+		Subsidies vocab.Set[routing.Subsidy]
+		Actions   vocab.Set[routing.Action]
 		Groups    string // keys, in the policy's order
 		Rules     []string
 	}
-	bulletin := eligibility.SetOf(routing.ActionReportInBulletin)
+	bulletin := vocab.SetOf(routing.ActionReportInBulletin)
 	tests := []struct {
 		name string
 		rt   *routing.Router
@@ -125,7 +127,7 @@ func TestRoute(t *testing.T) {
 		// 三(二)2: 代缴 goes on for hardship residents already enrolled.
 		{"shiyan hardship already in 城乡居民", sy, insuredHardship, "2023-06-01", got{
 			routing.OutcomeCovered, routing.ChannelNone, routing.VenueNone, routing.Choice{},
-			0, eligibility.SetOf(routing.ActionProxyPay), "hardship", []string{"2.insured", "3.2.2.proxy-pay-enrolled"}}},
+			0, vocab.SetOf(routing.ActionProxyPay), "hardship", []string{"2.insured", "3.2.2.proxy-pay-enrolled"}}},
 		{"shiyan hardship in 企业职工", sy, employeeHardship, "2023-06-01", got{
 			routing.OutcomeCovered, routing.ChannelNone, routing.VenueNone, routing.Choice{},
 			0, 0, "", []string{"2.insured"}}},

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/eligibility/vocab"
 )
 
 // Code identifies the kind of a validation [Finding].
@@ -212,8 +213,8 @@ func (v *validator) bandOutcome(b Band) string {
 func (v *validator) rules() {
 	p := v.p
 	seen := map[string]int{}
-	var outs eligibility.Set[Outcome]
-	var chans eligibility.Set[Channel]
+	var outs vocab.Set[Outcome]
+	var chans vocab.Set[Channel]
 	for _, r := range p.Rules {
 		if r.Kind == KindRoute {
 			o := r.Outcome
@@ -339,7 +340,7 @@ func (v *validator) onlyOwn(bad func(string, ...any), r Rule, venue, subsidy, ac
 	}
 }
 
-func (v *validator) condition(path string, r Rule, outs eligibility.Set[Outcome], chans eligibility.Set[Channel]) {
+func (v *validator) condition(path string, r Rule, outs vocab.Set[Outcome], chans vocab.Set[Channel]) {
 	c := r.When
 	never := func(format string, args ...any) {
 		v.add(SeverityError, CodeNeverFires, path, r.Citation, "rule never fires: "+format, args...)

@@ -10,11 +10,13 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/canbao/kuomian/eligibility"
-	"github.com/canbao/kuomian/internal/suggest"
-	"github.com/canbao/kuomian/routing"
 	"github.com/shopspring/decimal"
 	"golang.org/x/text/language"
+
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/eligibility/vocab"
+	"github.com/canbao/kuomian/internal/suggest"
+	"github.com/canbao/kuomian/routing"
 )
 
 // Case is one policy test case: a resident's facts, an as-of date and the
@@ -61,8 +63,8 @@ type Expect struct {
 	Channel   routing.Channel
 	Venue     routing.Venue
 	Fallback  routing.Choice // Outcome, Channel and Venue checked apart
-	Subsidies eligibility.Set[routing.Subsidy]
-	Actions   eligibility.Set[routing.Action]
+	Subsidies vocab.Set[routing.Subsidy]
+	Actions   vocab.Set[routing.Action]
 	// Groups are the target groups as written: keys of the policy's
 	// groups (hardship), their Chinese or English names or numerals (六),
 	// separated as in any list. The parser does not know the policy, so
@@ -118,7 +120,7 @@ type caseKey struct {
 }
 
 // enum parses s with E's vocabulary.
-func enum[E eligibility.Enum[E]](dst *E, s string) error {
+func enum[E vocab.Enum[E]](dst *E, s string) error {
 	var zero E
 	e, err := lookup(zero.Vocabulary(), s)
 	if err == nil {
@@ -128,7 +130,7 @@ func enum[E eligibility.Enum[E]](dst *E, s string) error {
 }
 
 // expect returns a setter that marks field f and parses into *dst.
-func expect[E eligibility.Enum[E]](f ExpectField, dst func(*Case) *E) func(*Case, string) error {
+func expect[E vocab.Enum[E]](f ExpectField, dst func(*Case) *E) func(*Case, string) error {
 	return func(c *Case, v string) error {
 		c.Expect.Fields |= f
 		return enum(dst(c), v)

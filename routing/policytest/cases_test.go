@@ -8,11 +8,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/canbao/kuomian/eligibility"
-	"github.com/canbao/kuomian/routing"
-	"github.com/canbao/kuomian/routing/policytest"
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/text/language"
+
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/eligibility/vocab"
+	"github.com/canbao/kuomian/routing"
+	"github.com/canbao/kuomian/routing/policytest"
 )
 
 func d(s string) eligibility.Date { return eligibility.MustParseDate(s) }
@@ -314,7 +316,7 @@ func TestParseCasesAliases(t *testing.T) {
 	// Lists: the old separators, spaces among them, still split.
 	c := parse("as of: 2023-01-01\nflags: land_acquired minimum_living\nexpect actions: verify_hukou note_in_roster；report_in_bulletin\n")
 	if c.Resident.Flags != eligibility.FlagLandAcquired|eligibility.FlagMinimumLiving ||
-		c.Expect.Actions != eligibility.SetOf(routing.ActionVerifyHukou, routing.ActionNoteInRoster, routing.ActionReportInBulletin) {
+		c.Expect.Actions != vocab.SetOf(routing.ActionVerifyHukou, routing.ActionNoteInRoster, routing.ActionReportInBulletin) {
 		t.Errorf("lists parsed as %v, %v", c.Resident.Flags, c.Expect.Actions)
 	}
 }

@@ -4,10 +4,12 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/language"
+
 	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/eligibility/vocab"
 	"github.com/canbao/kuomian/routing"
 	"github.com/canbao/kuomian/routing/policytest"
-	"golang.org/x/text/language"
 )
 
 // parseOne parses one case made of lines after "case:" and "as of:".
@@ -21,7 +23,7 @@ func parseOne(t *testing.T, lines string) (policytest.Case, error) {
 }
 
 // spellings returns every way a term is written: key, labels, aliases.
-func spellings(t eligibility.Term) []string {
+func spellings(t vocab.Term) []string {
 	out := []string{t.Key, t.Chinese, t.English}
 	for _, a := range t.Aliases {
 		if a != "" {
@@ -33,7 +35,7 @@ func spellings(t eligibility.Term) []string {
 
 // roundTrip writes every spelling of every term of E's vocabulary under
 // key and checks that the case reads back the term's value.
-func roundTrip[E eligibility.Enum[E]](t *testing.T, key string, get func(policytest.Case) E, skip ...E) {
+func roundTrip[E vocab.Enum[E]](t *testing.T, key string, get func(policytest.Case) E, skip ...E) {
 	t.Helper()
 	var zero E
 	v := zero.Vocabulary()
@@ -58,14 +60,14 @@ func roundTrip[E eligibility.Enum[E]](t *testing.T, key string, get func(policyt
 // roundTripSet is roundTrip for a key whose value is a set: each spelling
 // alone, then every term's Chinese and English labels together as
 // Set.Label prints them.
-func roundTripSet[E eligibility.Enum[E]](t *testing.T, key string, get func(policytest.Case) eligibility.Set[E]) {
+func roundTripSet[E vocab.Enum[E]](t *testing.T, key string, get func(policytest.Case) vocab.Set[E]) {
 	t.Helper()
 	var zero E
 	v := zero.Vocabulary()
-	var all eligibility.Set[E]
+	var all vocab.Set[E]
 	for i, term := range v.Terms() {
 		e := E(i)
-		want := eligibility.SetOf(e)
+		want := vocab.SetOf(e)
 		if e == zero {
 			want = 0 // the zero value (none, 无) is the empty list
 		}
@@ -185,10 +187,10 @@ func TestVocabularyRoundTrip(t *testing.T) {
 		roundTrip(t, "expect band", func(c policytest.Case) routing.Band { return c.Expect.Band })
 	})
 	t.Run("subsidies", func(t *testing.T) {
-		roundTripSet(t, "expect subsidies", func(c policytest.Case) eligibility.Set[routing.Subsidy] { return c.Expect.Subsidies })
+		roundTripSet(t, "expect subsidies", func(c policytest.Case) vocab.Set[routing.Subsidy] { return c.Expect.Subsidies })
 	})
 	t.Run("actions", func(t *testing.T) {
-		roundTripSet(t, "expect actions", func(c policytest.Case) eligibility.Set[routing.Action] { return c.Expect.Actions })
+		roundTripSet(t, "expect actions", func(c policytest.Case) vocab.Set[routing.Action] { return c.Expect.Actions })
 	})
 }
 

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/eligibility/vocab"
 	"github.com/canbao/kuomian/internal/privacy"
 	"github.com/canbao/kuomian/internal/suggest"
 	"github.com/canbao/kuomian/routing"
@@ -14,7 +15,7 @@ import (
 
 // lookup parses s with vocabulary v, refusing an unknown word with a
 // *routing.NameError that suggests the nearest term.
-func lookup[E ~uint8](v *eligibility.Vocabulary[E], s string) (E, error) {
+func lookup[E ~uint8](v *vocab.Vocabulary[E], s string) (E, error) {
 	if e, ok := v.Lookup(s); ok {
 		return e, nil
 	}
@@ -29,7 +30,7 @@ func unknown(kind, s string, known []string) *routing.NameError {
 }
 
 // words returns every non-empty word of the terms: keys, labels, aliases.
-func words(terms []eligibility.Term) []string {
+func words(terms []vocab.Term) []string {
 	var out []string
 	for _, t := range terms {
 		for _, w := range append([]string{t.Key, t.Chinese, t.English}, t.Aliases...) {
@@ -53,10 +54,10 @@ func isNone(v string) bool {
 
 // parseSet reads a list of values of E (see items); the zero value (none,
 // 无) adds nothing.
-func parseSet[E eligibility.Enum[E]](s string) (eligibility.Set[E], error) {
+func parseSet[E vocab.Enum[E]](s string) (vocab.Set[E], error) {
 	var zero E
 	v := zero.Vocabulary()
-	var out eligibility.Set[E]
+	var out vocab.Set[E]
 	if isNone(s) {
 		return out, nil
 	}

@@ -1,12 +1,15 @@
-package eligibility
+package vocab
 
 import (
 	"encoding/json"
 	"iter"
 	"math/bits"
+	"strconv"
 	"strings"
 
 	"golang.org/x/text/language"
+
+	"github.com/canbao/kuomian/internal/privacy"
 )
 
 // Term is one value of an enumeration as people write it: its key (the
@@ -31,10 +34,10 @@ type Vocabulary[E ~uint8] struct {
 	terms []Term
 }
 
-// NewVocabulary returns the vocabulary of an enumeration whose values are
+// New returns the vocabulary of an enumeration whose values are
 // 0..len(terms)-1, term i naming value i; name is what messages call the
 // enumeration (e.g. "employment"). It copies the terms.
-func NewVocabulary[E ~uint8](name string, terms ...Term) *Vocabulary[E] {
+func New[E ~uint8](name string, terms ...Term) *Vocabulary[E] {
 	v := &Vocabulary[E]{name: name, terms: make([]Term, len(terms))}
 	for i, t := range terms {
 		t.Aliases = append([]string(nil), t.Aliases...)
@@ -71,7 +74,7 @@ func (v *Vocabulary[E]) Valid(e E) bool { return int(e) < len(v.terms) }
 // Key returns e's key, or "name(n)" for a value outside the enumeration.
 func (v *Vocabulary[E]) Key(e E) string {
 	if !v.Valid(e) {
-		return v.name + "(" + itoa(int(e)) + ")"
+		return v.name + "(" + strconv.Itoa(int(e)) + ")"
 	}
 	return v.terms[e].Key
 }
@@ -95,7 +98,7 @@ func (v *Vocabulary[E]) Parse(s string) (E, error) {
 	if e, ok := v.Lookup(s); ok {
 		return e, nil
 	}
-	return 0, &TextError{Type: v.name, Input: truncate(s, 40)}
+	return 0, &TextError{Type: v.name, Input: privacy.Quote(s, 40)}
 }
 
 // Lookup is [Vocabulary.Parse] reporting only whether s matched; it does
@@ -119,27 +122,6 @@ func (v *Vocabulary[E]) Lookup(s string) (E, bool) {
 
 func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' }
 
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
-}
 
 // Enum is satisfied by the enumerations of kuomian: a small integer type
 // with one [Vocabulary].
@@ -244,7 +226,7 @@ func (s *Set[E]) UnmarshalJSON(b []byte) error {
 	v := zero.Vocabulary()
 	var words []string
 	if err := json.Unmarshal(b, &words); err != nil {
-		return &TextError{Type: v.name + " list", Input: truncate(string(b), 40)}
+		return &TextError{Type: v.name + " list", Input: privacy.Quote(string(b), 40)}
 	}
 	var out Set[E]
 	for _, w := range words {
@@ -253,10 +235,29 @@ func (s *Set[E]) UnmarshalJSON(b []byte) error {
 			return err
 		}
 		if out.Has(e) {
-			return &TextError{Type: v.name + " (listed twice)", Input: truncate(w, 40)}
+			return &TextError{Type: v.name + " (listed twice)", Input: privacy.Quote(w, 40)}
 		}
 		out = out.With(e)
 	}
 	*s = out
 	return nil
+}
+
+// TextError reports text that no term of a vocabulary (or a parser of
+// kuomian's text forms) recognises.
+type TextError struct {
+	Type  string // what was being read, e.g. "employment"
+	Input string // the text, masked: at most 40 bytes, no identity number
+}
+
+// Error returns the message, quoting Input.
+func (e *TextError) Error() string {
+	return "eligibility: " + e.Type + ": unknown value " + strconv.Quote(e.Input)
+}
+
+// isChinese reports whether t's base language is Chinese (zh).
+func isChinese(t language.Tag) bool {
+	b, _ := t.Base()
+	zh, _ := language.Chinese.Base()
+	return b == zh
 }
