@@ -21,28 +21,28 @@ type Reason struct {
 	NameEN   string // the group's name in English
 	Document string // e.g. "石堰府发〔2023〕10号"
 	Clause   string // e.g. "二(五)"
-	Checks   Check  // the conditions the rule applied
+	checks   check  // the conditions the rule applied; Text states the facts behind each
 
 	Age        int     // age in 周岁 on the as-of date (-1 unknown)
-	Ages       AgeBand // the rule's band (CheckAge)
-	Retirement Date    // statutory retirement date (CheckRetirement)
+	Ages       AgeBand // the rule's band (checkAge)
+	Retirement Date    // statutory retirement date (checkRetirement)
 
-	Employment EmploymentKind // the resident's (CheckEmployment)
-	Platform   PlatformKind   // the resident's (CheckPlatform)
-	Flags      Flags          // the resident's flags among those the rule names (CheckFlags)
+	Employment EmploymentKind // the resident's (checkEmployment)
+	Platform   PlatformKind   // the resident's (checkPlatform)
+	Flags      Flags          // the resident's flags among those the rule names (checkFlags)
 	// LandAcquiredOn and LandAcquiredSince are the resident's 征地日期 and
 	// the rule's 新征地 cut-off, when the rule counted FlagLandAcquired
-	// under a cut-off (CheckFlags).
+	// under a cut-off (checkFlags).
 	LandAcquiredOn, LandAcquiredSince Date
 
-	Scheme   Scheme            // the resident's (CheckScheme; SchemeNone = 未参保)
-	Status   InsuranceStatus   // the resident's (CheckStatus)
-	Location InsuranceLocation // the resident's (CheckLocation)
-	Contact  ContactStatus     // the resident's (CheckContact)
-	Local    bool              // 本区户籍 (CheckHukou)
+	Scheme   Scheme            // the resident's (checkScheme; SchemeNone = 未参保)
+	Status   InsuranceStatus   // the resident's (checkStatus)
+	Location InsuranceLocation // the resident's (checkLocation)
+	Contact  ContactStatus     // the resident's (checkContact)
+	Local    bool              // 本区户籍 (checkHukou)
 
-	Tier      decimal.Decimal // the resident's tier (CheckTier)
-	TierAbove decimal.Decimal // the rule's threshold (CheckTier)
+	Tier      decimal.Decimal // the resident's tier (checkTier)
+	TierAbove decimal.Decimal // the rule's threshold (checkTier)
 }
 
 // Classification is the result of [Rulebook.Classify]: every target group the
@@ -57,7 +57,7 @@ type Classification struct {
 	Age    int      // age in 周岁 on AsOf, -1 when the birth date is unknown
 
 	rb     *Rulebook
-	checks [MaxGroups]Check // the conditions each group of Groups applied
+	checks [MaxGroups]check // the conditions each group of Groups applied
 	facts  reasonFacts
 }
 
@@ -77,9 +77,6 @@ type reasonFacts struct {
 	tier       decimal.Decimal
 }
 
-// Has reports whether the resident is in group g.
-func (c *Classification) Has(g Group) bool { return c.Groups.Has(g) }
-
 // Reason returns the reason the resident is in group g, and false when the
 // resident is not in g.
 func (c *Classification) Reason(g Group) (Reason, bool) {
@@ -97,7 +94,7 @@ func (c *Classification) Reason(g Group) (Reason, bool) {
 		NameEN:     rule.NameEN,
 		Document:   c.rb.Document,
 		Clause:     rule.Clause,
-		Checks:     checks,
+		checks:     checks,
 		Age:        c.Age,
 		Employment: f.employment,
 		Platform:   f.platform,
@@ -108,16 +105,16 @@ func (c *Classification) Reason(g Group) (Reason, bool) {
 		Contact:    f.contact,
 		Local:      f.local,
 	}
-	if checks&CheckFlags != 0 && rs.Flags&FlagLandAcquired != 0 && !rule.When.LandAcquiredSince.IsZero() {
+	if checks&checkFlags != 0 && rs.Flags&FlagLandAcquired != 0 && !rule.When.LandAcquiredSince.IsZero() {
 		rs.LandAcquiredOn, rs.LandAcquiredSince = f.landOn, rule.When.LandAcquiredSince
 	}
-	if checks&CheckAge != 0 {
+	if checks&checkAge != 0 {
 		rs.Ages = rule.When.Ages
 	}
-	if checks&CheckRetirement != 0 {
+	if checks&checkRetirement != 0 {
 		rs.Retirement = RetirementDate(f.birth, RetirementClassOf(f.gender, c.rb.FemaleRetirementAge))
 	}
-	if checks&CheckTier != 0 {
+	if checks&checkTier != 0 {
 		rs.Tier, rs.TierAbove = f.tier, rule.When.TierAbove.Decimal
 	}
 	return rs, true
@@ -158,7 +155,7 @@ func (rb *Rulebook) ClassifyInto(c *Classification, r *Resident, asOf Date) {
 	birth, gender := effectiveBirth(r), effectiveGender(r)
 	c.Groups, c.AsOf, c.rb = 0, asOf, rb
 	c.Age = AgeOn(birth, asOf)
-	c.checks = [MaxGroups]Check{}
+	c.checks = [MaxGroups]check{}
 	c.facts = reasonFacts{
 		employment: r.Employment.Kind, platform: r.Employment.Platform,
 		scheme: r.Insurance.Scheme, status: r.Insurance.Status, location: r.Insurance.Location,
@@ -175,12 +172,12 @@ func (rb *Rulebook) ClassifyInto(c *Classification, r *Resident, asOf Date) {
 			if rule.Residual != (pass == 1) {
 				continue
 			}
-			checks, ok := rule.When.Match(r, asOf, c.Age, rb.FemaleRetirementAge)
+			checks, ok := rule.When.match(r, asOf, c.Age, rb.FemaleRetirementAge)
 			if !ok {
 				continue
 			}
 			if rule.Residual {
-				checks |= CheckResidual
+				checks |= checkResidual
 			}
 			c.Groups = c.Groups.With(Group(i + 1))
 			c.checks[i] = checks

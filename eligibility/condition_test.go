@@ -145,7 +145,7 @@ func TestConditionMatch(t *testing.T) {
 					age = eligibility.AgeOn(r.Birth, asOf2023)
 				}
 				before := r
-				checks, ok := tt.c.Match(&r, asOf2023, age, female)
+				checks, ok := tt.c.MatchChecks(&r, asOf2023, age, female)
 				if r != before {
 					t.Error("Match changed the resident")
 				}
@@ -191,7 +191,7 @@ func TestConditionConjunction(t *testing.T) {
 		eligibility.CheckStatus | eligibility.CheckLocation | eligibility.CheckContact | eligibility.CheckHukou |
 		eligibility.CheckAge | eligibility.CheckRetirement | eligibility.CheckTier
 	r := conditionResident()
-	if checks, ok := c.Match(&r, asOf2023, 40, 55); !ok || checks != all {
+	if checks, ok := c.MatchChecks(&r, asOf2023, 40, 55); !ok || checks != all {
 		t.Fatalf("Match() = %b, %v, want %b", checks, ok, all)
 	}
 	for name, edit := range map[string]func(r *eligibility.Resident){
@@ -208,17 +208,17 @@ func TestConditionConjunction(t *testing.T) {
 	} {
 		r := conditionResident()
 		edit(&r)
-		if checks, ok := c.Match(&r, asOf2023, 40, 55); ok || checks != 0 {
+		if checks, ok := c.MatchChecks(&r, asOf2023, 40, 55); ok || checks != 0 {
 			t.Errorf("%s fails: Match() = %b, %v", name, checks, ok)
 		}
 	}
-	if checks, ok := c.Match(&r, asOf2023, 60, 55); ok || checks != 0 {
+	if checks, ok := c.MatchChecks(&r, asOf2023, 60, 55); ok || checks != 0 {
 		t.Errorf("age fails: Match() = %b, %v", checks, ok)
 	}
 	// The zero Condition places no condition, on any resident.
 	var zero eligibility.Condition
 	for _, r := range []eligibility.Resident{{}, conditionResident()} {
-		if checks, ok := zero.Match(&r, eligibility.Date{}, -1, 0); !ok || checks != 0 {
+		if checks, ok := zero.MatchChecks(&r, eligibility.Date{}, -1, 0); !ok || checks != 0 {
 			t.Errorf("zero Condition: Match() = %b, %v", checks, ok)
 		}
 	}

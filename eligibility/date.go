@@ -166,10 +166,6 @@ func (d Date) Day() int { return int(d.v & 0x1F) }
 // IsZero reports whether d is the zero Date, meaning "unset".
 func (d Date) IsZero() bool { return d.v == 0 }
 
-// IsValid reports whether d is a date, that is, not the zero Date. (A Date
-// built by this package is always a real calendar day.)
-func (d Date) IsValid() bool { return d.v != 0 }
-
 // Before reports whether d is strictly before e. The zero Date is before
 // every other date.
 func (d Date) Before(e Date) bool { return d.v < e.v }
@@ -191,19 +187,6 @@ func (d Date) Compare(e Date) int {
 		return +1
 	}
 	return 0
-}
-
-// Weekday returns the day of the week of d (time.Sunday for the zero Date).
-func (d Date) Weekday() time.Weekday {
-	if d.v == 0 {
-		return time.Sunday
-	}
-	// 1970-01-01 was a Thursday.
-	w := (d.days() + 4) % 7
-	if w < 0 {
-		w += 7
-	}
-	return time.Weekday(w)
 }
 
 // days returns the number of days from 1970-01-01 to d (negative before),

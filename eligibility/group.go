@@ -17,8 +17,8 @@ type Group uint8
 // MaxGroups is the number of groups a rulebook may define.
 const MaxGroups = 15
 
-// IsValid reports whether g can name a group of a rulebook (1..MaxGroups).
-func (g Group) IsValid() bool { return g >= 1 && g <= MaxGroups }
+// valid reports whether g can name a group of a rulebook (1..MaxGroups).
+func (g Group) valid() bool { return g >= 1 && g <= MaxGroups }
 
 // GroupSet is a set of groups of one rulebook, a small comparable value.
 // The zero GroupSet is empty.
@@ -34,18 +34,15 @@ func GroupsOf(gs ...Group) GroupSet {
 }
 
 // Has reports whether g is in s.
-func (s GroupSet) Has(g Group) bool { return g.IsValid() && s&(1<<g) != 0 }
+func (s GroupSet) Has(g Group) bool { return g.valid() && s&(1<<g) != 0 }
 
 // With returns s with g added (s itself when g is invalid).
 func (s GroupSet) With(g Group) GroupSet {
-	if !g.IsValid() {
+	if !g.valid() {
 		return s
 	}
 	return s | 1<<g
 }
-
-// Len returns the number of groups in s.
-func (s GroupSet) Len() int { return bits.OnesCount16(uint16(s &^ 1)) }
 
 // IsEmpty reports whether s has no group.
 func (s GroupSet) IsEmpty() bool { return s&^1 == 0 }
@@ -102,7 +99,7 @@ func (rb *Rulebook) Lookup(key string) (Group, bool) {
 
 // Group returns the definition of g, and false when rb has no group g.
 func (rb *Rulebook) Group(g Group) (GroupRule, bool) {
-	if !g.IsValid() || int(g) > len(rb.Groups) {
+	if !g.valid() || int(g) > len(rb.Groups) {
 		return GroupRule{}, false
 	}
 	return rb.Groups[g-1], true

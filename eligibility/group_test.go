@@ -294,7 +294,7 @@ func TestCustomRulebook(t *testing.T) {
 	if !ok {
 		t.Fatal("fisher not in working_age_fishers")
 	}
-	if r.Checks != eligibility.CheckFlags|eligibility.CheckScheme|eligibility.CheckRetirement || r.Flags != eligibility.FlagRetiredFisher ||
+	if r.Checks() != eligibility.CheckFlags|eligibility.CheckScheme|eligibility.CheckRetirement || r.Flags != eligibility.FlagRetiredFisher ||
 		r.Retirement != eligibility.RetirementDate(d("1980-03-15"), eligibility.Female50) || r.Age != 43 {
 		t.Errorf("fisher reason = %+v", r)
 	}
@@ -307,14 +307,14 @@ func TestCustomRulebook(t *testing.T) {
 	})
 	courierGroups := rb.Classify(courier, asOf2023)
 	r, _ = courierGroups.Reason(groupOf(&rb, "couriers"))
-	if want := "In group 一 (couriers and food-delivery riders) of 测试镇〔2024〕1号 二(一): platform worker; food-delivery rider."; r.English() != want {
-		t.Errorf("English = %q, want %q", r.English(), want)
+	if want := "In group 一 (couriers and food-delivery riders) of 测试镇〔2024〕1号 二(一): platform worker; food-delivery rider."; r.Text(language.English) != want {
+		t.Errorf("English = %q, want %q", r.Text(language.English), want)
 	}
 	young := person(func(r *eligibility.Resident) { r.Birth = d("2000-01-01") })
 	youngGroups := rb.Classify(young, asOf2023)
 	r, _ = youngGroups.Reason(groupOf(&rb, "young_non_local"))
-	if want := "In the group (young people registered elsewhere) of 测试镇〔2024〕1号 二(四): household registered outside the district; aged 23 (16 to 34)."; r.English() != want {
-		t.Errorf("English = %q, want %q", r.English(), want)
+	if want := "In the group (young people registered elsewhere) of 测试镇〔2024〕1号 二(四): household registered outside the district; aged 23 (16 to 34)."; r.Text(language.English) != want {
+		t.Errorf("English = %q, want %q", r.Text(language.English), want)
 	}
 }
 
@@ -369,8 +369,8 @@ func TestResidualGroups(t *testing.T) {
 			checkReasons(t, &rb, &c)
 			for r := range c.Reasons() {
 				def, _ := rb.Group(r.Group)
-				if (r.Checks&eligibility.CheckResidual != 0) != def.Residual {
-					t.Errorf("reason %s: Checks %b, residual %v", r.Key, r.Checks, def.Residual)
+				if (r.Checks()&eligibility.CheckResidual != 0) != def.Residual {
+					t.Errorf("reason %s: Checks %b, residual %v", r.Key, r.Checks(), def.Residual)
 				}
 			}
 		})
@@ -378,8 +378,8 @@ func TestResidualGroups(t *testing.T) {
 	// A residual group with no condition checks only that it is residual.
 	c := rb.Classify(person(nil), asOf2023)
 	r, _ := c.Reason(groupOf(&rb, "everyone_else"))
-	if r.Checks != eligibility.CheckResidual || r.Chinese() != "属于测试 5「其余」：不属于其他重点人群。" {
-		t.Errorf("reason = %b %q", r.Checks, r.Chinese())
+	if r.Checks() != eligibility.CheckResidual || r.Text(language.Chinese) != "属于测试 5「其余」：不属于其他重点人群。" {
+		t.Errorf("reason = %b %q", r.Checks(), r.Text(language.Chinese))
 	}
 }
 
@@ -397,8 +397,8 @@ func TestClassifyMaxGroups(t *testing.T) {
 	}
 	old := person(nil) // 40: every band holds
 	c := rb.Classify(old, asOf2023)
-	if c.Groups.Len() != eligibility.MaxGroups {
-		t.Fatalf("%d groups, want %d", c.Groups.Len(), eligibility.MaxGroups)
+	if len(slices.Collect(c.Groups.All())) != eligibility.MaxGroups {
+		t.Fatalf("%d groups, want %d", len(slices.Collect(c.Groups.All())), eligibility.MaxGroups)
 	}
 	rb.Groups = rb.Groups[:eligibility.MaxGroups]
 	if err := rb.Validate(); err != nil {
@@ -411,7 +411,7 @@ func TestClassifyMaxGroups(t *testing.T) {
 	}
 	child := person(func(r *eligibility.Resident) { r.Birth = d("2016-01-01") }) // 7: groups g1..g8
 	rb.ClassifyInto(&c, &child, asOf2023)
-	if want := rb.Classify(child, asOf2023); c != want || c.Groups.Len() != 8 {
+	if want := rb.Classify(child, asOf2023); c != want || len(slices.Collect(c.Groups.All())) != 8 {
 		t.Errorf("reused Classification: {%s}, want {%s}", rb.Keys(c.Groups), rb.Keys(want.Groups))
 	}
 	if _, ok := c.Reason(9); ok {

@@ -566,15 +566,6 @@ func (id IDNumber) Gender() Gender {
 	return Female
 }
 
-// Sequence returns the 3-digit sequence code (顺序码), 0..999, or -1 for the
-// zero IDNumber.
-func (id IDNumber) Sequence() int {
-	if id.IsZero() {
-		return -1
-	}
-	return int(id.b[14]-'0')*100 + int(id.b[15]-'0')*10 + int(id.b[16]-'0')
-}
-
 // MarshalText implements encoding.TextMarshaler with the full canonical
 // number (empty for the zero IDNumber).
 func (id IDNumber) MarshalText() ([]byte, error) {

@@ -205,9 +205,6 @@ func (HukouCondition) Vocabulary() *vocab.Vocabulary[HukouCondition] { return hu
 // String returns h's key: "any", "local" or "non_local".
 func (h HukouCondition) String() string { return hukouVocab.Key(h) }
 
-// Label returns h's label in Chinese (base language zh) or English.
-func (h HukouCondition) Label(t language.Tag) string { return hukouVocab.Label(h, t) }
-
 // MarshalText returns the key.
 func (h HukouCondition) MarshalText() ([]byte, error) { return []byte(h.String()), nil }
 
@@ -219,9 +216,6 @@ func (RetirementClass) Vocabulary() *vocab.Vocabulary[RetirementClass] { return 
 
 // String returns c's key: "male60", "female55", "female50" or "unknown".
 func (c RetirementClass) String() string { return retirementVocab.Key(c) }
-
-// Label returns c's label in Chinese (base language zh) or English.
-func (c RetirementClass) Label(t language.Tag) string { return retirementVocab.Label(c, t) }
 
 // MarshalText returns the key.
 func (c RetirementClass) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
@@ -242,21 +236,12 @@ func term(key, zh, en string, aliases ...string) vocab.Term {
 	return vocab.Term{Key: key, Chinese: zh, English: en, Aliases: aliases}
 }
 
-// NumFlags is the number of defined [Flags] bits.
-const NumFlags = 12
+// numFlags is the number of defined [Flags] bits.
+const numFlags = 12
 
 // FlagTerms returns the vocabulary of identity flags: term i names the flag
 // 1<<i.
 func FlagTerms() []vocab.Term { return flagVocab.Terms() }
-
-// ParseFlag returns the single flag whose key, label or alias is s.
-func ParseFlag(s string) (Flags, bool) {
-	i, ok := flagVocab.Lookup(s)
-	if !ok {
-		return 0, false
-	}
-	return 1 << i, true
-}
 
 // String returns the flags' keys joined by "|", e.g.
 // "minimum_living|severe_disability", or "" for no flag. Undefined bits
@@ -281,7 +266,7 @@ func (f Flags) Label(t language.Tag) string {
 
 func (f Flags) join(b *strings.Builder, sep string, pick func(uint8) string) {
 	first := true
-	for i := 0; i < NumFlags; i++ {
+	for i := 0; i < numFlags; i++ {
 		if f&(1<<i) == 0 {
 			continue
 		}
@@ -291,7 +276,7 @@ func (f Flags) join(b *strings.Builder, sep string, pick func(uint8) string) {
 		first = false
 		b.WriteString(pick(uint8(i)))
 	}
-	if rest := f &^ (1<<NumFlags - 1); rest != 0 {
+	if rest := f &^ (1<<numFlags - 1); rest != 0 {
 		if !first {
 			b.WriteString(sep)
 		}
@@ -343,7 +328,7 @@ func ParseFlags(s string) (f Flags, bad string, ok bool) {
 		if part == "" {
 			continue
 		}
-		g, found := ParseFlag(part)
+		g, found := parseFlag(part)
 		if !found {
 			return 0, part, false
 		}
@@ -354,11 +339,11 @@ func ParseFlags(s string) (f Flags, bad string, ok bool) {
 
 // MarshalJSON writes the flags as a list of keys, as a [Set] is written.
 func (f Flags) MarshalJSON() ([]byte, error) {
-	if rest := f &^ (1<<NumFlags - 1); rest != 0 {
+	if rest := f &^ (1<<numFlags - 1); rest != 0 {
 		return nil, &vocab.TextError{Type: "flag", Input: "0x" + hex(uint64(rest))}
 	}
 	keys := []string{}
-	for i := 0; i < NumFlags; i++ {
+	for i := 0; i < numFlags; i++ {
 		if f&(1<<i) != 0 {
 			keys = append(keys, flagVocab.Key(uint8(i)))
 		}
@@ -377,7 +362,7 @@ func (f *Flags) UnmarshalJSON(b []byte) error {
 	}
 	var out Flags
 	for _, w := range words {
-		g, ok := ParseFlag(w)
+		g, ok := parseFlag(w)
 		if !ok {
 			return &vocab.TextError{Type: "flag", Input: truncate(w, 40)}
 		}
@@ -391,3 +376,12 @@ func (f *Flags) UnmarshalJSON(b []byte) error {
 }
 
 func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' }
+
+// parseFlag returns the single flag whose key, label or alias is s.
+func parseFlag(s string) (Flags, bool) {
+	i, ok := flagVocab.Lookup(s)
+	if !ok {
+		return 0, false
+	}
+	return 1 << i, true
+}

@@ -16,16 +16,13 @@ import (
 //	属于石堰府发〔2023〕10号 二(五)「具备城镇职工养老保险缴费能力的城乡富裕人员」：参加城乡居民基本养老保险，缴费档次1200元，高于1000元。
 func (r Reason) Text(t language.Tag) string {
 	if isChinese(t) {
-		return r.Chinese()
+		return r.chinese()
 	}
-	return r.English()
+	return r.english()
 }
 
-// String returns [Reason.English].
-func (r Reason) String() string { return r.English() }
-
-// Chinese renders the reason in Chinese (see [Reason.Text]).
-func (r Reason) Chinese() string {
+// chinese renders the reason in Chinese (see [Reason.Text]).
+func (r Reason) chinese() string {
 	zh := language.Chinese
 	var b strings.Builder
 	b.WriteString("属于")
@@ -38,17 +35,17 @@ func (r Reason) Chinese() string {
 	b.WriteString(r.Name)
 	b.WriteString("」：")
 	var parts []string
-	if r.Checks&CheckEmployment != 0 {
+	if r.checks&checkEmployment != 0 {
 		if r.platformAside() {
 			parts = append(parts, r.Employment.Label(zh)+"（"+r.Platform.Label(zh)+"）")
 		} else {
 			parts = append(parts, r.Employment.Label(zh))
 		}
 	}
-	if r.Checks&CheckPlatform != 0 {
+	if r.checks&checkPlatform != 0 {
 		parts = append(parts, r.Platform.Label(zh))
 	}
-	if r.Checks&CheckFlags != 0 {
+	if r.checks&checkFlags != 0 {
 		parts = append(parts, "身份为"+r.Flags.Label(zh))
 		if !r.LandAcquiredSince.IsZero() {
 			if r.LandAcquiredOn.IsZero() {
@@ -58,43 +55,43 @@ func (r Reason) Chinese() string {
 			}
 		}
 	}
-	if r.Checks&CheckScheme != 0 {
+	if r.checks&checkScheme != 0 {
 		if r.Scheme == SchemeNone {
 			parts = append(parts, "未参保")
 		} else {
 			parts = append(parts, "已参加"+r.Scheme.Label(zh))
 		}
 	}
-	if r.Checks&CheckStatus != 0 {
+	if r.checks&checkStatus != 0 {
 		parts = append(parts, r.Status.Label(zh))
 	}
-	if r.Checks&CheckLocation != 0 {
+	if r.checks&checkLocation != 0 {
 		parts = append(parts, r.Location.Label(zh))
 	}
-	if r.Checks&CheckContact != 0 {
+	if r.checks&checkContact != 0 {
 		parts = append(parts, r.Contact.Label(zh))
 	}
-	if r.Checks&CheckHukou != 0 {
+	if r.checks&checkHukou != 0 {
 		if r.Local {
 			parts = append(parts, "本区户籍")
 		} else {
 			parts = append(parts, "非本区户籍")
 		}
 	}
-	if r.Checks&CheckAge != 0 {
+	if r.checks&checkAge != 0 {
 		band := strconv.Itoa(r.Ages.Min) + "周岁以上"
 		if r.Ages.Max < MaxAge {
 			band = strconv.Itoa(r.Ages.Min) + "至" + strconv.Itoa(r.Ages.Max) + "周岁"
 		}
 		parts = append(parts, "年龄"+strconv.Itoa(r.Age)+"周岁（"+band+"）")
 	}
-	if r.Checks&CheckRetirement != 0 {
+	if r.checks&checkRetirement != 0 {
 		parts = append(parts, "未达法定退休年龄（"+r.Retirement.String()+"达到）")
 	}
-	if r.Checks&CheckTier != 0 {
+	if r.checks&checkTier != 0 {
 		parts = append(parts, "缴费档次"+decimalText(r.Tier)+"元，高于"+decimalText(r.TierAbove)+"元")
 	}
-	if r.Checks&CheckResidual != 0 {
+	if r.checks&checkResidual != 0 {
 		parts = append(parts, "不属于其他重点人群")
 	}
 	b.WriteString(strings.Join(parts, "，"))
@@ -102,8 +99,8 @@ func (r Reason) Chinese() string {
 	return b.String()
 }
 
-// English renders the reason in English (see [Reason.Text]).
-func (r Reason) English() string {
+// english renders the reason in English (see [Reason.Text]).
+func (r Reason) english() string {
 	en := language.English
 	var b strings.Builder
 	b.WriteString("In ")
@@ -122,17 +119,17 @@ func (r Reason) English() string {
 	}
 	b.WriteString(": ")
 	var parts []string
-	if r.Checks&CheckEmployment != 0 {
+	if r.checks&checkEmployment != 0 {
 		if r.platformAside() {
 			parts = append(parts, r.Employment.Label(en)+" ("+r.Platform.Label(en)+")")
 		} else {
 			parts = append(parts, r.Employment.Label(en))
 		}
 	}
-	if r.Checks&CheckPlatform != 0 {
+	if r.checks&checkPlatform != 0 {
 		parts = append(parts, r.Platform.Label(en))
 	}
-	if r.Checks&CheckFlags != 0 {
+	if r.checks&checkFlags != 0 {
 		parts = append(parts, "marked as "+r.Flags.Label(en))
 		if !r.LandAcquiredSince.IsZero() {
 			if r.LandAcquiredOn.IsZero() {
@@ -142,43 +139,43 @@ func (r Reason) English() string {
 			}
 		}
 	}
-	if r.Checks&CheckScheme != 0 {
+	if r.checks&checkScheme != 0 {
 		if r.Scheme == SchemeNone {
 			parts = append(parts, "not insured")
 		} else {
 			parts = append(parts, "insured in "+r.Scheme.Label(en))
 		}
 	}
-	if r.Checks&CheckStatus != 0 {
+	if r.checks&checkStatus != 0 {
 		parts = append(parts, r.Status.Label(en))
 	}
-	if r.Checks&CheckLocation != 0 {
+	if r.checks&checkLocation != 0 {
 		parts = append(parts, r.Location.Label(en))
 	}
-	if r.Checks&CheckContact != 0 {
+	if r.checks&checkContact != 0 {
 		parts = append(parts, r.Contact.Label(en))
 	}
-	if r.Checks&CheckHukou != 0 {
+	if r.checks&checkHukou != 0 {
 		if r.Local {
 			parts = append(parts, "household registered in the district")
 		} else {
 			parts = append(parts, "household registered outside the district")
 		}
 	}
-	if r.Checks&CheckAge != 0 {
+	if r.checks&checkAge != 0 {
 		band := strconv.Itoa(r.Ages.Min) + " or over"
 		if r.Ages.Max < MaxAge {
 			band = strconv.Itoa(r.Ages.Min) + " to " + strconv.Itoa(r.Ages.Max)
 		}
 		parts = append(parts, "aged "+strconv.Itoa(r.Age)+" ("+band+")")
 	}
-	if r.Checks&CheckRetirement != 0 {
+	if r.checks&checkRetirement != 0 {
 		parts = append(parts, "below statutory retirement age (reached on "+r.Retirement.String()+")")
 	}
-	if r.Checks&CheckTier != 0 {
+	if r.checks&checkTier != 0 {
 		parts = append(parts, "contribution tier "+decimalText(r.Tier)+" yuan, above "+decimalText(r.TierAbove)+" yuan")
 	}
-	if r.Checks&CheckResidual != 0 {
+	if r.checks&checkResidual != 0 {
 		parts = append(parts, "in no other target group")
 	}
 	b.WriteString(strings.Join(parts, "; "))
@@ -201,5 +198,5 @@ func decimalText(d decimal.Decimal) string {
 // employment kind: the rule checked the employment but not the platform (any
 // platform counts, as 二(三)'s list ends with 等), and the roster states one.
 func (r Reason) platformAside() bool {
-	return r.Employment == PlatformWorker && r.Checks&CheckPlatform == 0 && r.Platform != PlatformUnknown
+	return r.Employment == PlatformWorker && r.checks&checkPlatform == 0 && r.Platform != PlatformUnknown
 }

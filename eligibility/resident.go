@@ -135,9 +135,6 @@ const (
 	FlagEmploymentDifficulty                   // 就业困难人员
 )
 
-// Has reports whether every flag in g is set in f.
-func (f Flags) Has(g Flags) bool { return f&g == g }
-
 // ContactStatus records whether the village could reach the resident
 // (石堰府发〔2023〕10号 四(二)).
 type ContactStatus uint8

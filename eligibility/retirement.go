@@ -39,13 +39,6 @@ func (c RetirementClass) rule() (retirementRule, bool) {
 	return retirementRule{}, false
 }
 
-// BaseAge returns the original statutory retirement age in years (60, 55 or
-// 50), or 0 for RetirementUnknown.
-func (c RetirementClass) BaseAge() int {
-	r, _ := c.rule()
-	return r.baseYears
-}
-
 // delayMonths returns the delay in months for a person born in year y, month
 // m (1..12).
 func (r retirementRule) delayMonths(y, m int) int {

@@ -50,105 +50,110 @@ type Condition struct {
 	TierAbove decimal.NullDecimal `json:"tier_above,omitzero"`
 }
 
-// Check is a set of the conditions a [Condition] applied, recorded in a
+// check is a set of the conditions a [Condition] applied, recorded in a
 // [Reason] so that it can say which facts put the resident in the group.
-type Check uint16
+type check uint16
 
 // The conditions, one per field of [Condition].
 const (
-	CheckEmployment Check = 1 << iota // Employment.Kind
-	CheckPlatform                     // Employment.Platform
-	CheckFlags                        // identity flags (身份标记)
-	CheckScheme                       // insurance scheme (or 未参保)
-	CheckStatus                       // contribution status
-	CheckLocation                     // where the insurance is held
-	CheckHukou                        // 户籍
-	CheckAge                          // age band
-	CheckRetirement                   // below statutory retirement age
-	CheckTier                         // 城乡居民 tier above a threshold
-	CheckResidual                     // in no other group
-	CheckContact                      // 联系状况
+	checkEmployment check = 1 << iota // Employment.Kind
+	checkPlatform                     // Employment.Platform
+	checkFlags                        // identity flags (身份标记)
+	checkScheme                       // insurance scheme (or 未参保)
+	checkStatus                       // contribution status
+	checkLocation                     // where the insurance is held
+	checkHukou                        // 户籍
+	checkAge                          // age band
+	checkRetirement                   // below statutory retirement age
+	checkTier                         // 城乡居民 tier above a threshold
+	checkResidual                     // in no other group
+	checkContact                      // 联系状况
 )
 
 // Match reports whether resident r meets every test of c on asOf, given
 // r's age in 周岁 on that day (-1 when unknown) and the original retirement
-// age of women (55 or 50) for BelowRetirement; it returns the tests
-// applied. Gender and birth date are r's effective ones (stated, or read
+// age of women (55 or 50) for BelowRetirement. Gender and birth date are r's effective ones (stated, or read
 // from the identity number). It does not allocate.
-func (c *Condition) Match(r *Resident, asOf Date, age int, femaleRetirementAge int) (Check, bool) {
-	var checks Check
+func (c *Condition) Match(r *Resident, asOf Date, age int, femaleRetirementAge int) bool {
+	_, ok := c.match(r, asOf, age, femaleRetirementAge)
+	return ok
+}
+
+// match is Match returning the tests it applied.
+func (c *Condition) match(r *Resident, asOf Date, age int, femaleRetirementAge int) (check, bool) {
+	var checks check
 	if c.Employment != 0 {
 		if !c.Employment.Has(r.Employment.Kind) {
 			return 0, false
 		}
-		checks |= CheckEmployment
+		checks |= checkEmployment
 	}
 	if c.Platforms != 0 {
 		if !c.Platforms.Has(r.Employment.Platform) {
 			return 0, false
 		}
-		checks |= CheckPlatform
+		checks |= checkPlatform
 	}
 	if c.FlagsAny != 0 {
 		if c.flags(r.Flags, r.LandAcquiredOn)&c.FlagsAny == 0 {
 			return 0, false
 		}
-		checks |= CheckFlags
+		checks |= checkFlags
 	}
 	if c.Insured != 0 {
 		if !c.Insured.Has(r.Insurance.Scheme) {
 			return 0, false
 		}
-		checks |= CheckScheme
+		checks |= checkScheme
 	}
 	if c.Status != 0 {
 		if !c.Status.Has(r.Insurance.Status) {
 			return 0, false
 		}
-		checks |= CheckStatus
+		checks |= checkStatus
 	}
 	if c.Location != 0 {
 		if !c.Location.Has(r.Insurance.Location) {
 			return 0, false
 		}
-		checks |= CheckLocation
+		checks |= checkLocation
 	}
 	if c.Contact != 0 {
 		if !c.Contact.Has(r.Contact) {
 			return 0, false
 		}
-		checks |= CheckContact
+		checks |= checkContact
 	}
 	switch c.Hukou {
 	case HukouLocal:
 		if !r.Hukou.Local {
 			return 0, false
 		}
-		checks |= CheckHukou
+		checks |= checkHukou
 	case HukouNonLocal:
 		if r.Hukou.Local {
 			return 0, false
 		}
-		checks |= CheckHukou
+		checks |= checkHukou
 	}
 	if !c.Ages.IsZero() {
 		if !c.Ages.Contains(age) {
 			return 0, false
 		}
-		checks |= CheckAge
+		checks |= checkAge
 	}
 	if c.BelowRetirement {
 		retire := RetirementDate(effectiveBirth(r), RetirementClassOf(effectiveGender(r), femaleRetirementAge))
 		if retire.IsZero() || !asOf.Before(retire) {
 			return 0, false
 		}
-		checks |= CheckRetirement
+		checks |= checkRetirement
 	}
 	if c.TierAbove.Valid {
 		if !decimalGreater(r.ResidentTier, c.TierAbove.Decimal) {
 			return 0, false
 		}
-		checks |= CheckTier
+		checks |= checkTier
 	}
 	return checks, true
 }

@@ -57,7 +57,7 @@ func TestTierBoundaries(t *testing.T) {
 			}
 			start := time.Now()
 			c := rb.Classify(r, asOf2023)
-			if got := c.Has(affluent); got != tt.want {
+			if got := c.Groups.Has(affluent); got != tt.want {
 				t.Errorf("Classify(tier %s): in AffluentResident = %v, want %v", tt.tier, got, tt.want)
 			}
 			if tt.want {
@@ -95,14 +95,14 @@ func TestTierReasonTextHuge(t *testing.T) {
 	if !ok {
 		t.Fatal("not in AffluentResident")
 	}
-	if got := reason.Chinese(); !strings.Contains(got, "缴费档次12e100000000元，高于1000元") {
+	if got := reason.Text(language.Chinese); !strings.Contains(got, "缴费档次12e100000000元，高于1000元") {
 		t.Errorf("Chinese() = %q", got)
 	}
 	// A plain tier keeps its plain form, with its own scale.
 	r.ResidentTier = decimal.RequireFromString("1000.50")
 	c = rb.Classify(r, asOf2023)
 	reason, _ = c.Reason(affluent)
-	if got := reason.English(); !strings.Contains(got, "contribution tier 1000.5 yuan, above 1000 yuan") {
+	if got := reason.Text(language.English); !strings.Contains(got, "contribution tier 1000.5 yuan, above 1000 yuan") {
 		t.Errorf("English() = %q", got)
 	}
 }

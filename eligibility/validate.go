@@ -79,7 +79,7 @@ func (r Resident) Validate(asOf Date) error {
 	if r.Contact > ContactNotLocal {
 		add("Contact", ErrOutOfRange, r.Contact.String())
 	}
-	if undefined := r.Flags &^ (1<<NumFlags - 1); undefined != 0 {
+	if undefined := r.Flags &^ (1<<numFlags - 1); undefined != 0 {
 		add("Flags", ErrOutOfRange, undefined.String())
 	}
 	if !r.ID.IsZero() {
@@ -104,7 +104,7 @@ func (r Resident) Validate(asOf Date) error {
 	if r.Insurance.Scheme == SchemeNone && (r.Insurance.Status != StatusUnknown || r.Insurance.Location != LocationUnknown) {
 		add("Insurance", ErrInconsistent, "status or location without a scheme")
 	}
-	if !r.LandAcquiredOn.IsZero() && !r.Flags.Has(FlagLandAcquired) {
+	if !r.LandAcquiredOn.IsZero() && r.Flags&FlagLandAcquired == 0 {
 		add("LandAcquiredOn", ErrInconsistent, "date without FlagLandAcquired")
 	}
 	if b := r.EffectiveBirth(); !b.IsZero() && b.Year() < minIDBirthYear {

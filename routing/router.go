@@ -54,7 +54,7 @@ func (c *crule) match(f *facts) (ok, needBand bool) {
 		c.channel != 0 && !c.channel.Has(f.channel) {
 		return false, false
 	}
-	if _, ok := c.when.Match(f.r, f.asOf, f.age, f.female); !ok {
+	if !c.when.Match(f.r, f.asOf, f.age, f.female) {
 		return false, false
 	}
 	if c.band != BandAny {

@@ -360,7 +360,7 @@ func TestRouterGroups(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if dec.Groups != eligibility.GroupsOf(g) || !dec.Classification.Has(g) {
+	if dec.Groups != eligibility.GroupsOf(g) || !dec.Classification.Groups.Has(g) {
 		t.Errorf("Route().Groups = %b, want only hardship (%d)", dec.Groups, g)
 	}
 	if rs, ok := dec.Classification.Reason(g); !ok || rs.Key != "hardship" || rs.Clause != "二(六)" || rs.Document != "石堰府发〔2023〕10号" {

@@ -122,7 +122,6 @@ func (v *Vocabulary[E]) Lookup(s string) (E, bool) {
 
 func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' }
 
-
 // Enum is satisfied by the enumerations of kuomian: a small integer type
 // with one [Vocabulary].
 type Enum[E ~uint8] interface {

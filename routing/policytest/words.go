@@ -86,7 +86,7 @@ func parseFlags(s string) (eligibility.Flags, error) {
 	}
 	var f eligibility.Flags
 	bad := items(s, func(w string) bool {
-		g, ok := eligibility.ParseFlag(w)
+		g, _, ok := eligibility.ParseFlags(w)
 		f |= g
 		return ok
 	})
