@@ -54,7 +54,8 @@ type BulletinInput struct {
 	TownTask int64
 	// TownTargets optionally states the town's requirement per milestone
 	// (罗东: 7822 for 2019); by default it is the sum of the units' targets
-	// when they state them, else ⌈TownTask × Share⌉.
+	// when they state them, else ⌈TownTask × Percent ÷ 100⌉
+	// (routing.Policy.Requirements).
 	TownTargets []int64
 }
 
@@ -119,14 +120,16 @@ type BulletinRow struct {
 	Rate    decimal.Decimal
 	HasRate bool
 	Gap     int64 // to the task: max(Task − Enrolled, 0)
-	// Target is the current milestone's requirement: ⌈Task × Share⌉ (80 %
-	// of 842 is 673.6, so 674) or the stated target; TargetGap is
+	// Target is the current milestone's requirement: ⌈Task × Percent ÷ 100⌉
+	// (80 % of 842 is 673.6, so 674) or the stated target; TargetGap is
 	// max(Target − Enrolled, 0).
 	Target    int64
 	TargetGap int64
-	// Pace is the requirement to date (序时进度): the previous milestone's
-	// requirement (0 at the plan's start) plus the rise to the current one
-	// in proportion to the days elapsed, rounded up.
+	// Pace is the requirement to date (序时进度), as routing.Policy.Pace
+	// counts it: from the previous milestone's requirement (0 at the
+	// baseline) the requirement rises to the current one in equal steps at
+	// each month end and at the milestone's own date, rounded up; between
+	// two checkpoints it stays at the last one passed.
 	Pace int64
 	// Rank is 1 for the highest rate; equal rates share a rank and the next
 	// rank skips (1, 2, 2, 4). Units without a task have rank 0.
@@ -189,15 +192,16 @@ func (e *BulletinError) Unwrap() error { return e.Err }
 
 // NewBulletin computes a bulletin. Unit names must be distinct and not
 // empty; numbers must not be negative; Targets, when given, must have one
-// entry per milestone and not go down; the plan must be valid
-// ([Plan.Validate]) and AsOf set. The result does not depend on the order of
-// the units.
+// entry per milestone and not go down; the policy must be valid
+// (routing.Validate reports no error; otherwise its *routing.ValidationError
+// is returned, wrapped with ErrBulletinInput like the other errors) and
+// AsOf set. The result does not depend on the order of the units.
 //
-// Any AsOf is accepted. Before the plan's Start the pace (序时进度) is 0, so
-// every unit with a task is 正常 or better, and the first milestone is
-// current; on a milestone's due date that milestone is still current (its
-// requirement must be met by the end of that day) and the next one becomes
-// current the day after; after the last milestone that milestone stays
+// Any AsOf is accepted. On and before the policy's baseline the pace
+// (序时进度) is 0, so every unit with a task is 正常 or better, and the first
+// milestone is current; on a milestone's due date that milestone is still
+// current (its requirement must be met by the end of that day) and the next
+// one becomes current the day after; after the last milestone that milestone stays
 // current and the pace is its requirement. InPhase is false on dates no
 // phase covers (before the first phase, after the last). The rendered forms
 // say when the plan has not started or every milestone is past.
@@ -206,7 +210,7 @@ func NewBulletin(in BulletinInput) (Bulletin, error) {
 		return Bulletin{}, &BulletinError{Unit: -1, Field: "AsOf", Err: fmt.Errorf("%w: no as-of date", ErrBulletinInput)}
 	}
 	if fs := routing.Validate(in.Policy); routing.HasErrors(fs) {
-		return Bulletin{}, &BulletinError{Unit: -1, Field: "Policy", Err: &routing.ValidationError{Policy: in.Policy.ID, Findings: fs}}
+		return Bulletin{}, &BulletinError{Unit: -1, Field: "Policy", Err: fmt.Errorf("%w: %w", ErrBulletinInput, &routing.ValidationError{Policy: in.Policy.ID, Findings: fs})}
 	}
 	nm := len(in.Policy.Milestones)
 	seen := make(map[string]bool, len(in.Units))

@@ -9,6 +9,7 @@ import (
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/reporting"
 	"github.com/canbao/kuomian/reporting/table"
+	"github.com/canbao/kuomian/routing"
 )
 
 // tblBigBulletin is a town of n villages with seeded random tasks and
@@ -16,11 +17,11 @@ import (
 func tblBigBulletin(n int) reporting.BulletinInput {
 	rng := rand.New(rand.NewPCG(2019, 7))
 	in := reporting.BulletinInput{
-		Title: "合成镇扩面进度通报",
-		Town:  "合成镇",
-		AsOf:  eligibility.MustParseDate("2019-11-30"),
-		Plan:  reporting.PlanLuodong2019(),
-		Units: make([]reporting.Progress, n),
+		Title:  "合成镇扩面进度通报",
+		Town:   "合成镇",
+		AsOf:   eligibility.MustParseDate("2019-11-30"),
+		Policy: routing.Luodong2019(),
+		Units:  make([]reporting.Progress, n),
 	}
 	for i := range in.Units {
 		task := int64(rng.IntN(2000))

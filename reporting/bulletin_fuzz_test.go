@@ -11,6 +11,7 @@ import (
 
 	"github.com/canbao/kuomian/reporting"
 	"github.com/canbao/kuomian/reporting/table"
+	"github.com/canbao/kuomian/routing"
 )
 
 // FuzzBulletin checks the bulletin's promises on arbitrary figures: a typed
@@ -23,12 +24,12 @@ func FuzzBulletin(f *testing.F) {
 	f.Add(int64(1), int64(0), int64(1), int64(1), int64(-1), int64(0), uint16(0), true)
 	f.Add(int64(1<<62), int64(1<<62), int64(3), int64(2), int64(7), int64(9), uint16(900), true)
 	f.Fuzz(func(t *testing.T, t1, e1, t2, e2, t3, e3 int64, day uint16, shiyan bool) {
-		plan := reporting.PlanLuodong2019()
+		policy := routing.Luodong2019()
 		if shiyan {
-			plan = reporting.PlanShiyan2023()
+			policy = routing.Shiyan2023()
 		}
-		asOf := plan.Start.AddDays(int(day) - 30)
-		in := reporting.BulletinInput{AsOf: asOf, Plan: plan, Units: []reporting.Progress{
+		asOf := policy.BaselineDate().AddDays(int(day) - 30)
+		in := reporting.BulletinInput{AsOf: asOf, Policy: policy, Units: []reporting.Progress{
 			{Name: "振兴村", Task: t1, Enrolled: e1},
 			{Name: "罗溪村", Task: t2, Enrolled: e2},
 			{Name: "第2组", Task: t3, Enrolled: e3},

@@ -10,10 +10,10 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 
-	"github.com/canbao/kuomian/allocation"
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/reporting"
 	"github.com/canbao/kuomian/reporting/table"
+	"github.com/canbao/kuomian/routing"
 )
 
 // tblRow is the part of a BulletinRow the tests compare.
@@ -38,20 +38,23 @@ func tblRows(b reporting.Bulletin) []tblRow {
 }
 
 func TestBulletinArithmetic(t *testing.T) {
-	// 罗政〔2019〕185号: pace from 2019-07-18 (the plan's date) to 80 % on
-	// 2019-12-31 — 166 days; 2019-11-30 is day 135.
+	// 罗政〔2019〕185号: 80 % by 2019-12-31, the pace rising from the
+	// baseline 2019-07-18 at six checkpoints (the month ends 07-31 … 11-30
+	// and 12-31 itself). On 2019-11-30 five have passed: the pace is
+	// ⌈requirement × 5 ÷ 6⌉.
 	in := reporting.BulletinInput{
-		Title: "测试通报",
-		AsOf:  eligibility.MustParseDate("2019-11-30"),
-		Plan:  reporting.PlanLuodong2019(),
+		Title:  "测试通报",
+		AsOf:   eligibility.MustParseDate("2019-11-30"),
+		Policy: routing.Luodong2019(),
 		Units: []reporting.Progress{
 			{Name: "振兴村", Task: 842, Enrolled: 710},  // 84.32 %; 80 % of 842 = 673.6 → 674: ahead
-			{Name: "罗溪村", Task: 1000, Enrolled: 650}, // pace ⌈800·135/166⌉ = ⌈650.60⌉ = 651: behind by 1
-			{Name: "维新村", Task: 1000, Enrolled: 651}, // exactly on the pace: on track
+			{Name: "罗溪村", Task: 1000, Enrolled: 650}, // pace ⌈800·5/6⌉ = ⌈666.67⌉ = 667: behind by 17
+			{Name: "维新村", Task: 1000, Enrolled: 667}, // exactly on the pace: on track
+			{Name: "埔心村", Task: 1000, Enrolled: 666}, // one below the pace: behind
 			{Name: "新明村", Task: 20000, Enrolled: 1},  // 0.005 % → 0.01 (half up)
 			{Name: "新雨亭", Task: 0, Enrolled: 3},      // no task
 			{Name: "银河新城", Task: 40, Enrolled: 40},   // done
-			{Name: "高塘村", Task: 500, Enrolled: 325},  // 65.00 %, ties with 蔡厝村
+			{Name: "高塘村", Task: 500, Enrolled: 325},  // 65.00 %, ties with 蔡厝村 and 罗溪村
 			{Name: "蔡厝村", Task: 200, Enrolled: 130},  // 65.00 %
 		},
 	}
@@ -61,24 +64,29 @@ func TestBulletinArithmetic(t *testing.T) {
 	}
 	got := tblRows(b)
 	wantExact := []tblRow{
+		// 80 % of 40 = 32; ⌈32·5/6⌉ = ⌈26.67⌉ = 27.
 		{"银河新城", 1, "100.00", 0, 32, 0, 27, reporting.StatusDone},
-		{"振兴村", 2, "84.32", 132, 674, 0, 549, reporting.StatusAhead},
-		{"维新村", 3, "65.10", 349, 800, 149, 651, reporting.StatusOnTrack},
+		// ⌈674·5/6⌉ = ⌈561.67⌉ = 562.
+		{"振兴村", 2, "84.32", 132, 674, 0, 562, reporting.StatusAhead},
+		{"维新村", 3, "66.70", 333, 800, 133, 667, reporting.StatusOnTrack},
+		{"埔心村", 4, "66.60", 334, 800, 134, 667, reporting.StatusBehind},
 		// 蔡厝村 130/200, 高塘村 325/500 and 罗溪村 650/1000 are all exactly
 		// 65 %: one shared rank, in pinyin order (cai, gao, luo).
-		{"蔡厝村", 4, "65.00", 70, 160, 30, 131, reporting.StatusBehind},
-		{"高塘村", 4, "65.00", 175, 400, 75, 326, reporting.StatusBehind},
-		{"罗溪村", 4, "65.00", 350, 800, 150, 651, reporting.StatusBehind},
-		// 16000·135/166 = 13012.05 → 13013.
-		{"新明村", 7, "0.01", 19999, 16000, 15999, 13013, reporting.StatusBehind},
+		// ⌈160·5/6⌉ = ⌈133.33⌉ = 134; ⌈400·5/6⌉ = ⌈333.33⌉ = 334.
+		{"蔡厝村", 5, "65.00", 70, 160, 30, 134, reporting.StatusBehind},
+		{"高塘村", 5, "65.00", 175, 400, 75, 334, reporting.StatusBehind},
+		{"罗溪村", 5, "65.00", 350, 800, 150, 667, reporting.StatusBehind},
+		// ⌈16000·5/6⌉ = ⌈13333.33⌉ = 13334.
+		{"新明村", 8, "0.01", 19999, 16000, 15999, 13334, reporting.StatusBehind},
 		{"新雨亭", 0, "—", 0, 0, 0, 0, reporting.StatusNoTask},
 	}
 	if diff := cmp.Diff(wantExact, got); diff != "" {
 		t.Errorf("NewBulletin rows mismatch (-want +got):\n%s", diff)
 	}
-	// The town: 23582 task, 2510 done: 10.6437… %.
+	// The town: 24582 task, 3192 done: 12.98511… %; 80 % of 24582 is
+	// 19665.6 → 19666, and ⌈19666·5/6⌉ = ⌈16388.33⌉ = 16389.
 	tot := b.Total
-	if tot.Task != 23582 || tot.Enrolled != 2510 || tot.Rate.StringFixed(2) != "10.64" || tot.Status != reporting.StatusBehind {
+	if tot.Task != 24582 || tot.Enrolled != 3192 || tot.Rate.StringFixed(2) != "12.99" || tot.Target != 19666 || tot.Pace != 16389 || tot.Status != reporting.StatusBehind {
 		t.Errorf("Total = %+v", tot)
 	}
 	if b.Milestone != 0 || b.InPhase {
@@ -88,6 +96,68 @@ func TestBulletinArithmetic(t *testing.T) {
 		if r.Status != reporting.StatusNoTask && r.Status != reporting.StatusDone && !strings.Contains(r.Reason, "罗政〔2019〕185号 三(二)") {
 			t.Errorf("%s: reason %q does not cite the clause", r.Name, r.Reason)
 		}
+	}
+	if r := b.Rows[3]; r.Name != "埔心村" || !strings.Contains(r.Reason, "低于序时进度 667 人，差 1 人") {
+		t.Errorf("%s: reason %q does not give the pace and the shortfall", r.Name, r.Reason)
+	}
+}
+
+// TestBulletinPaceByMonthEnds checks the pace (序时进度) of both presets
+// against figures worked out by hand from the month-end rule: between the
+// baseline (or a milestone) and the next milestone the requirement rises in
+// equal steps at each month end and at the milestone's own date, rounded
+// up; between checkpoints it stays at the last one passed.
+func TestBulletinPaceByMonthEnds(t *testing.T) {
+	tests := []struct {
+		name    string
+		policy  routing.Policy
+		asOf    string
+		task    int64
+		targets []int64 // stated per milestone, or nil for ⌈task × percent⌉
+		want    int64
+	}{
+		// 罗东: baseline 2019-07-18; 80 % by 2019-12-31 (6 checkpoints:
+		// 07-31, 08-31, 09-30, 10-31, 11-30, 12-31); 100 % by 2020-12-31
+		// (12 checkpoints: 2020-01-31 … 2020-11-30, 2020-12-31).
+		{"罗东 on the baseline", routing.Luodong2019(), "2019-07-18", 1000, nil, 0},
+		{"罗东 before the first month end", routing.Luodong2019(), "2019-07-30", 1000, nil, 0},
+		{"罗东 first month end", routing.Luodong2019(), "2019-07-31", 1000, nil, 134}, // ⌈800·1/6⌉ = ⌈133.33⌉
+		{"罗东 third month end", routing.Luodong2019(), "2019-09-30", 1000, nil, 400}, // 800·3/6
+		{"罗东 the day before a month end", routing.Luodong2019(), "2019-10-30", 1000, nil, 400},
+		{"罗东 the town on 2019-09-30", routing.Luodong2019(), "2019-09-30", 9777, []int64{7822, 9777}, 3911}, // ⌈7822·3/6⌉; by days it was 3487
+		{"罗东 on the milestone", routing.Luodong2019(), "2019-12-31", 1000, nil, 800},
+		{"罗东 the day after the milestone", routing.Luodong2019(), "2020-01-01", 1000, nil, 800},
+		{"罗东 first month end of 2020", routing.Luodong2019(), "2020-01-31", 1000, nil, 817}, // 800 + ⌈200·1/12⌉ = 800 + ⌈16.67⌉
+		{"罗东 leap February", routing.Luodong2019(), "2020-02-29", 1000, nil, 834},           // 800 + ⌈200·2/12⌉ = 800 + ⌈33.33⌉
+		{"罗东 third month end of 2020", routing.Luodong2019(), "2020-03-31", 1000, nil, 850}, // 800 + 200·3/12
+		{"罗东 after the last milestone", routing.Luodong2019(), "2021-03-31", 1000, nil, 1000},
+		// 石堰: baseline 2023-03-15; 100 % (an aim) by 2023-09-30 (7
+		// checkpoints: 03-31 … 08-31, 09-30); 100 % by 2023-12-31.
+		{"石堰 before the baseline", routing.Shiyan2023(), "2023-02-01", 100, nil, 0},
+		{"石堰 on the baseline", routing.Shiyan2023(), "2023-03-15", 100, nil, 0},
+		{"石堰 first month end", routing.Shiyan2023(), "2023-03-31", 100, nil, 15}, // ⌈100·1/7⌉ = ⌈14.29⌉
+		{"石堰 2023-06-30", routing.Shiyan2023(), "2023-06-30", 100, nil, 58},      // ⌈100·4/7⌉ = ⌈57.14⌉
+		{"石堰 2023-07-30", routing.Shiyan2023(), "2023-07-30", 100, nil, 58},
+		{"石堰 2023-07-31", routing.Shiyan2023(), "2023-07-31", 100, nil, 72}, // ⌈100·5/7⌉ = ⌈71.43⌉
+		{"石堰 after the aim", routing.Shiyan2023(), "2023-10-31", 100, nil, 100},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := reporting.NewBulletin(reporting.BulletinInput{
+				AsOf:   eligibility.MustParseDate(tt.asOf),
+				Policy: tt.policy,
+				Units:  []reporting.Progress{{Name: "村", Task: tt.task, Targets: tt.targets}},
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := b.Rows[0].Pace; got != tt.want {
+				t.Errorf("pace on %s = %d, want %d", tt.asOf, got, tt.want)
+			}
+			if got := b.Total.Pace; got != tt.want {
+				t.Errorf("town pace on %s = %d, want %d", tt.asOf, got, tt.want)
+			}
+		})
 	}
 }
 
@@ -108,9 +178,9 @@ func TestBulletinRateRounding(t *testing.T) {
 	}
 	for _, tt := range tests {
 		b, err := reporting.NewBulletin(reporting.BulletinInput{
-			AsOf:  eligibility.MustParseDate("2019-08-01"),
-			Plan:  reporting.PlanLuodong2019(),
-			Units: []reporting.Progress{{Name: "村", Task: tt.task, Enrolled: tt.enrolled}},
+			AsOf:   eligibility.MustParseDate("2019-08-01"),
+			Policy: routing.Luodong2019(),
+			Units:  []reporting.Progress{{Name: "村", Task: tt.task, Enrolled: tt.enrolled}},
 		})
 		if err != nil {
 			t.Fatal(err)
@@ -138,8 +208,9 @@ func TestBulletinShiyanPhases(t *testing.T) {
 	}{
 		// 动员部署: the pace has not started.
 		{"2023-02-01", "动员部署阶段", 0, 0, []reporting.ProgressStatus{reporting.StatusOnTrack, reporting.StatusOnTrack}},
-		// 重点攻坚, day 107 of 199 from 03-15 to 09-30: ⌈100·107/199⌉ = 54.
-		{"2023-06-30", "重点攻坚阶段", 0, 54, []reporting.ProgressStatus{reporting.StatusOnTrack, reporting.StatusBehind}},
+		// 重点攻坚: 4 of the 7 checkpoints from 03-15 to 09-30 (03-31,
+		// 04-30, 05-31, 06-30): ⌈100·4/7⌉ = ⌈57.14⌉ = 58.
+		{"2023-06-30", "重点攻坚阶段", 0, 58, []reporting.ProgressStatus{reporting.StatusOnTrack, reporting.StatusBehind}},
 		// 巩固提升: the aim of 09-30 is past; 100 % is due by 12-31.
 		{"2023-11-15", "巩固提升阶段", 1, 100, []reporting.ProgressStatus{reporting.StatusBehind, reporting.StatusBehind}},
 		{"2023-09-30", "重点攻坚阶段", 0, 100, []reporting.ProgressStatus{reporting.StatusBehind, reporting.StatusBehind}},
@@ -147,7 +218,7 @@ func TestBulletinShiyanPhases(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.asOf, func(t *testing.T) {
-			b, err := reporting.NewBulletin(reporting.BulletinInput{AsOf: eligibility.MustParseDate(tt.asOf), Plan: reporting.PlanShiyan2023(), Units: units})
+			b, err := reporting.NewBulletin(reporting.BulletinInput{AsOf: eligibility.MustParseDate(tt.asOf), Policy: routing.Shiyan2023(), Units: units})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -163,7 +234,7 @@ func TestBulletinShiyanPhases(t *testing.T) {
 		})
 	}
 	// The aim is marked as 力争 in the reason.
-	b, _ := reporting.NewBulletin(reporting.BulletinInput{AsOf: eligibility.MustParseDate("2023-06-30"), Plan: reporting.PlanShiyan2023(), Units: units})
+	b, _ := reporting.NewBulletin(reporting.BulletinInput{AsOf: eligibility.MustParseDate("2023-06-30"), Policy: routing.Shiyan2023(), Units: units})
 	if !strings.Contains(b.Rows[1].Reason, "力争完成") || !strings.Contains(b.Rows[1].Reason, "石堰府发〔2023〕10号 四(二)") {
 		t.Errorf("reason %q should cite 四(二) and say 力争", b.Rows[1].Reason)
 	}
@@ -171,45 +242,65 @@ func TestBulletinShiyanPhases(t *testing.T) {
 
 func TestBulletinStatedTargets(t *testing.T) {
 	// 罗东's published 2019年任务数 is the 2019-12-31 target of each village.
-	b, err := reporting.NewBulletin(reporting.BulletinInput{
-		AsOf:        eligibility.MustParseDate("2020-03-31"),
-		Plan:        reporting.PlanLuodong2019(),
-		Units:       []reporting.Progress{{Name: "振兴村", Task: 1053, Enrolled: 900, Targets: []int64{842, 1053}}},
-		TownTask:    1053,
-		TownTargets: []int64{842, 1053},
-	})
-	if err != nil {
-		t.Fatal(err)
+	// From 842 on 2019-12-31 to 1053 on 2020-12-31 the pace rises at 12
+	// checkpoints (2020-01-31 … 2020-11-30, 2020-12-31).
+	tests := []struct {
+		asOf   string
+		pace   int64
+		status reporting.ProgressStatus
+	}{
+		{"2020-03-30", 878, reporting.StatusOnTrack}, // 2 passed: 842 + ⌈211·2/12⌉ = 842 + ⌈35.17⌉
+		{"2020-03-31", 895, reporting.StatusBehind},  // 3 passed: 842 + ⌈211·3/12⌉ = 842 + ⌈52.75⌉
 	}
-	r := b.Rows[0]
-	// From 842 on 2019-12-31 to 1053 on 2020-12-31 (366 days), day 91:
-	// 842 + ⌈211·91/366⌉ = 842 + ⌈52.46⌉ = 895.
-	if b.Milestone != 1 || r.Target != 1053 || r.Pace != 895 || r.Status != reporting.StatusOnTrack {
-		t.Errorf("row = %+v, milestone %d", r, b.Milestone)
+	for _, tt := range tests {
+		b, err := reporting.NewBulletin(reporting.BulletinInput{
+			AsOf:        eligibility.MustParseDate(tt.asOf),
+			Policy:      routing.Luodong2019(),
+			Units:       []reporting.Progress{{Name: "振兴村", Task: 1053, Enrolled: 890, Targets: []int64{842, 1053}}},
+			TownTask:    1053,
+			TownTargets: []int64{842, 1053},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := b.Rows[0]
+		if b.Milestone != 1 || r.Target != 1053 || r.Pace != tt.pace || r.Status != tt.status {
+			t.Errorf("%s: row = %+v, milestone %d; want target 1053, pace %d, %v", tt.asOf, r, b.Milestone, tt.pace, tt.status)
+		}
 	}
 }
 
 func TestBulletinErrors(t *testing.T) {
-	plan := reporting.PlanLuodong2019()
+	policy := routing.Luodong2019()
 	asOf := eligibility.MustParseDate("2019-10-31")
-	bad := plan
-	bad.Milestones = []reporting.Milestone{plan.Milestones[1], plan.Milestones[0]}
+	reversed := policy.Clone()
+	reversed.Milestones = []routing.Milestone{policy.Milestones[1], policy.Milestones[0]}
+	down := policy.Clone()
+	down.Milestones[1].Percent = 50
+	early := policy.Clone()
+	early.Baseline = eligibility.MustParseDate("2020-01-01")
+	overlap := routing.Shiyan2023()
+	overlap.Phases[1].Period.From = overlap.Phases[0].Period.To
 	tests := []struct {
 		name string
 		in   reporting.BulletinInput
 		want error
 	}{
-		{"no date", reporting.BulletinInput{Plan: plan}, reporting.ErrBulletinInput},
-		{"bad plan", reporting.BulletinInput{AsOf: asOf, Plan: bad}, reporting.ErrPlan},
-		{"no start", reporting.BulletinInput{AsOf: asOf, Plan: reporting.Plan{}}, reporting.ErrPlan},
-		{"duplicate", reporting.BulletinInput{AsOf: asOf, Plan: plan, Units: []reporting.Progress{{Name: "甲", Task: 1}, {Name: "甲", Task: 2}}}, reporting.ErrBulletinInput},
-		{"empty name", reporting.BulletinInput{AsOf: asOf, Plan: plan, Units: []reporting.Progress{{Task: 1}}}, reporting.ErrBulletinInput},
-		{"negative task", reporting.BulletinInput{AsOf: asOf, Plan: plan, Units: []reporting.Progress{{Name: "甲", Task: -1}}}, reporting.ErrBulletinInput},
-		{"negative enrolled", reporting.BulletinInput{AsOf: asOf, Plan: plan, Units: []reporting.Progress{{Name: "甲", Enrolled: -1}}}, reporting.ErrBulletinInput},
-		{"targets count", reporting.BulletinInput{AsOf: asOf, Plan: plan, Units: []reporting.Progress{{Name: "甲", Task: 5, Targets: []int64{4}}}}, reporting.ErrBulletinInput},
-		{"targets go down", reporting.BulletinInput{AsOf: asOf, Plan: plan, Units: []reporting.Progress{{Name: "甲", Task: 5, Targets: []int64{4, 3}}}}, reporting.ErrBulletinInput},
-		{"negative town task", reporting.BulletinInput{AsOf: asOf, Plan: plan, TownTask: -5}, reporting.ErrBulletinInput},
-		{"overflow", reporting.BulletinInput{AsOf: asOf, Plan: plan, Units: []reporting.Progress{{Name: "甲", Task: 1 << 62}, {Name: "乙", Task: 1 << 62}}}, table.ErrOverflow},
+		{"no date", reporting.BulletinInput{Policy: policy}, reporting.ErrBulletinInput},
+		{"milestones out of order", reporting.BulletinInput{AsOf: asOf, Policy: reversed}, routing.ErrInvalidPolicy},
+		{"percent going down", reporting.BulletinInput{AsOf: asOf, Policy: down}, routing.ErrInvalidPolicy},
+		{"milestone before the baseline", reporting.BulletinInput{AsOf: asOf, Policy: early}, routing.ErrInvalidPolicy},
+		{"overlapping phases", reporting.BulletinInput{AsOf: asOf, Policy: overlap}, routing.ErrInvalidPolicy},
+		{"no policy", reporting.BulletinInput{AsOf: asOf}, routing.ErrInvalidPolicy},
+		{"duplicate", reporting.BulletinInput{AsOf: asOf, Policy: policy, Units: []reporting.Progress{{Name: "甲", Task: 1}, {Name: "甲", Task: 2}}}, reporting.ErrBulletinInput},
+		{"empty name", reporting.BulletinInput{AsOf: asOf, Policy: policy, Units: []reporting.Progress{{Task: 1}}}, reporting.ErrBulletinInput},
+		{"negative task", reporting.BulletinInput{AsOf: asOf, Policy: policy, Units: []reporting.Progress{{Name: "甲", Task: -1}}}, reporting.ErrBulletinInput},
+		{"negative enrolled", reporting.BulletinInput{AsOf: asOf, Policy: policy, Units: []reporting.Progress{{Name: "甲", Enrolled: -1}}}, reporting.ErrBulletinInput},
+		{"targets count", reporting.BulletinInput{AsOf: asOf, Policy: policy, Units: []reporting.Progress{{Name: "甲", Task: 5, Targets: []int64{4}}}}, reporting.ErrBulletinInput},
+		{"targets go down", reporting.BulletinInput{AsOf: asOf, Policy: policy, Units: []reporting.Progress{{Name: "甲", Task: 5, Targets: []int64{4, 3}}}}, reporting.ErrBulletinInput},
+		{"negative town task", reporting.BulletinInput{AsOf: asOf, Policy: policy, TownTask: -5}, reporting.ErrBulletinInput},
+		{"town targets count", reporting.BulletinInput{AsOf: asOf, Policy: policy, TownTargets: []int64{1, 2, 3}}, reporting.ErrBulletinInput},
+		{"overflow", reporting.BulletinInput{AsOf: asOf, Policy: policy, Units: []reporting.Progress{{Name: "甲", Task: 1 << 62}, {Name: "乙", Task: 1 << 62}}}, table.ErrOverflow},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -218,23 +309,23 @@ func TestBulletinErrors(t *testing.T) {
 			if !errors.Is(err, tt.want) || !errors.As(err, &be) {
 				t.Errorf("NewBulletin error = %v, want *BulletinError wrapping %v", err, tt.want)
 			}
+			if tt.want == routing.ErrInvalidPolicy {
+				// A bad policy is bad input like the rest, and says why.
+				var ve *routing.ValidationError
+				if !errors.Is(err, reporting.ErrBulletinInput) || !errors.As(err, &ve) || len(ve.Findings) == 0 || be.Field != "Policy" {
+					t.Errorf("NewBulletin error = %v, want ErrBulletinInput and a *routing.ValidationError with findings, on field Policy", err)
+				}
+			}
 		})
 	}
-	if err := reporting.PlanLuodong2019().Validate(); err != nil {
-		t.Errorf("PlanLuodong2019().Validate() = %v", err)
+	// The policy is the caller's: NewBulletin keeps a copy.
+	b, err := reporting.NewBulletin(reporting.BulletinInput{AsOf: asOf, Policy: policy, Units: []reporting.Progress{{Name: "甲", Task: 10}}})
+	if err != nil {
+		t.Fatal(err)
 	}
-	if err := reporting.PlanShiyan2023().Validate(); err != nil {
-		t.Errorf("PlanShiyan2023().Validate() = %v", err)
-	}
-	overlap := reporting.PlanShiyan2023()
-	overlap.Phases[1].From = overlap.Phases[0].To
-	if err := overlap.Validate(); !errors.Is(err, reporting.ErrPlan) {
-		t.Errorf("overlapping phases: Validate() = %v, want ErrPlan", err)
-	}
-	down := reporting.PlanLuodong2019()
-	down.Milestones[1].Share = allocation.MustParseRate("50%")
-	if err := down.Validate(); !errors.Is(err, reporting.ErrPlan) {
-		t.Errorf("share going down: Validate() = %v, want ErrPlan", err)
+	policy.Milestones[0].Percent = 1
+	if b.Policy.Milestones[0].Percent != 80 {
+		t.Errorf("changing the caller's policy changed the bulletin's milestone to %d %%", b.Policy.Milestones[0].Percent)
 	}
 }
 
@@ -249,7 +340,7 @@ func tblLuodongBulletin(t testing.TB) reporting.BulletinInput {
 		Title:       "罗东镇全民参保扩面工作进度通报（2019年11月）",
 		Town:        "罗东镇",
 		AsOf:        eligibility.MustParseDate("2019-11-30"),
-		Plan:        reporting.PlanLuodong2019(),
+		Policy:      routing.Luodong2019(),
 		TownTask:    d.totals[3],
 		TownTargets: []int64{d.totals[4], d.totals[3]},
 	}
@@ -295,10 +386,10 @@ func TestBulletinGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	sb, err := reporting.NewBulletin(reporting.BulletinInput{
-		Title: "石堰镇基本养老保险参保扩面工作通报（2023年6月）",
-		Town:  "石堰镇",
-		AsOf:  eligibility.MustParseDate("2023-06-30"),
-		Plan:  reporting.PlanShiyan2023(),
+		Title:  "石堰镇基本养老保险参保扩面工作通报（2023年6月）",
+		Town:   "石堰镇",
+		AsOf:   eligibility.MustParseDate("2023-06-30"),
+		Policy: routing.Shiyan2023(),
 		Units: []reporting.Progress{
 			{Name: "石堰社区", Task: 180, Enrolled: 131},
 			{Name: "大坪村", Task: 95, Enrolled: 40},

@@ -3,8 +3,9 @@
 // (通报), the 扩面人员明细表, roster import and streaming tallies, rendered
 // as aligned text, CSV, Markdown and HTML.
 //
-// It decides no policy: quotas come from package allocation, target groups
-// from package eligibility, schemes and reasons from package routing. It
+// It decides no policy: quotas come from package allocation, target groups,
+// schemes, reasons and the campaign's timetable from the town's policy
+// (package routing, with the group rules of package eligibility). It
 // lays them out, checks their arithmetic, and writes them in the forms people
 // open: a terminal, Excel or WPS, a Markdown page, a browser.
 //
@@ -30,11 +31,14 @@
 // A [Bulletin] is the monthly progress report that 罗政〔2019〕185号 三(一)
 // (镇劳保所按月汇总、通报) and 石堰府发〔2023〕10号 六(四) (建立工作定期通报机制)
 // require. [NewBulletin] takes an as-of date, each village's task and
-// enrolled-to-date, and a [Plan] of milestones and phases ([PlanLuodong2019],
-// [PlanShiyan2023]); per village it gives the completion rate as an exact
-// decimal (integer arithmetic, half-up), the gap to the task and to the
-// current milestone, the rank, and the status against the plan with the
-// clause it rests on; for the town, the 基本养老保险扩面计划完成率.
+// enrolled-to-date, and the town's routing.Policy, whose timetable
+// (baseline, phases, milestones and the bulletin clause) it reads without
+// restating it: the milestone requirements are routing.Policy.Requirements
+// and the pace (序时进度) is routing.Policy.Pace, counted at month ends. Per
+// village it gives the completion rate as an exact decimal (integer
+// arithmetic, half-up), the gap to the task and to the current milestone,
+// the pace, the rank, and the status against the plan with the clause it
+// rests on; for the town, the 基本养老保险扩面计划完成率.
 // [Bulletin.Render] lays it out as a [table.Page].
 //
 // # Routing and tallies

@@ -11,12 +11,12 @@ import (
 	"github.com/canbao/kuomian/routing"
 )
 
-// The roster of residents to enrol (扩面人员明细表), masked by default. The
-// decision comes from a routing.Router (see [reporting.RouteRoster]); here
-// it is written out so that the example shows the layout alone.
+// The roster of residents to enrol (扩面人员明细表), masked by default: each
+// row as a routing.Router decides it (see [reporting.RouteRoster] for a
+// whole file), its target groups named by the policy.
 func ExampleRosterWriter() {
 	rows, errs := []roster.Row{}, 0
-	csvText := "姓名,身份证号码,村(社区),就业状况,参保状态,联系状况,备注\n张小三,500115197303150015,石堰村,未就业,未参保,找不到人,邻居称已外出\n"
+	csvText := "姓名,身份证号码,村(社区),是否本区户籍,就业状况,参保状态,联系状况,备注\n张小三,500115197303150015,石堰村,是,未就业,未参保,找不到人,邻居称已外出\n"
 	_, err := roster.Read(strings.NewReader(csvText), roster.Options{},
 		func(row roster.Row) error { rows = append(rows, row); return nil },
 		func(*roster.RowError) error { errs++; return nil })
@@ -24,11 +24,11 @@ func ExampleRosterWriter() {
 		fmt.Println(err, errs)
 		return
 	}
-	d := routing.Decision{
-		Age:     50,
-		Outcome: routing.OutcomeResident, Channel: routing.ChannelSelfPay, Venue: routing.VenueVillage,
-		Groups:  routing.GroupsOf(eligibility.GroupOtherUninsured),
-		Actions: routing.ActionSet(0).With(routing.ActionVerifyHukou).With(routing.ActionNoteInRoster),
+	rt := routing.MustCompile(routing.Shiyan2023())
+	d, err := rt.Route(rows[0].Resident, eligibility.MustParseDate("2023-06-30"))
+	if err != nil {
+		fmt.Println(err)
+		return
 	}
 	var out strings.Builder
 	rw, err := reporting.NewRosterWriter(&out, codec.UTF8)
@@ -47,5 +47,5 @@ func ExampleRosterWriter() {
 	fmt.Print(strings.ReplaceAll(out.String(), "\r\n", "\n")) // the CSV has CRLF line ends
 	// Output:
 	// 序号,行号,公民身份号码,姓名,性别,年龄,村(社区),扩面对象类别,去向(险种),参保渠道,办理地点,不愿参加时,补贴,后续工作,备注
-	// 1,2,500115********0015,张*三,男,50,石堰村,八 其他应参未参人员,城乡居民基本养老保险,个人参保缴费,所属村(社区),,,到派出所核实真实户籍地、备注在扩面人员明细表,邻居称已外出
+	// 1,2,500115********0015,张*三,男,50,石堰村,八 其他应参未参人员,城乡居民基本养老保险,个人参保缴费,,,,到派出所核实真实户籍地；备注在扩面人员明细表；纳入进度通报,邻居称已外出
 }

@@ -47,8 +47,8 @@ func Example_tour() {
 		fmt.Println(err)
 		return
 	}
-	for g := range d.Groups.Set().All() {
-		fmt.Println("group:", g.Label(language.Chinese))
+	for rs := range d.Classification.Reasons() {
+		fmt.Println("group:", rs.Name)
 	}
 	fmt.Println(d.Outcome.Label(language.Chinese), "·", d.Channel.Label(language.Chinese))
 	fmt.Println(d.Citations()[0])

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/eligibility/vocab"
 	"github.com/canbao/kuomian/internal/privacy"
 	"github.com/canbao/kuomian/reporting/codec"
 	"github.com/canbao/kuomian/reporting/roster"
@@ -71,15 +72,16 @@ type RosterEntry struct {
 	Age     int                // 周岁 on the decision's date
 	Village string             // 村(社区)
 	// Groups names the target groups (扩面对象类别) by their numerals and
-	// short names in the policy, e.g. "六 缴费困难群体"; 非扩面重点人群 when
-	// none.
+	// short names in the decision's policy, e.g. "六 缴费困难群体", joined by
+	// ；; 非扩面重点人群 when none; 第n类 for a group of a decision that carries
+	// no policy (one written out by hand).
 	Groups    string
-	Outcome   routing.Outcome              // 去向
-	Channel   routing.Channel              // 参保渠道
-	Venue     routing.Venue                // 办理地点
-	Fallback  routing.Choice               // 不愿参加时
-	Subsidies eligibility.Set[routing.Subsidy] // 补贴
-	Actions   eligibility.Set[routing.Action]  // 后续工作, e.g. 到派出所核实真实户籍地
+	Outcome   routing.Outcome            // 去向
+	Channel   routing.Channel            // 参保渠道
+	Venue     routing.Venue              // 办理地点
+	Fallback  routing.Choice             // 不愿参加时
+	Subsidies vocab.Set[routing.Subsidy] // 补贴
+	Actions   vocab.Set[routing.Action]  // 后续工作, e.g. 到派出所核实真实户籍地
 	// Note is the roster's own note (备注). Masked by default like the
 	// rest: the resident's name and every run of 6 or more digits in it
 	// (an identity or phone number, also when spaces or hyphens split it

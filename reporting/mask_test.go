@@ -13,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/eligibility/vocab"
 	"github.com/canbao/kuomian/reporting"
 	"github.com/canbao/kuomian/reporting/codec"
 	"github.com/canbao/kuomian/reporting/roster"
@@ -94,14 +95,14 @@ func rosGroups(t testing.TB, keys ...string) eligibility.GroupSet {
 // names them from the 石堰 rulebook as NewRosterEntry does from a routed
 // decision's (TestRosterOfRoutedRows checks that path).
 func rosDecisions(t testing.TB) []routing.Decision {
-	notFound := routing.SetOf(routing.ActionVerifyHukou, routing.ActionNoteInRoster)
+	notFound := vocab.SetOf(routing.ActionVerifyHukou, routing.ActionNoteInRoster)
 	return []routing.Decision{
 		{Age: 45, Outcome: routing.OutcomeResident, Channel: routing.ChannelSelfPay, Venue: routing.VenueVillage,
 			Groups: rosGroups(t, "other_uninsured")},
 		{Age: 38, Outcome: routing.OutcomeEmployee, Channel: routing.ChannelFlexible, Venue: routing.VenueCityCentre,
 			Fallback: routing.Choice{Outcome: routing.OutcomeResident, Channel: routing.ChannelSelfPay},
 			Groups:   rosGroups(t, "platform_worker", "other_uninsured")},
-		{Age: 60, Outcome: routing.OutcomeCovered, Actions: notFound, Subsidies: routing.SetOf(routing.SubsidyLandAcquired),
+		{Age: 60, Outcome: routing.OutcomeCovered, Actions: notFound, Subsidies: vocab.SetOf(routing.SubsidyLandAcquired),
 			Groups: rosGroups(t, "affluent_resident")},
 		{Age: 23, Outcome: routing.OutcomeCovered},
 		{Age: 52, Outcome: routing.OutcomeResident, Channel: routing.ChannelSelfPay, Venue: routing.VenueVillage,
@@ -153,6 +154,58 @@ func TestRosterOfRoutedRows(t *testing.T) {
 	// 王五 cannot be found: 石堰府发〔2023〕10号 四(二) asks to verify his 户籍.
 	if !bytes.Contains(got, []byte("到派出所核实真实户籍地")) {
 		t.Error("the routed roster lacks the follow-up action for the resident who cannot be found")
+	}
+	// The groups are named by the policy that routed them: 李小红 is a
+	// platform worker (二(三)); 王五, in 城乡居民 at a 2000 元 tier and on
+	// 低保, is 城乡富裕人员 (二(五)) and in the hardship group (二(六)).
+	groups := map[int]string{}
+	for _, e := range entries {
+		groups[e.Line] = e.Groups
+	}
+	want := map[int]string{3: "三 新业态从业人员", 4: "五 城乡富裕人员；六 缴费困难群体", 6: "非扩面重点人群"}
+	for line, w := range want {
+		if groups[line] != w {
+			t.Errorf("line %d: groups %q, want %q", line, groups[line], w)
+		}
+	}
+}
+
+// TestRosterEntryGroups checks how a roster entry names the target groups
+// of its decision: by the short names of the decision's own policy (a
+// group without a short name by its name), numbered 第n类 when the decision
+// carries no policy to name them (one written out by hand), and
+// 非扩面重点人群 when there is none.
+func TestRosterEntryGroups(t *testing.T) {
+	row := roster.Row{Line: 2, Resident: eligibility.Resident{Name: "张三"}}
+	tests := []struct {
+		name string
+		d    routing.Decision
+		want string
+	}{
+		{"no decision", routing.Decision{}, "非扩面重点人群"},
+		{"written out, one group", routing.Decision{Groups: eligibility.GroupsOf(8)}, "第8类"},
+		{"written out, two groups", routing.Decision{Groups: eligibility.GroupsOf(8, 3)}, "第3类；第8类"},
+	}
+	rt := routing.MustCompile(routing.Shiyan2023())
+	d, err := rt.Route(eligibility.Resident{
+		Gender: eligibility.Male, Birth: eligibility.MustParseDate("1958-01-01"),
+		Hukou: eligibility.Hukou{Village: "石堰村", Local: true}, Employment: eligibility.Employment{Kind: eligibility.NotEmployed},
+		Flags: eligibility.FlagMinimumLiving,
+	}, rosAsOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 65, uninsured, 低保, local: 六 缴费困难群体 and 60周岁以上补缴人员 (三(二)2,
+	// which has no numeral in the document).
+	tests = append(tests, struct {
+		name string
+		d    routing.Decision
+		want string
+	}{"routed by 石堰", d, "六 缴费困难群体；60周岁以上补缴人员"})
+	for _, tt := range tests {
+		if got := reporting.NewRosterEntry(row, &tt.d, reporting.MaskOptions{}).Groups; got != tt.want {
+			t.Errorf("%s: Groups = %q, want %q", tt.name, got, tt.want)
+		}
 	}
 }
 
@@ -260,8 +313,10 @@ func TestRosterWriterGuardsFormulas(t *testing.T) {
 
 func TestTallyTables(t *testing.T) {
 	var tl reporting.Tally
-	for _, e := range rosEntriesOf(t, reporting.MaskOptions{}) {
-		if err := tl.Add(reporting.TallyEntry{Village: e.Village, Groups: e.Groups, Outcome: e.Outcome, Channel: e.Channel}); err != nil {
+	ds := rosDecisions(t)
+	for i, e := range rosEntriesOf(t, reporting.MaskOptions{}) {
+		te := reporting.TallyEntry{Village: e.Village, Groups: ds[i].Groups, Outcome: e.Outcome, Channel: e.Channel, Rulebook: rosShiyanRulebook()}
+		if err := tl.Add(te); err != nil {
 			t.Fatal(err)
 		}
 	}

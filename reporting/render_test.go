@@ -2,14 +2,11 @@ package reporting_test
 
 import (
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"io"
 	"strings"
 	"testing"
 	"unicode/utf8"
-
-	"github.com/google/go-cmp/cmp"
 
 	"github.com/canbao/kuomian/internal/textwidth"
 	"github.com/canbao/kuomian/reporting/codec"

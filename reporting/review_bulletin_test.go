@@ -11,11 +11,12 @@ import (
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/reporting"
 	"github.com/canbao/kuomian/reporting/table"
+	"github.com/canbao/kuomian/routing"
 )
 
-func revBulletin(t *testing.T, asOf string, plan reporting.Plan, units ...reporting.Progress) reporting.Bulletin {
+func revBulletin(t *testing.T, asOf string, policy routing.Policy, units ...reporting.Progress) reporting.Bulletin {
 	t.Helper()
-	b, err := reporting.NewBulletin(reporting.BulletinInput{Title: "通报", Town: "石堰镇", AsOf: eligibility.MustParseDate(asOf), Plan: plan, Units: units})
+	b, err := reporting.NewBulletin(reporting.BulletinInput{Title: "通报", Town: "石堰镇", AsOf: eligibility.MustParseDate(asOf), Policy: policy, Units: units})
 	if err != nil {
 		t.Fatalf("NewBulletin(%s): %v", asOf, err)
 	}
@@ -41,7 +42,7 @@ func TestReviewBulletinRates(t *testing.T) {
 		{1<<62 - 1, 1<<62 - 2, "100.00"},
 	}
 	for _, tt := range tests {
-		b := revBulletin(t, "2023-06-30", reporting.PlanShiyan2023(), reporting.Progress{Name: "石堰村", Task: tt.task, Enrolled: tt.enrolled})
+		b := revBulletin(t, "2023-06-30", routing.Shiyan2023(), reporting.Progress{Name: "石堰村", Task: tt.task, Enrolled: tt.enrolled})
 		if got := b.Rows[0].Rate.StringFixed(reporting.RateScale); got != tt.want || !b.Rows[0].HasRate {
 			t.Errorf("rate of %d/%d = %s, want %s", tt.enrolled, tt.task, got, tt.want)
 		}
@@ -58,7 +59,7 @@ func TestReviewBulletinRanks(t *testing.T) {
 		{Name: "柏林村", Task: 10, Enrolled: 1},
 		{Name: "新华村", Task: 0, Enrolled: 3},
 	}
-	b := revBulletin(t, "2023-06-30", reporting.PlanShiyan2023(), units...)
+	b := revBulletin(t, "2023-06-30", routing.Shiyan2023(), units...)
 	type nr struct {
 		Name string
 		Rank int
@@ -83,7 +84,7 @@ func TestReviewBulletinRanks(t *testing.T) {
 	first := render(b)
 	rev := slices.Clone(units)
 	slices.Reverse(rev)
-	if !bytes.Equal(first, render(revBulletin(t, "2023-06-30", reporting.PlanShiyan2023(), rev...))) {
+	if !bytes.Equal(first, render(revBulletin(t, "2023-06-30", routing.Shiyan2023(), rev...))) {
 		t.Errorf("the bulletin depends on the order of the units")
 	}
 }
@@ -113,7 +114,7 @@ func TestReviewBulletinBoundaries(t *testing.T) {
 		{"2024-01-01", phase{"", 1}},
 	}
 	for _, tt := range shiyan {
-		b := revBulletin(t, tt.asOf, reporting.PlanShiyan2023(), reporting.Progress{Name: "石堰村", Task: 100, Enrolled: 50})
+		b := revBulletin(t, tt.asOf, routing.Shiyan2023(), reporting.Progress{Name: "石堰村", Task: 100, Enrolled: 50})
 		got := phase{"", b.Milestone}
 		if b.InPhase {
 			got.Phase = b.Phase.Name
@@ -130,11 +131,13 @@ func TestReviewBulletinBoundaries(t *testing.T) {
 		{"2019-12-30", 80, state{"", 0, reporting.StatusAhead}},   // 80 % met before the day
 		{"2019-12-31", 80, state{"", 0, reporting.StatusOnTrack}}, // met on the day
 		{"2019-12-31", 79, state{"", 0, reporting.StatusBehind}},  // missed on the day
-		{"2020-01-01", 80, state{"", 1, reporting.StatusBehind}},  // the 2020 pace starts above 80
+		{"2020-01-01", 80, state{"", 1, reporting.StatusOnTrack}}, // the 2020 pace rises at the month end, not the day after
+		{"2020-01-31", 80, state{"", 1, reporting.StatusBehind}},  // 80 + ⌈20·1/12⌉ = 82
+		{"2020-01-31", 82, state{"", 1, reporting.StatusOnTrack}},
 		{"2020-12-31", 100, state{"", 1, reporting.StatusDone}},
 	}
 	for _, tt := range luodong {
-		b := revBulletin(t, tt.asOf, reporting.PlanLuodong2019(), reporting.Progress{Name: "潭溪村", Task: 100, Enrolled: tt.enrolled})
+		b := revBulletin(t, tt.asOf, routing.Luodong2019(), reporting.Progress{Name: "潭溪村", Task: 100, Enrolled: tt.enrolled})
 		got := state{"", b.Milestone, b.Rows[0].Status}
 		if diff := cmp.Diff(tt.want, got); diff != "" {
 			t.Errorf("罗东 on %s with %d enrolled mismatch (-want +got):\n%s", tt.asOf, tt.enrolled, diff)
@@ -147,10 +150,11 @@ func TestReviewBulletinBoundaries(t *testing.T) {
 func TestReviewBulletinOutsidePlan(t *testing.T) {
 	tests := []struct{ asOf, want string }{
 		{"2022-12-01", "尚未开始"},
+		{"2023-03-15", "尚未开始"}, // the baseline itself: nothing is due yet
 		{"2024-01-15", "均已到期"},
 	}
 	for _, tt := range tests {
-		b := revBulletin(t, tt.asOf, reporting.PlanShiyan2023(), reporting.Progress{Name: "石堰村", Task: 100, Enrolled: 50})
+		b := revBulletin(t, tt.asOf, routing.Shiyan2023(), reporting.Progress{Name: "石堰村", Task: 100, Enrolled: 50})
 		for _, f := range []table.Format{table.FormatText, table.FormatMarkdown, table.FormatHTML} {
 			var out strings.Builder
 			if err := b.Render(&out, f, table.RenderOptions{}); err != nil {

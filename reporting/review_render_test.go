@@ -2,7 +2,6 @@ package reporting_test
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/xml"
 	"fmt"
 	"regexp"
@@ -12,6 +11,7 @@ import (
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/reporting"
 	"github.com/canbao/kuomian/reporting/table"
+	"github.com/canbao/kuomian/routing"
 )
 
 // TestReviewBulletinChartSizes renders bulletins of 0, 1 and 1,000
@@ -38,10 +38,9 @@ func TestReviewBulletinChartSizes(t *testing.T) {
 	num := regexp.MustCompile(`\s(?:x|y|width|height|x1|x2|y1|y2)="([^"]*)"`)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			b, err := reporting.NewBulletin(reporting.BulletinInput{Title: "通报", AsOf: asOf, Plan: reporting.PlanShiyan2023(), Units: tt.units})
+			b, err := reporting.NewBulletin(reporting.BulletinInput{Title: "通报", AsOf: asOf, Policy: routing.Shiyan2023(), Units: tt.units})
 			if err != nil {
-				t.Logf("NewBulletin: %v", err)
-				return
+				t.Fatalf("NewBulletin: %v", err)
 			}
 			for _, f := range []table.Format{table.FormatText, table.FormatCSV, table.FormatMarkdown, table.FormatHTML} {
 				var out bytes.Buffer

@@ -328,7 +328,10 @@ func (t *Tally) Reconcile(c roster.Counts) error {
 // Table returns the tally's cells ([Tally.Rows]) as a [table.Table] titled title:
 // 村(社区), 扩面对象类别, 去向(险种), 参保渠道, 人数. A resident in two
 // target groups is in two rows, so the table has no total row; see
-// [Tally.TotalsTable] for counts that sum to the roster.
+// [Tally.TotalsTable] for counts that sum to the roster. 扩面对象类别 names
+// each group by its numeral and short name in the first rulebook the tally
+// was given ([TallyEntry].Rulebook; a routed decision brings its policy's),
+// or 第n类 without one, and the note cites that rulebook's document.
 func (t *Tally) Table(title string) table.Table {
 	tbl := table.Table{
 		Title: title,

@@ -24,7 +24,7 @@ func rosEntries(seed uint64, n int) []reporting.TallyEntry {
 	out := make([]reporting.TallyEntry, n)
 	for i := range out {
 		var gs eligibility.GroupSet
-		for g := eligibility.Group(1); g <= eligibility.NumGroups; g++ {
+		for g := eligibility.Group(1); g <= eligibility.MaxGroups; g++ {
 			if rng.IntN(4) == 0 {
 				gs = gs.With(g)
 			}
@@ -123,22 +123,29 @@ func TestTallyCells(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	both := eligibility.GroupsOf(eligibility.GroupPlatformWorker, eligibility.GroupOtherUninsured)
-	add("石堰村", both, routing.OutcomeEmployee, routing.ChannelFlexible)
+	// Groups are positions in a rulebook: 3, 8 and 9 are 石堰's
+	// platform_worker, other_uninsured and elderly_back_pay; the tally
+	// counts positions whatever names them.
+	const platform, other, elderly eligibility.Group = 3, 8, 9
+	add("石堰村", eligibility.GroupsOf(platform, other), routing.OutcomeEmployee, routing.ChannelFlexible)
 	add("石堰村", 0, routing.OutcomeCovered, routing.ChannelNone)
-	add("石堰村", eligibility.GroupsOf(eligibility.GroupPlatformWorker), routing.OutcomeEmployee, routing.ChannelFlexible)
-	add("安乐村", eligibility.GroupsOf(eligibility.GroupElderlyBackPay), routing.OutcomeResident, routing.ChannelBackPay)
+	add("石堰村", eligibility.GroupsOf(platform), routing.OutcomeEmployee, routing.ChannelFlexible)
+	add("安乐村", eligibility.GroupsOf(elderly), routing.OutcomeResident, routing.ChannelBackPay)
+	// The top group a rulebook may define is counted like any other.
+	add("安乐村", eligibility.GroupsOf(eligibility.MaxGroups), routing.OutcomeResident, routing.ChannelSelfPay)
 
 	wantRows := []reporting.TallyRow{
-		{Village: "安乐村", Group: eligibility.GroupElderlyBackPay, Outcome: routing.OutcomeResident, Channel: routing.ChannelBackPay, Count: 1},
-		{Village: "石堰村", Group: eligibility.GroupPlatformWorker, Outcome: routing.OutcomeEmployee, Channel: routing.ChannelFlexible, Count: 2},
-		{Village: "石堰村", Group: eligibility.GroupOtherUninsured, Outcome: routing.OutcomeEmployee, Channel: routing.ChannelFlexible, Count: 1},
+		{Village: "安乐村", Group: elderly, Outcome: routing.OutcomeResident, Channel: routing.ChannelBackPay, Count: 1},
+		{Village: "安乐村", Group: eligibility.MaxGroups, Outcome: routing.OutcomeResident, Channel: routing.ChannelSelfPay, Count: 1},
+		{Village: "石堰村", Group: platform, Outcome: routing.OutcomeEmployee, Channel: routing.ChannelFlexible, Count: 2},
+		{Village: "石堰村", Group: other, Outcome: routing.OutcomeEmployee, Channel: routing.ChannelFlexible, Count: 1},
 		{Village: "石堰村", Group: reporting.GroupNone, Outcome: routing.OutcomeCovered, Channel: routing.ChannelNone, Count: 1},
 	}
 	if diff := cmp.Diff(wantRows, tl.Rows()); diff != "" {
 		t.Errorf("Rows() mismatch (-want +got):\n%s", diff)
 	}
 	wantRoutes := []reporting.RouteRow{
+		{Village: "安乐村", Outcome: routing.OutcomeResident, Channel: routing.ChannelSelfPay, Count: 1},
 		{Village: "安乐村", Outcome: routing.OutcomeResident, Channel: routing.ChannelBackPay, Count: 1},
 		{Village: "石堰村", Outcome: routing.OutcomeEmployee, Channel: routing.ChannelFlexible, Count: 2},
 		{Village: "石堰村", Outcome: routing.OutcomeCovered, Channel: routing.ChannelNone, Count: 1},
@@ -147,19 +154,19 @@ func TestTallyCells(t *testing.T) {
 		t.Errorf("Routes() mismatch (-want +got):\n%s", diff)
 	}
 	wantTotals := []reporting.VillageTotal{
-		{Village: "安乐村", Residents: 1, Resident: 1},
+		{Village: "安乐村", Residents: 2, Resident: 2},
 		{Village: "石堰村", Residents: 3, Employee: 2},
 	}
 	if diff := cmp.Diff(wantTotals, tl.Totals()); diff != "" {
 		t.Errorf("Totals() mismatch (-want +got):\n%s", diff)
 	}
-	if err := tl.Reconcile(roster.Counts{Rows: 4, Accepted: 4}); err != nil {
+	if err := tl.Reconcile(roster.Counts{Rows: 5, Accepted: 5}); err != nil {
 		t.Errorf("Reconcile() = %v", err)
 	}
-	if err := tl.Reconcile(roster.Counts{Rows: 5, Accepted: 5}); !errors.Is(err, reporting.ErrTallyMismatch) {
-		t.Errorf("Reconcile(5 rows) = %v, want ErrTallyMismatch", err)
+	if err := tl.Reconcile(roster.Counts{Rows: 6, Accepted: 6}); !errors.Is(err, reporting.ErrTallyMismatch) {
+		t.Errorf("Reconcile(6 rows) = %v, want ErrTallyMismatch", err)
 	}
-	if err := tl.Reconcile(roster.Counts{Rows: 5, Accepted: 4}); !errors.Is(err, reporting.ErrTallyMismatch) {
+	if err := tl.Reconcile(roster.Counts{Rows: 6, Accepted: 5}); !errors.Is(err, reporting.ErrTallyMismatch) {
 		t.Errorf("Reconcile(unbalanced counts) = %v, want ErrTallyMismatch", err)
 	}
 }
@@ -251,5 +258,63 @@ func TestTallyNil(t *testing.T) {
 	one := rosTallyOf(t, rosEntries(1, 1))
 	if one.Equal(nil) {
 		t.Errorf("a tally of one resident equals nil")
+	}
+}
+
+// TestTallyGroupNames checks how the tally's table names groups: 第n类
+// until an entry brings a rulebook, then by the first rulebook given (a
+// tally counts one policy's groups), with the note citing its document.
+func TestTallyGroupNames(t *testing.T) {
+	cells := func(tl *reporting.Tally) (groups []string, notes []string) {
+		tbl := tl.Table("t")
+		for _, r := range tbl.Rows {
+			groups = append(groups, r[1].String())
+		}
+		return groups, tbl.Notes
+	}
+	shiyan := rosShiyanRulebook()
+	other := &eligibility.Rulebook{Document: "别处〔2025〕1号", Groups: []eligibility.GroupRule{
+		{Key: "a", Numeral: "甲", Clause: "一", Name: "甲类人员"}, {Key: "b", Clause: "二", Name: "乙类人员"}, {Key: "c", Clause: "三", Name: "丙类人员"},
+	}}
+	var tl reporting.Tally
+	if err := tl.Add(reporting.TallyEntry{Village: "石堰村", Groups: eligibility.GroupsOf(3), Outcome: routing.OutcomeEmployee}); err != nil {
+		t.Fatal(err)
+	}
+	if err := tl.Add(reporting.TallyEntry{Village: "石堰村", Outcome: routing.OutcomeCovered}); err != nil {
+		t.Fatal(err)
+	}
+	groups, notes := cells(&tl)
+	if diff := cmp.Diff([]string{"第3类", "非扩面重点人群"}, groups); diff != "" {
+		t.Errorf("without a rulebook: groups mismatch (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"扩面对象类别依据方案；同属多个类别的人员在每个类别各计一次。"}, notes); diff != "" {
+		t.Errorf("without a rulebook: notes mismatch (-want +got):\n%s", diff)
+	}
+
+	// A merge brings the rulebook of the tally merged in.
+	var named reporting.Tally
+	if err := named.Add(reporting.TallyEntry{Village: "桃花村", Groups: eligibility.GroupsOf(8), Outcome: routing.OutcomeResident, Rulebook: shiyan}); err != nil {
+		t.Fatal(err)
+	}
+	tl.Merge(&named)
+	// A later entry with another rulebook does not rename the groups.
+	if err := tl.Add(reporting.TallyEntry{Village: "桃花村", Groups: eligibility.GroupsOf(1), Outcome: routing.OutcomeResident, Rulebook: other}); err != nil {
+		t.Fatal(err)
+	}
+	groups, notes = cells(&tl)
+	if diff := cmp.Diff([]string{"三 新业态从业人员", "非扩面重点人群", "一 个体工商户和小微企业", "八 其他应参未参人员"}, groups); diff != "" {
+		t.Errorf("with 石堰's rulebook: groups mismatch (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"扩面对象类别依据石堰府发〔2023〕10号；同属多个类别的人员在每个类别各计一次。"}, notes); diff != "" {
+		t.Errorf("with 石堰's rulebook: notes mismatch (-want +got):\n%s", diff)
+	}
+
+	// A group the rulebook does not define is numbered.
+	var short reporting.Tally
+	if err := short.Add(reporting.TallyEntry{Village: "石堰村", Groups: eligibility.GroupsOf(2, 5), Outcome: routing.OutcomeResident, Rulebook: other}); err != nil {
+		t.Fatal(err)
+	}
+	if groups, _ := cells(&short); !slices.Equal(groups, []string{"乙类人员", "第5类"}) {
+		t.Errorf("groups %q, want 乙类人员 (no numeral, no short name) and 第5类 (undefined)", groups)
 	}
 }

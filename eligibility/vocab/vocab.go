@@ -120,6 +120,45 @@ func (v *Vocabulary[E]) Lookup(s string) (E, bool) {
 	return 0, false
 }
 
+// LookupBytes is [Vocabulary.Lookup] for text held in a byte slice, such as
+// a CSV field; the caller trims it. It does not allocate.
+func (v *Vocabulary[E]) LookupBytes(b []byte) (E, bool) {
+	for i := range v.terms {
+		t := &v.terms[i]
+		if string(b) == t.Chinese || foldEqual(b, t.Key) || foldEqual(b, t.English) {
+			return E(i), true
+		}
+		for _, a := range t.Aliases {
+			if string(b) == a {
+				return E(i), true
+			}
+		}
+	}
+	return 0, false
+}
+
+// foldEqual reports whether b equals s without regard to ASCII case.
+func foldEqual(b []byte, s string) bool {
+	if len(b) != len(s) {
+		return false
+	}
+	for i := range len(b) {
+		x, y := b[i], s[i]
+		if x != y {
+			if 'A' <= x && x <= 'Z' {
+				x += 'a' - 'A'
+			}
+			if 'A' <= y && y <= 'Z' {
+				y += 'a' - 'A'
+			}
+			if x != y {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' }
 
 // Enum is satisfied by the enumerations of kuomian: a small integer type

@@ -31,6 +31,8 @@ import (
 	"os"
 	"strconv"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/canbao/kuomian/allocation"
 	"github.com/canbao/kuomian/reporting"
 	"github.com/canbao/kuomian/reporting/codec"
@@ -130,7 +132,7 @@ type reproduction struct {
 	hamExpand   []allocation.Change    // what Hamilton would change in 应扩面
 	hamTask     []allocation.Change    // … in 2019年任务数 (Hamilton of the 80 % target)
 	hamTaskSize int64                  // the 2019 target Hamilton splits
-	milestones  []int64 // the requirement of each milestone of routing.Luodong2019
+	milestones  []int64                // the requirement of each milestone of routing.Luodong2019
 	policy      routing.Policy
 	table       table.Table
 }
@@ -280,7 +282,8 @@ func writeAudit(w io.Writer, r reproduction, markdown bool) {
 	head("进度节点 Milestones (三(二): 2019年底完成80%以上, 2020年底完成)")
 	for i, due := range r.milestones {
 		m := r.policy.Milestones[i]
-		item("by %s: at least %d of %d (%d%%, rounded up; %s)", m.By, due, townTarget, m.Percent, m.Citation)
+		exact := decimal.New(townTarget*int64(m.Percent), -2) // townTarget × Percent ÷ 100, exactly
+		item("by %s: at least %d of %d (%d%% = %s, rounded up; %s)", m.By, due, townTarget, m.Percent, exact, m.Citation)
 	}
 }
 

@@ -73,6 +73,12 @@ func TestPublishedCellsReproduced(t *testing.T) {
 	if len(rep.hamExpand) != 1 || rep.hamExpand[0].Name != "新明村" || rep.hamExpand[0].From != 1349 || rep.hamExpand[0].To != 1348 {
 		t.Errorf("Hamilton changes to 应扩面 = %+v, want only 新明村 1349 → 1348", rep.hamExpand)
 	}
+	// 三(二): 80 % by the end of 2019, all by the end of 2020, each rounded
+	// up from the town's 9777: 7821.6 → 7822 (the table's stated 2019
+	// total), 9777.
+	if diff := cmp.Diff([]int64{7822, 9777}, rep.milestones); diff != "" {
+		t.Errorf("milestone requirements mismatch (-want +got):\n%s", diff)
+	}
 	if !rep.reproduced() {
 		t.Error("reproduced() = false on the published table")
 	}

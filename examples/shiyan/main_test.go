@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/routing"
 )
 
 var allFiles = []string{
@@ -177,6 +178,68 @@ func TestTalliesReconcile(t *testing.T) {
 	want := "读入 1500 行 = 接收 " + strconv.Itoa(len(roster)-1) + " 行 + 拒收 "
 	if !strings.Contains(string(report), want) || !strings.Contains(string(report), "(平衡)") {
 		t.Errorf("import report does not reconcile with the roster (want %q):\n%s", want, report)
+	}
+}
+
+// TestGroupsAndTimetableFromThePolicy checks that the files take the
+// target groups and the timetable from routing.Shiyan2023 itself: every
+// 扩面对象类别 in the roster and the tally is a group of the policy (by its
+// numeral and short name) or 非扩面重点人群, never a bare number, and the
+// bulletin's 序时进度 on 2023-06-30 is the month-end pace of 石堰's aim (100 %
+// by 2023-09-30 from the baseline 2023-03-15: 4 of the 7 checkpoints 03-31,
+// 04-30, 05-31, 06-30, 07-31, 08-31, 09-30 have passed), ⌈任务数 × 4 ÷ 7⌉.
+func TestGroupsAndTimetableFromThePolicy(t *testing.T) {
+	dir := t.TempDir()
+	if err := run(testConfig(dir), nil); err != nil {
+		t.Fatal(err)
+	}
+	p := routing.Shiyan2023()
+	rb := p.Rulebook()
+	known := map[string]bool{"非扩面重点人群": true}
+	for i := range rb.Groups {
+		known[rb.ShortLabels(eligibility.GroupsOf(eligibility.Group(i+1)))] = true
+	}
+	seen := map[string]bool{}
+	for _, r := range readCSV(t, filepath.Join(dir, FileRosterCSV))[1:] {
+		for _, l := range strings.Split(r[7], "；") {
+			if !known[l] {
+				t.Fatalf("roster line %s: group %q is not one of the policy's", r[1], l)
+			}
+			seen[l] = true
+		}
+	}
+	for _, r := range readCSV(t, filepath.Join(dir, FileTallyCSV))[1:] {
+		if !known[r[1]] {
+			t.Fatalf("tally row %q: group %q is not one of the policy's", r, r[1])
+		}
+		seen[r[1]] = true
+	}
+	if len(seen) != len(known) {
+		t.Errorf("the files name %d of the %d groups (and 非扩面重点人群): %v", len(seen), len(known), seen)
+	}
+
+	bul := readCSV(t, filepath.Join(dir, FileBulletinCSV))
+	if bul[0][5] != "序时进度" || bul[0][2] != "任务数" {
+		t.Fatalf("bulletin header %q", bul[0])
+	}
+	for _, r := range bul[1:] {
+		task, err1 := strconv.ParseInt(r[2], 10, 64)
+		pace, err2 := strconv.ParseInt(r[5], 10, 64)
+		if err1 != nil || err2 != nil {
+			t.Fatalf("bulletin row %q", r)
+		}
+		if want := (task*4 + 6) / 7; pace != want {
+			t.Errorf("%s: 序时进度 %d, want ⌈%d × 4 ÷ 7⌉ = %d", r[1], pace, task, want)
+		}
+	}
+	text, err := os.ReadFile(filepath.Join(dir, FileBulletinText))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"依据：石堰府发〔2023〕10号 六(四)", "力争完成", "石堰府发〔2023〕10号 四(二)", "重点攻坚阶段"} {
+		if !strings.Contains(string(text), s) {
+			t.Errorf("bulletin.txt lacks %q", s)
+		}
 	}
 }
 

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/canbao/kuomian/eligibility/vocab"
+
 	"golang.org/x/text/width"
 )
 
@@ -214,12 +216,18 @@ func (h Headers) index() map[string]Column {
 // knownWord reports whether w is a value some roster column reads, such as
 // 男, 未参保 or 低保: such words are not personal data.
 func knownWord(w string) bool {
-	return inVocab(genderVocab, w) || inVocab(yesNoVocab, w) || inVocab(employmentVocab, w) ||
-		inVocab(platformVocab, w) || inVocab(schemeVocab, w) || inVocab(statusVocab, w) ||
-		inVocab(locationVocab, w) || inVocab(contactVocab, w) || inVocab(flagVocab, w)
+	b := []byte(w)
+	return inVocab(yesNoVocab, w) || has(genderWords, b) || has(employmentWords, b) ||
+		has(platformWords, b) || has(schemeWords, b) || has(statusWords, b) ||
+		has(locationWords, b) || has(contactWords, b) || has(flagWords, b)
 }
 
-func inVocab[T any](table []vocab[T], w string) bool {
+func has[E ~uint8](v *vocab.Vocabulary[E], b []byte) bool {
+	_, ok := v.LookupBytes(b)
+	return ok
+}
+
+func inVocab[T any](table []word[T], w string) bool {
 	_, ok := lookupVocab(table, []byte(w))
 	return ok
 }

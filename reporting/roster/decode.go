@@ -18,6 +18,10 @@ type Row struct {
 	Line     int                  // line of the row in the file (the header is usually line 1)
 	Resident eligibility.Resident // the facts the row gives
 	Note     string               // 备注, as written
+	// Warnings are the values of optional columns the reader did not
+	// understand (ErrUnknownValue): each such fact is left unknown, and the
+	// row is accepted. Nil for almost every row.
+	Warnings []*RowError
 }
 
 // rosterLayout is what the header row says: the column of each field.
@@ -332,7 +336,7 @@ func (d *rowDecoder) decode(fields [][]byte, line int, row *Row) *RowError {
 			continue
 		}
 		raw := fields[i]
-		if len(raw) == 0 && c != ColumnName {
+		if len(raw) == 0 && c != ColumnName && c != ColumnVillage {
 			continue
 		}
 		v := raw
@@ -341,7 +345,10 @@ func (d *rowDecoder) decode(fields [][]byte, line int, row *Row) *RowError {
 		}
 		if len(v) == 0 {
 			switch c {
-			case ColumnName, ColumnID:
+			case ColumnName, ColumnID, ColumnVillage:
+				// A row without its 村(社区) cannot be counted in any
+				// village's figures: it is refused, as a row without a
+				// name or number is.
 				return d.rowErr(line, i, raw, ErrMissingValue, nil)
 			}
 			continue
@@ -350,9 +357,10 @@ func (d *rowDecoder) decode(fields [][]byte, line int, row *Row) *RowError {
 		case ColumnName:
 			r.Name = string(v)
 		case ColumnGender:
-			g, ok := lookupVocab(genderVocab, v)
-			if !ok {
-				return d.rowErr(line, i, raw, ErrUnknownValue, nil)
+			g, ok := genderWords.LookupBytes(v)
+			if !ok { // the identity number gives the gender
+				row.Warnings = append(row.Warnings, d.rowErr(line, i, raw, ErrUnknownValue, nil))
+				continue
 			}
 			r.Gender, genderAt = g, i
 		case ColumnBirth:
@@ -394,15 +402,17 @@ func (d *rowDecoder) decode(fields [][]byte, line int, row *Row) *RowError {
 			}
 			r.Hukou.Local = yes
 		case ColumnEmployment:
-			k, ok := lookupVocab(employmentVocab, v)
+			k, ok := employmentWords.LookupBytes(v)
 			if !ok {
-				return d.rowErr(line, i, raw, ErrUnknownValue, nil)
+				row.Warnings = append(row.Warnings, d.rowErr(line, i, raw, ErrUnknownValue, nil))
+				continue
 			}
 			r.Employment.Kind = k
 		case ColumnPlatform:
-			k, ok := lookupVocab(platformVocab, v)
+			k, ok := platformWords.LookupBytes(v)
 			if !ok {
-				return d.rowErr(line, i, raw, ErrUnknownValue, nil)
+				row.Warnings = append(row.Warnings, d.rowErr(line, i, raw, ErrUnknownValue, nil))
+				continue
 			}
 			r.Employment.Platform = k
 		case ColumnLicence:
@@ -412,21 +422,23 @@ func (d *rowDecoder) decode(fields [][]byte, line int, row *Row) *RowError {
 			}
 			r.Employment.Licence = lic
 		case ColumnScheme:
-			s, ok := lookupVocab(schemeVocab, v)
+			s, ok := schemeWords.LookupBytes(v)
 			if !ok {
 				return d.rowErr(line, i, raw, ErrUnknownValue, nil)
 			}
 			r.Insurance.Scheme = s
 		case ColumnStatus:
-			s, ok := lookupVocab(statusVocab, v)
+			s, ok := statusWords.LookupBytes(v)
 			if !ok {
-				return d.rowErr(line, i, raw, ErrUnknownValue, nil)
+				row.Warnings = append(row.Warnings, d.rowErr(line, i, raw, ErrUnknownValue, nil))
+				continue
 			}
 			r.Insurance.Status = s
 		case ColumnLocation:
-			s, ok := lookupVocab(locationVocab, v)
+			s, ok := locationWords.LookupBytes(v)
 			if !ok {
-				return d.rowErr(line, i, raw, ErrUnknownValue, nil)
+				row.Warnings = append(row.Warnings, d.rowErr(line, i, raw, ErrUnknownValue, nil))
+				continue
 			}
 			r.Insurance.Location = s
 		case ColumnTier:
@@ -437,8 +449,8 @@ func (d *rowDecoder) decode(fields [][]byte, line int, row *Row) *RowError {
 			r.ResidentTier = t
 		case ColumnFlags:
 			f, _, ok := parseFlagList(v)
-			if !ok {
-				return d.rowErr(line, i, raw, ErrUnknownValue, nil)
+			if !ok { // the flags read are kept; the unknown item is reported
+				row.Warnings = append(row.Warnings, d.rowErr(line, i, raw, ErrUnknownValue, nil))
 			}
 			r.Flags |= f
 		case ColumnLandAcquiredOn:
@@ -448,9 +460,10 @@ func (d *rowDecoder) decode(fields [][]byte, line int, row *Row) *RowError {
 			}
 			r.LandAcquiredOn = date
 		case ColumnContact:
-			s, ok := lookupVocab(contactVocab, v)
+			s, ok := contactWords.LookupBytes(v)
 			if !ok {
-				return d.rowErr(line, i, raw, ErrUnknownValue, nil)
+				row.Warnings = append(row.Warnings, d.rowErr(line, i, raw, ErrUnknownValue, nil))
+				continue
 			}
 			r.Contact = s
 		case ColumnNote:
@@ -462,8 +475,9 @@ func (d *rowDecoder) decode(fields [][]byte, line int, row *Row) *RowError {
 		default:
 			if f := flagColumns[c]; f != 0 {
 				yes, ok := lookupVocab(yesNoVocab, v)
-				if !ok {
-					return d.rowErr(line, i, raw, ErrUnknownValue, nil)
+				if !ok { // the flag stays unset (unknown)
+					row.Warnings = append(row.Warnings, d.rowErr(line, i, raw, ErrUnknownValue, nil))
+					continue
 				}
 				if yes {
 					r.Flags |= f

@@ -204,6 +204,9 @@ type Counts struct {
 	Rows     int // data rows read
 	Accepted int // rows turned into residents
 	Rejected int // rows refused, each with a *RowError
+	// Warnings counts the values left unknown in accepted rows (an
+	// unrecognised value in an optional column; Row.Warnings).
+	Warnings int
 }
 
 // Reconciles reports whether every row read was either accepted or
@@ -213,7 +216,7 @@ func (c Counts) Reconciles() bool { return c.Rows == c.Accepted+c.Rejected }
 
 // Add returns the sum of c and d, e.g. of two shards of one roster.
 func (c Counts) Add(d Counts) Counts {
-	return Counts{Rows: c.Rows + d.Rows, Accepted: c.Accepted + d.Accepted, Rejected: c.Rejected + d.Rejected}
+	return Counts{Rows: c.Rows + d.Rows, Accepted: c.Accepted + d.Accepted, Rejected: c.Rejected + d.Rejected, Warnings: c.Warnings + d.Warnings}
 }
 
 // String returns the counts as one line of Chinese, e.g.
@@ -221,7 +224,12 @@ func (c Counts) Add(d Counts) Counts {
 func (c Counts) String() string {
 	s := "读入 " + strconv.Itoa(c.Rows) + " 行 = 接收 " + strconv.Itoa(c.Accepted) + " 行 + 拒收 " + strconv.Itoa(c.Rejected) + " 行"
 	if c.Reconciles() {
-		return s + " (平衡)"
+		s += " (平衡)"
+	} else {
+		s += " (不平衡!)"
 	}
-	return s + " (不平衡!)"
+	if c.Warnings > 0 {
+		s += "；" + strconv.Itoa(c.Warnings) + " 处值未识别，按未知处理"
+	}
+	return s
 }

@@ -51,12 +51,17 @@ type Report struct {
 	// hold no data and are not in Counts.
 	BlankRows  int
 	Rejections []Rejection // rejected rows by column and reason, sorted by column position then reason
+	// Warnings counts the values of optional columns that were not
+	// understood and were left unknown in accepted rows (Row.Warnings), by
+	// column and reason, in the same order.
+	Warnings []Rejection
 }
 
 // rejKey identifies a Rejection while counting.
 type rejKey struct {
-	field int // index of the field, -1 for the whole row
+	field int
 	err   error
+	warn  bool // a warning (an accepted row's value left unknown), not a rejection
 }
 
 // Reader reads a roster one row at a time, in constant memory: it holds
@@ -186,6 +191,10 @@ func (rr *Reader) Next() (Row, error) {
 			return Row{}, e
 		}
 		rr.counts.Accepted++
+		for _, w := range row.Warnings {
+			rr.counts.Warnings++
+			rr.countWarning(rr.dec.layout.fieldOf(w), w.Err)
+		}
 		return row, nil
 	}
 }
@@ -313,8 +322,14 @@ func (l *rosterLayout) fieldOf(e *RowError) int {
 	return slices.Index(l.headers, e.Column)
 }
 
-func (rr *Reader) count(field int, err error) {
-	k := rejKey{field, err}
+func (rr *Reader) count(field int, err error) { rr.tally(rejKey{field: field, err: err}) }
+
+// countWarning counts a value left unknown in an accepted row.
+func (rr *Reader) countWarning(field int, err error) {
+	rr.tally(rejKey{field: field, err: err, warn: true})
+}
+
+func (rr *Reader) tally(k rejKey) {
 	if _, seen := rr.rej[k]; !seen {
 		rr.rejKeys = append(rr.rejKeys, k)
 	}
@@ -373,7 +388,11 @@ func report(l *rosterLayout, enc codec.Encoding, headerLine, blank int, counts C
 		if k.field >= 0 {
 			col = l.headers[k.field]
 		}
-		rep.Rejections = append(rep.Rejections, Rejection{Column: col, Err: k.err, Count: rej[k]})
+		if k.warn {
+			rep.Warnings = append(rep.Warnings, Rejection{Column: col, Err: k.err, Count: rej[k]})
+		} else {
+			rep.Rejections = append(rep.Rejections, Rejection{Column: col, Err: k.err, Count: rej[k]})
+		}
 	}
 	return rep
 }
@@ -449,6 +468,12 @@ func (r Report) WriteText(w io.Writer) error {
 				col = "(整行)"
 			}
 			b.WriteString("  " + col + ": " + rowErrLabel(rj.Err) + " — " + strconv.Itoa(rj.Count) + " 行\n")
+		}
+	}
+	if len(r.Warnings) > 0 {
+		b.WriteString("未识别的值（行已接收，该项按未知处理）:\n")
+		for _, rj := range r.Warnings {
+			b.WriteString("  " + rj.Column + ": " + rowErrLabel(rj.Err) + " — " + strconv.Itoa(rj.Count) + " 处\n")
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -4,17 +4,38 @@ import (
 	"time"
 
 	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/eligibility/vocab"
 )
 
-// A vocab entry maps one way of writing a value to the value.
-type vocab[T any] struct {
+// A word maps one way of writing a yes/no value to the value.
+type word[T any] struct {
 	text string
 	v    T
 }
 
+// The vocabularies of the enumerations are eligibility's, one per
+// enumeration (eligibility/vocab): every word a plan or a roster uses for a
+// value, and every label the library prints, reads back here too.
+var (
+	genderWords     = eligibility.Gender(0).Vocabulary()
+	employmentWords = eligibility.EmploymentKind(0).Vocabulary()
+	platformWords   = eligibility.PlatformKind(0).Vocabulary()
+	schemeWords     = eligibility.Scheme(0).Vocabulary()
+	statusWords     = eligibility.InsuranceStatus(0).Vocabulary()
+	locationWords   = eligibility.InsuranceLocation(0).Vocabulary()
+	contactWords    = eligibility.ContactStatus(0).Vocabulary()
+	flagWords       = flagVocabulary()
+)
+
+// flagVocabulary is the vocabulary of the single identity flags, term i
+// naming the flag 1<<i (eligibility.FlagTerms).
+func flagVocabulary() *vocab.Vocabulary[uint8] {
+	return vocab.New[uint8]("flag", eligibility.FlagTerms()...)
+}
+
 // lookupVocab finds b in table. The comparison string(b) == e.text does not
 // allocate.
-func lookupVocab[T any](table []vocab[T], b []byte) (T, bool) {
+func lookupVocab[T any](table []word[T], b []byte) (T, bool) {
 	for _, e := range table {
 		if string(b) == e.text {
 			return e.v, true
@@ -24,151 +45,14 @@ func lookupVocab[T any](table []vocab[T], b []byte) (T, bool) {
 	return zero, false
 }
 
-var genderVocab = []vocab[eligibility.Gender]{
-	{"男", eligibility.Male}, {"女", eligibility.Female},
-	{"男性", eligibility.Male}, {"女性", eligibility.Female},
-	{"M", eligibility.Male}, {"F", eligibility.Female},
-	{"m", eligibility.Male}, {"f", eligibility.Female},
-	{"1", eligibility.Male}, {"2", eligibility.Female},
-}
-
 // yesNoVocab reads the yes/no columns (是否本区户籍, 低保, …).
-var yesNoVocab = []vocab[bool]{
+var yesNoVocab = []word[bool]{
 	{"是", true}, {"否", false},
 	{"√", true}, {"×", false},
 	{"Y", true}, {"N", false}, {"y", true}, {"n", false},
 	{"1", true}, {"0", false},
 	{"有", true}, {"无", false},
 	{"本区", true}, {"区外", false}, {"本地", true}, {"外地", false},
-}
-
-// employmentVocab lists the commonest values first: most rows of a campaign
-// roster are people without work.
-var employmentVocab = []vocab[eligibility.EmploymentKind]{
-	{"未就业", eligibility.NotEmployed},
-	{"务农", eligibility.NotEmployed},
-	{"单位就业", eligibility.EmployedByUnit},
-	{"已就业", eligibility.EmployedByUnit},
-	{"在职", eligibility.EmployedByUnit},
-	{"用人单位就业", eligibility.EmployedByUnit},
-	{"个体工商户", eligibility.SelfEmployedBusiness},
-	{"个体", eligibility.SelfEmployedBusiness},
-	{"小微企业", eligibility.SmallBusinessEmployee},
-	{"小微企业从业人员", eligibility.SmallBusinessEmployee},
-	{"小微企业员工", eligibility.SmallBusinessEmployee},
-	{"新业态", eligibility.PlatformWorker},
-	{"新业态从业人员", eligibility.PlatformWorker},
-	{"新就业形态", eligibility.PlatformWorker},
-	{"平台就业", eligibility.PlatformWorker},
-	{"自由职业", eligibility.LicensedFreelancer},
-	{"自由职业者", eligibility.LicensedFreelancer},
-	{"持证自由职业者", eligibility.LicensedFreelancer},
-	{"无业", eligibility.NotEmployed},
-	{"失业", eligibility.NotEmployed},
-	{"学生", eligibility.Student},
-	{"在校学生", eligibility.Student},
-}
-
-var platformVocab = []vocab[eligibility.PlatformKind]{
-	{"网约车", eligibility.PlatformRideHailing},
-	{"网约车司机", eligibility.PlatformRideHailing},
-	{"快递", eligibility.PlatformCourier},
-	{"快递小哥", eligibility.PlatformCourier},
-	{"快递员", eligibility.PlatformCourier},
-	{"外卖", eligibility.PlatformFoodDelivery},
-	{"外卖骑手", eligibility.PlatformFoodDelivery},
-	{"同城货运", eligibility.PlatformFreight},
-	{"同城货运司机", eligibility.PlatformFreight},
-	{"货运司机", eligibility.PlatformFreight},
-	{"其他", eligibility.PlatformOther},
-}
-
-var schemeVocab = []vocab[eligibility.Scheme]{
-	{"未参保", eligibility.SchemeNone},
-	{"无", eligibility.SchemeNone},
-	{"否", eligibility.SchemeNone},
-	{"企业职工", eligibility.SchemeEmployee},
-	{"企业职工基本养老保险", eligibility.SchemeEmployee},
-	{"企业职工养老保险", eligibility.SchemeEmployee},
-	{"城镇职工", eligibility.SchemeEmployee},
-	{"职工养老", eligibility.SchemeEmployee},
-	{"城乡居民", eligibility.SchemeResident},
-	{"城乡居民基本养老保险", eligibility.SchemeResident},
-	{"城乡居民养老保险", eligibility.SchemeResident},
-	{"居民养老", eligibility.SchemeResident},
-	{"居民保", eligibility.SchemeResident},
-	{"机关事业", eligibility.SchemeOther},
-	{"机关事业单位养老保险", eligibility.SchemeOther},
-	{"其他", eligibility.SchemeOther},
-}
-
-var statusVocab = []vocab[eligibility.InsuranceStatus]{
-	{"正常", eligibility.StatusActive},
-	{"正常缴费", eligibility.StatusActive},
-	{"参保缴费", eligibility.StatusActive},
-	{"在缴", eligibility.StatusActive},
-	{"暂停", eligibility.StatusSuspended},
-	{"暂停缴费", eligibility.StatusSuspended},
-	{"中断缴费", eligibility.StatusSuspended},
-	{"停缴", eligibility.StatusSuspended},
-	{"断缴", eligibility.StatusSuspended},
-}
-
-var locationVocab = []vocab[eligibility.InsuranceLocation]{
-	{"本区", eligibility.InDistrict},
-	{"区内", eligibility.InDistrict},
-	{"本区参保", eligibility.InDistrict},
-	{"区外市内", eligibility.ElsewhereInCity},
-	{"市内区外", eligibility.ElsewhereInCity},
-	{"市外", eligibility.OutsideCity},
-	{"外市", eligibility.OutsideCity},
-	{"省外", eligibility.OutsideCity},
-}
-
-var contactVocab = []vocab[eligibility.ContactStatus]{
-	{"已联系", eligibility.ContactReached},
-	{"已走访", eligibility.ContactReached},
-	{"联系上", eligibility.ContactReached},
-	{"已联系上", eligibility.ContactReached},
-	{"找不到人", eligibility.ContactNotFound},
-	{"联系不上", eligibility.ContactNotFound},
-	{"核查无信息", eligibility.ContactNotFound},
-	{"查无此人", eligibility.ContactNotFound},
-	{"不是当地", eligibility.ContactNotLocal},
-	{"不是当地人", eligibility.ContactNotLocal},
-	{"非本地", eligibility.ContactNotLocal},
-	{"自称不是当地人", eligibility.ContactNotLocal},
-	{"未走访", eligibility.ContactUnknown},
-}
-
-var flagVocab = []vocab[eligibility.Flags]{
-	{"低保", eligibility.FlagMinimumLiving},
-	{"低保对象", eligibility.FlagMinimumLiving},
-	{"特困", eligibility.FlagExtremePoverty},
-	{"特困人员", eligibility.FlagExtremePoverty},
-	{"重度残疾", eligibility.FlagSevereDisability},
-	{"重度残疾人", eligibility.FlagSevereDisability},
-	{"重度残疾人员", eligibility.FlagSevereDisability},
-	{"被征地", eligibility.FlagLandAcquired},
-	{"被征地人员", eligibility.FlagLandAcquired},
-	{"新征地人员", eligibility.FlagLandAcquired},
-	{"被征地农民", eligibility.FlagLandAcquired},
-	{"镇街聘用", eligibility.FlagTownshipHire},
-	{"镇(街道)聘用人员", eligibility.FlagTownshipHire},
-	{"镇街聘用人员", eligibility.FlagTownshipHire},
-	{"村干部", eligibility.FlagVillageCadre},
-	{"村(社区)干部", eligibility.FlagVillageCadre},
-	{"在职村干部", eligibility.FlagVillageCadre},
-	{"财政供养", eligibility.FlagFiscallySupported},
-	{"财政供养人员", eligibility.FlagFiscallySupported},
-	{"产业带头人", eligibility.FlagIndustryLeader},
-	{"农村劳动力转移", eligibility.FlagRuralMigrantWorker},
-	{"农村劳动力转移人员", eligibility.FlagRuralMigrantWorker},
-	{"农村转移劳动力", eligibility.FlagRuralMigrantWorker},
-	{"退捕渔民", eligibility.FlagRetiredFisher},
-	{"高校毕业生", eligibility.FlagCollegeGraduate},
-	{"就业困难", eligibility.FlagEmploymentDifficulty},
-	{"就业困难人员", eligibility.FlagEmploymentDifficulty},
 }
 
 // flagColumns gives the flag each yes/no flag column sets.
@@ -193,9 +77,9 @@ func isListSep(c byte) bool {
 }
 
 // parseFlagList reads a list such as "低保、被征地" (already width-folded, so
-// "，" and "；" are ASCII). It returns the first item it cannot read.
-func parseFlagList(b []byte) (eligibility.Flags, []byte, bool) {
-	var f eligibility.Flags
+// "，" and "；" are ASCII). It reads every item it can and returns the
+// first it cannot read.
+func parseFlagList(b []byte) (f eligibility.Flags, bad []byte, ok bool) {
 	for len(b) > 0 {
 		n := 0
 		for n < len(b) && !isListSep(b[n]) && !hasPrefixStr(b[n:], "、") {
@@ -203,11 +87,11 @@ func parseFlagList(b []byte) (eligibility.Flags, []byte, bool) {
 		}
 		item := b[:n]
 		if len(item) > 0 {
-			g, ok := lookupVocab(flagVocab, item)
-			if !ok {
-				return f, item, false
+			if i, ok := flagWords.LookupBytes(item); ok {
+				f |= eligibility.Flags(1) << i
+			} else if bad == nil {
+				bad = item
 			}
-			f |= g
 		}
 		b = b[n:]
 		if hasPrefixStr(b, "、") {
@@ -216,7 +100,7 @@ func parseFlagList(b []byte) (eligibility.Flags, []byte, bool) {
 			b = b[1:]
 		}
 	}
-	return f, nil, true
+	return f, bad, bad == nil
 }
 
 func hasPrefixStr(b []byte, p string) bool { return len(b) >= len(p) && string(b[:len(p)]) == p }
