@@ -183,7 +183,6 @@ func ExampleDerive() {
 	// 4/5: 荆坑村 314.69 → 315 (the rounded cell 393 × 80% would give 314)
 }
 
-
 // A district's target to towns, and each town's to its villages.
 func ExampleApportionTree() {
 	district := allocation.Node{

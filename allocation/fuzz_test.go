@@ -209,4 +209,3 @@ func FuzzApportion(f *testing.F) {
 		}
 	})
 }
-

@@ -210,4 +210,3 @@ func (q Quota) Decimal(scale int32) decimal.Decimal {
 func (q Quota) sub(o Quota) (Quota, error) {
 	return quotaFromRat(new(big.Rat).Sub(q.Rat(), o.Rat()))
 }
-

@@ -79,4 +79,3 @@ func TestApportionTree(t *testing.T) {
 		t.Errorf("negative total: %v", err)
 	}
 }
-

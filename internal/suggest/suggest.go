@@ -57,4 +57,3 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
-
