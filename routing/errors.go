@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/internal/privacy"
 )
 
 // These are the sentinel errors of the package. Errors returned by its
@@ -68,6 +69,15 @@ type LoadError struct {
 }
 
 func (e *LoadError) Error() string {
+	// A policy file may hold an identity number where a name or key was
+	// expected: the message never carries one whole.
+	return privacy.Quote(e.message(), maxMessage)
+}
+
+// maxMessage bounds the messages of the errors of this package.
+const maxMessage = 4096
+
+func (e *LoadError) message() string {
 	var b strings.Builder
 	b.WriteString("routing: policy")
 	if e.Path != "" {
@@ -100,7 +110,9 @@ type ValidationError struct {
 	Findings []Finding
 }
 
-func (e *ValidationError) Error() string {
+func (e *ValidationError) Error() string { return privacy.Quote(e.message(), maxMessage) }
+
+func (e *ValidationError) message() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "routing: policy %q is invalid:", e.Policy)
 	n := 0

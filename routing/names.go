@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/canbao/kuomian/internal/privacy"
 	"github.com/canbao/kuomian/internal/suggest"
 )
 
@@ -28,7 +29,9 @@ func (e *NameError) Unwrap() error { return ErrUnknownName }
 // unknownName reports s as unknown, suggesting the nearest of the known
 // keys.
 func unknownName(kind string, known []string, s string) *NameError {
-	return &NameError{Kind: kind, Name: s, Suggest: suggest.Closest(strings.TrimSpace(s), known)}
+	// The name as written is masked (an identity number typed where a name
+	// belongs never comes back whole); the suggestion is a known word.
+	return &NameError{Kind: kind, Name: privacy.Quote(s, 40), Suggest: suggest.Closest(strings.TrimSpace(s), known)}
 }
 
 // splitList splits a case-file list value on commas, 、, ；, ; and spaces.
