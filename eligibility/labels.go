@@ -25,7 +25,7 @@ var (
 		term("employed_by_unit", "单位就业", "employed by a unit", "EmployedByUnit", "已就业", "在职", "用人单位就业"),
 		term("self_employed_business", "个体工商户", "individual business owner", "SelfEmployedBusiness", "个体", "self-employed business owner"),
 		term("small_business_employee", "小微企业从业人员", "small-business employee", "SmallBusinessEmployee", "小微企业", "小微企业员工"),
-		term("platform_worker", "新业态从业人员", "platform worker", "PlatformWorker", "新业态", "新就业形态", "新就业形态从业人员", "平台就业", "依托平台企业就业的新业态从业人员"),
+		term("platform_worker", "新业态从业人员", "platform worker", "PlatformWorker", "新业态", "新就业形态", "新就业形态从业人员", "平台就业", "依托平台企业就业的新业态从业人员", "外卖骑手", "快递小哥", "快递员", "网约车司机", "同城货运司机"),
 		term("licensed_freelancer", "持证自由职业者", "licensed freelancer", "LicensedFreelancer", "自由职业", "自由职业者", "持有执业资格许可证群体中的自由职业者"),
 		term("not_employed", "未就业", "not employed", "NotEmployed", "务农", "无业", "失业"),
 		term("student", "在校学生", "student", "Student", "学生"),

@@ -108,24 +108,34 @@ func tour() error {
 	fmt.Println("tier 1200:", before.Outcome, "→", after.Outcome)
 
 	// 5. Read a roster export (Chinese headers, UTF-8 or GB18030, title rows
-	// allowed), route and tally it; a bad row is rejected with its line,
-	// column and a masked value, and the counts reconcile.
+	// allowed), route and tally it. A bad identity number rejects its row
+	// with the line, the column and a masked value; a value not understood
+	// in an optional column leaves that fact unknown, with a warning; the
+	// counts reconcile.
 	csv := "石堰镇扩面摸底表\n" +
 		"姓名,身份证号码,村(社区),就业状况,是否本区户籍\n" +
 		"张三,500115197303150031,石堰村,外卖骑手,是\n" +
-		"李四,500115199001010016,石堰村,未就业,是\n" +
+		"李四,500115199001010016,石堰村,灵活就业,是\n" +
 		"王五,50011519900101001X,桃园村,未就业,是\n"
 	var tally reporting.Tally
-	var rejected []string
+	var notes []string
 	rep, err := reporting.RouteRoster(strings.NewReader(csv), roster.Options{}, rt, asOf,
 		func(row roster.Row, d *routing.Decision) error {
+			for _, w := range row.Warnings { // a value not understood: left unknown
+				notes = append(notes, w.Error())
+			}
 			return tally.AddDecision(row.Resident.Hukou.Village, d)
 		},
-		func(e *roster.RowError) error { rejected = append(rejected, e.Error()); return nil })
+		func(e *roster.RowError) error { notes = append(notes, e.Error()); return nil })
 	if err != nil {
 		return err
 	}
-	fmt.Println(rep.Counts, "|", strings.Join(rejected, "; "))
+	fmt.Println(rep.Counts)
+	fmt.Println(strings.Join(notes, "\n"))
+	rb := rt.Rulebook()
+	for _, r := range tally.Rows() { // village × target group × scheme × channel
+		fmt.Println(r.Village, rb.Keys(eligibility.GroupsOf(r.Group)), r.Outcome, r.Channel, r.Count)
+	}
 
 	// 6. Publish the month's 通报: the plan's own timetable (milestones, the
 	// 序时进度 counted at month ends, the bulletin clause) drives it.
