@@ -488,10 +488,18 @@ func maskInput(t string) string {
 	if n < 18 {
 		keep = 3
 	}
+	// Only the characters of an identity number are kept: a name or other
+	// text typed into the cell with the number (黄飞鸿500115…) is starred.
+	keepRune := func(r rune) rune {
+		if r >= '0' && r <= '9' || r >= '０' && r <= '９' || r == 'X' || r == 'x' || r == 'Ｘ' || r == 'ｘ' {
+			return r
+		}
+		return '*'
+	}
 	rest := t
 	for range 6 {
 		r, w := utf8.DecodeRuneInString(rest)
-		out = utf8.AppendRune(out, r)
+		out = utf8.AppendRune(out, keepRune(r))
 		rest = rest[w:]
 	}
 	stars(n - 6 - keep)
@@ -502,7 +510,7 @@ func maskInput(t string) string {
 		rest = rest[:len(rest)-w]
 	}
 	for _, r := range tail[:keep] {
-		out = utf8.AppendRune(out, r)
+		out = utf8.AppendRune(out, keepRune(r))
 	}
 	return string(out)
 }

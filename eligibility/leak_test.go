@@ -96,3 +96,20 @@ func TestNoErrorCarriesIdentityNumber(t *testing.T) {
 		t.Errorf("ParseDate error %v: want the input cut at a character boundary", err)
 	}
 }
+
+// A name typed into the identity-number cell with the number (issue 9:
+// "黄飞鸿500115197803150011") reaches no error message, nor the number.
+func TestIDErrorMasksTextAroundTheNumber(t *testing.T) {
+	for _, in := range []string{"黄飞鸿500115197803150011", "500115197803150011黄飞鸿", "张 三500115197803150011", "李四光 500115197803150011"} {
+		_, err := eligibility.ParseIDNumber(in)
+		if err == nil {
+			t.Fatalf("ParseIDNumber(%q) accepted it", in)
+		}
+		msg := err.Error()
+		for _, leak := range []string{"黄", "飞", "鸿", "张", "三", "李", "四", "光", "500115197803150011", "19780315"} {
+			if strings.Contains(msg, leak) {
+				t.Errorf("ParseIDNumber(%q) error %q carries %q", in, msg, leak)
+			}
+		}
+	}
+}
