@@ -71,7 +71,7 @@ func TestCheckCharacterErrors(t *testing.T) {
 		{"16 digits", "5001151978031500", eligibility.IDError{Err: eligibility.ErrIDLength, Masked: "500115*******500", Length: 16}, eligibility.ErrIDLength},
 		{"18 digits", "500115197803150011", eligibility.IDError{Err: eligibility.ErrIDLength, Masked: "500115********0011", Length: 18}, eligibility.ErrIDLength},
 		{"letter", "5001151978031500X", eligibility.IDError{Err: eligibility.ErrIDCharacter, Masked: "500115********00X", Length: 17, Pos: 17}, eligibility.ErrIDCharacter},
-		{"space", " 5001151978031500", eligibility.IDError{Err: eligibility.ErrIDCharacter, Masked: " 50011********500", Length: 17, Pos: 1}, eligibility.ErrIDCharacter},
+		{"space", " 5001151978031500", eligibility.IDError{Err: eligibility.ErrIDCharacter, Masked: "*50011********500", Length: 17, Pos: 1}, eligibility.ErrIDCharacter},
 		{"full-width", "５00115197803150０1", eligibility.IDError{Err: eligibility.ErrIDCharacter, Masked: "５00115********0０1", Length: 17, Pos: 1}, eligibility.ErrIDCharacter},
 	}
 	for _, tt := range tests {
