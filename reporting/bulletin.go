@@ -31,12 +31,25 @@ const ratePow = 10000
 type Progress struct {
 	Name     string // 村(社区)
 	Task     int64  // 任务数: the unit's whole task
-	Enrolled int64  // 已完成: newly enrolled to date
+	Enrolled int64  // 累计完成: the targets enrolled to date, since the campaign's baseline
+	// Month optionally carries the month's movement, from the campaign
+	// ledger (reporting/ledger): 本月新增 and the previous month's 累计完成.
+	// A bulletin with Month set on every unit shows both columns and the
+	// trend.
+	Month *MonthFigures
 	// Targets optionally states the unit's requirement for each milestone
 	// of the policy, in order, as published (the 罗东 2019年任务数 column is
 	// the 2019-12-31 target). Without it a milestone asks for
 	// ⌈Task × Percent ÷ 100⌉ (routing.Policy.Requirements).
 	Targets []int64
+}
+
+// MonthFigures is a unit's movement over the month (罗政〔2019〕185号 三(一)
+// 通报上月各村（居）应扩面人数的完成情况): New targets enrolled this month
+// (本月新增), and Previous, the 累计完成 of the month before.
+type MonthFigures struct {
+	New      int64 // 本月新增
+	Previous int64 // 上月累计完成
 }
 
 // BulletinInput is what [NewBulletin] needs.
@@ -114,6 +127,9 @@ type BulletinRow struct {
 	Name     string
 	Task     int64
 	Enrolled int64
+	// Month is the month's movement when every unit gave it (the town's
+	// is their sum), nil otherwise.
+	Month *MonthFigures
 	// Rate is the completion rate in percent, Enrolled ÷ Task × 100, exact
 	// to RateScale digits and rounded half up (84.365 → 84.37), computed
 	// with integers. Zero and HasRate false when Task is 0.
@@ -229,7 +245,9 @@ func NewBulletin(in BulletinInput) (Bulletin, error) {
 		return nil
 	}
 	var sumTask, sumEnrolled int64
+	var sumMonth MonthFigures
 	allTargets := len(in.Units) > 0
+	allMonths := len(in.Units) > 0
 	for i, u := range in.Units {
 		switch {
 		case u.Name == "":
@@ -246,6 +264,18 @@ func NewBulletin(in BulletinInput) (Bulletin, error) {
 			return Bulletin{}, err
 		}
 		allTargets = allTargets && u.Targets != nil
+		if m := u.Month; m != nil {
+			if m.New < 0 || m.Previous < 0 {
+				return Bulletin{}, &BulletinError{Unit: i, Name: u.Name, Field: "Month", Err: fmt.Errorf("%w: negative", ErrBulletinInput)}
+			}
+			var ok1, ok2 bool
+			sumMonth.New, ok1 = addInt64(sumMonth.New, m.New)
+			sumMonth.Previous, ok2 = addInt64(sumMonth.Previous, m.Previous)
+			if !ok1 || !ok2 {
+				return Bulletin{}, &BulletinError{Unit: i, Name: u.Name, Err: fmt.Errorf("%w: %w", ErrBulletinInput, table.ErrOverflow)}
+			}
+		}
+		allMonths = allMonths && u.Month != nil
 		var ok1, ok2 bool
 		sumTask, ok1 = addInt64(sumTask, u.Task)
 		sumEnrolled, ok2 = addInt64(sumEnrolled, u.Enrolled)
@@ -274,6 +304,10 @@ func NewBulletin(in BulletinInput) (Bulletin, error) {
 		if err != nil {
 			return Bulletin{}, &BulletinError{Unit: i, Name: u.Name, Err: err}
 		}
+		if allMonths {
+			m := *u.Month
+			r.Month = &m
+		}
 		rows[i] = r
 	}
 	townTask := in.TownTask
@@ -296,6 +330,10 @@ func NewBulletin(in BulletinInput) (Bulletin, error) {
 	total, err := b.row(b.Town, townTask, sumEnrolled, townTargets)
 	if err != nil {
 		return Bulletin{}, &BulletinError{Unit: -1, Err: err}
+	}
+	if allMonths {
+		m := sumMonth
+		total.Month = &m
 	}
 	b.Total = total
 
