@@ -9,7 +9,10 @@ import (
 	"github.com/canbao/kuomian/eligibility/vocab"
 )
 
-// The one vocabulary of each enumeration of this package. Keys are the
+// The one vocabulary of each enumeration of this package. The codes of
+// GB/T 40217—2021 that insured-list exports carry are aliases too: AAE140
+// 险种 110 (企业职工基本养老保险), 120 (机关事业单位养老保险) and 170 (城乡居民基本养老保险);
+// AAC031 缴费状态 and AAC008 个人参保状态 1 (参保缴费, 正常参保) and 2 (暂停). Keys are the
 // stable text forms; the aliases are the words rosters, department lists
 // and the plans themselves use (石堰府发〔2023〕10号 四(二) writes
 // 村组找不到人、联系不上、觉得不是当地的群众、核查人员无信息), and the Go identifiers
@@ -40,14 +43,14 @@ var (
 	)
 	schemeVocab = vocab.New[Scheme]("scheme",
 		term("none", "未参保", "not insured", "SchemeNone", "无", "否", "uninsured"),
-		term("employee", "企业职工基本养老保险", "basic pension insurance for enterprise employees", "SchemeEmployee", "企业职工", "企业职工养老保险", "城镇职工", "城镇企业职工基本养老保险", "城镇企业养老保险", "职工养老", "enterprise employees' pension"),
-		term("resident", "城乡居民基本养老保险", "basic pension insurance for urban and rural residents", "SchemeResident", "城乡居民", "城乡居民养老保险", "居民养老", "居民保", "residents' pension"),
-		term("other", "其他法定基本养老保险", "another statutory basic pension scheme", "SchemeOther", "其他基本养老保险", "机关事业", "机关事业单位养老保险", "机关事业单位基本养老保险", "其他", "other statutory pension"),
+		term("employee", "企业职工基本养老保险", "basic pension insurance for enterprise employees", "SchemeEmployee", "110", "企业职工", "企业职工养老保险", "城镇职工", "城镇企业职工基本养老保险", "城镇企业养老保险", "职工养老", "enterprise employees' pension"),
+		term("resident", "城乡居民基本养老保险", "basic pension insurance for urban and rural residents", "SchemeResident", "170", "城乡居民", "城乡居民养老保险", "居民养老", "居民保", "residents' pension"),
+		term("other", "其他法定基本养老保险", "another statutory basic pension scheme", "SchemeOther", "120", "其他基本养老保险", "机关事业", "机关事业单位养老保险", "机关事业单位基本养老保险", "其他", "other statutory pension"),
 	)
 	statusVocab = vocab.New[InsuranceStatus]("insurance status",
 		term("unknown", "缴费状态未知", "contribution status unknown", "StatusUnknown", "未知"),
-		term("active", "正常缴费", "contributing", "StatusActive", "正常", "参保缴费", "在缴"),
-		term("suspended", "暂停缴费", "contributions suspended", "StatusSuspended", "暂停", "中断缴费", "停缴", "断缴"),
+		term("active", "正常缴费", "contributing", "StatusActive", "1", "正常参保", "正常", "参保缴费", "在缴"),
+		term("suspended", "暂停缴费", "contributions suspended", "StatusSuspended", "2", "暂停参保", "暂停", "中断缴费", "停缴", "断缴"),
 	)
 	locationVocab = vocab.New[InsuranceLocation]("insurance location",
 		term("unknown", "参保地未知", "insured where unknown", "LocationUnknown", "未知"),
