@@ -11,6 +11,33 @@ import (
 	"github.com/canbao/kuomian/reporting/table"
 )
 
+// bulCount writes a count of persons in the lines, figures and chart of a
+// bulletin. Every text of a page is masked as personal data may be
+// ([table.Table.Masked]): a group of 6 or more digits would be starred as
+// an identity or phone number. So a count of 100000 or more is written
+// with thousands separators (1,234,567), which the masking leaves alone;
+// smaller counts are written plainly, as the published bulletins write
+// them.
+func bulCount(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	if n > -100000 && n < 100000 {
+		return s
+	}
+	sign := ""
+	if s[0] == '-' {
+		sign, s = "-", s[1:]
+	}
+	var b strings.Builder
+	b.WriteString(sign)
+	for i := range len(s) {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
 // bulRateCell is a completion rate as a cell, or "—" without one.
 func bulRateCell(r BulletinRow) table.Cell {
 	if !r.HasRate {
@@ -105,7 +132,7 @@ func (b Bulletin) summary() []string {
 	if t.HasRate {
 		rate = t.Rate.StringFixed(RateScale) + "%"
 	}
-	s = append(s, b.Town+"基本养老保险扩面计划完成率："+rate+"（已完成 "+strconv.FormatInt(t.Enrolled, 10)+" 人 / 任务 "+strconv.FormatInt(t.Task, 10)+" 人），"+t.Status.Label(language.Chinese)+"："+t.Reason)
+	s = append(s, b.Town+"基本养老保险扩面计划完成率："+rate+"（已完成 "+bulCount(t.Enrolled)+" 人 / 任务 "+bulCount(t.Task)+" 人），"+t.Status.Label(language.Chinese)+"："+t.Reason)
 	return s
 }
 
@@ -173,11 +200,11 @@ func (b Bulletin) page(f table.Format) table.Page {
 	}
 	p.Figures = append(p.Figures,
 		table.Figure{Label: b.Town + "基本养老保险扩面计划完成率", Value: rate, Note: t.Status.Label(zh) + "：" + t.Reason, Tone: bulTone(t.Status)},
-		table.Figure{Label: "已完成 / 任务（人）", Value: strconv.FormatInt(t.Enrolled, 10) + " / " + strconv.FormatInt(t.Task, 10), Note: "距任务 " + strconv.FormatInt(t.Gap, 10) + " 人"},
+		table.Figure{Label: "已完成 / 任务（人）", Value: bulCount(t.Enrolled) + " / " + bulCount(t.Task), Note: "距任务 " + bulCount(t.Gap) + " 人"},
 	)
 	if b.Milestone >= 0 {
 		m := b.Policy.Milestones[b.Milestone]
-		p.Figures = append(p.Figures, table.Figure{Label: m.By.String() + " 节点要求（" + strconv.Itoa(m.Percent) + "%）", Value: strconv.FormatInt(t.Target, 10), Note: "序时进度 " + strconv.FormatInt(t.Pace, 10) + " 人；" + m.Citation.String()})
+		p.Figures = append(p.Figures, table.Figure{Label: m.By.String() + " 节点要求（" + strconv.Itoa(m.Percent) + "%）", Value: bulCount(t.Target), Note: "序时进度 " + bulCount(t.Pace) + " 人；" + m.Citation.String()})
 	}
 	counts := map[ProgressStatus]int{}
 	for _, r := range b.Rows {
@@ -205,7 +232,7 @@ func (b Bulletin) page(f table.Format) table.Page {
 			ch.Bars = append(ch.Bars, table.ProgressBar{
 				Label: r.Name, Task: r.Task, Done: r.Enrolled, Target: r.Target, Pace: r.Pace,
 				Tone:  bulTone(r.Status),
-				Text:  rate + "  " + strconv.FormatInt(r.Enrolled, 10) + "/" + strconv.FormatInt(r.Task, 10),
+				Text:  rate + "  " + bulCount(r.Enrolled) + "/" + bulCount(r.Task),
 				Title: r.Name + "：" + r.Status.Label(zh) + "。" + r.Reason,
 			})
 		}

@@ -63,16 +63,29 @@
 // is a list of [RosterEntry] values made by [NewRosterEntry] from a row and
 // its decision. [RosterWriter] streams it as CSV of any length;
 // [RosterTable] turns it into a [table.Table] for the text, Markdown and HTML
-// forms; [SortRosterEntries] groups it by village. [MaskOptions] decides
-// what it shows: by default identity numbers are masked (110105********002X,
-// 15-digit numbers too, in their 18-character form), names keep their first
-// and last character (张*, 张*三, 欧**明, 阿******提), and names and long
-// digit runs in notes are starred; RevealPersonalData shows them in full.
+// forms; [SortRosterEntries] orders it by village, then by what it shows,
+// never by input line, so the same residents give the same roster, byte for
+// byte, in whatever order the rows came (RosterTable sorts; write a
+// RosterWriter's entries in that order). The roster does not show the
+// input's line numbers: they belong to the import report. [MaskOptions]
+// decides what it shows: by default identity numbers are masked
+// (110105********002X, 15-digit numbers too, in their 18-character form),
+// names keep their first and last character (张*, 张*三, 欧**明, 阿******提),
+// and the input's notes are not shown — a note is free text that may name
+// other people — so that 备注 says only [NoteWithheld] when there was one;
+// ShowInputNotes shows the notes with the resident's name and every
+// identity or phone number starred; RevealPersonalData shows everything in
+// full.
 //
 // # Personal data
 //
 // 石堰府发〔2023〕10号 六(三) requires 做好个人信息安全保密工作: rendered
-// reports mask identity numbers and names by default ([MaskOptions]); tallies,
-// task tables, bulletins and the [roster.Report] hold none; and error
-// messages never carry a full identity number or a full name.
+// reports mask identity numbers and names by default ([MaskOptions]); every
+// renderer of package table masks every identity or phone number wherever
+// it stands — a village cell, a unit name, a title, a note — by the one
+// rule of internal/privacy, while dates, amounts, rates and counts stay
+// legible (counts of 100000 or more in a bulletin's lines are written with
+// thousands separators); only a revealed roster's 公民身份号码 and 备注
+// columns opt out ([table.Column].RevealNumbers). Error messages never
+// carry a full identity number or a full name.
 package reporting

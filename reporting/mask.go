@@ -2,12 +2,14 @@ package reporting
 
 import (
 	"bufio"
+	"bytes"
 	"cmp"
 	"io"
 	"slices"
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
 	"github.com/canbao/kuomian/eligibility"
@@ -52,20 +54,42 @@ func groupSetLabel(rb *eligibility.Rulebook, gs eligibility.GroupSet) string {
 
 // MaskOptions says how the roster shows personal data.
 type MaskOptions struct {
-	// RevealPersonalData shows full identity numbers and full names. It is
-	// false by default: the roster then masks them (110105********002X,
-	// 张*三), as 石堰府发〔2023〕10号 六(三) asks (做好个人信息安全保密工作).
-	// Set it only for a copy kept under the township's own protection.
+	// RevealPersonalData shows full identity numbers, full names and the
+	// input's notes as they are. It is false by default: the roster then
+	// masks them (110105********002X, 张*三), as 石堰府发〔2023〕10号 六(三)
+	// asks (做好个人信息安全保密工作). Set it only for a copy kept under
+	// the township's own protection.
 	RevealPersonalData bool
+	// ShowInputNotes shows the input's notes (备注) in a masked roster,
+	// masked by privacy's rule for notes: the resident's name (also when
+	// spaces split it) and every identity or phone number are starred;
+	// dates and amounts stay. A note is free text that may name other
+	// people (户主李四光), which no rule recognises, so by default the
+	// masked roster shows none of it: its 备注 says only [NoteWithheld]
+	// when the input had a note. RevealPersonalData shows notes whole.
+	ShowInputNotes bool
 }
+
+// NoteWithheld is what the 备注 of a masked roster says when the input
+// row had a note that [MaskOptions] does not show.
+const NoteWithheld = "（原表有备注，未显示）"
 
 // RosterEntry is one line of the roster of residents to enrol
 // (扩面人员明细表, 石堰府发〔2023〕10号 四(二)): who, where, in which target
 // groups, where the decision sends them, the fallback, the follow-up actions
-// and notes. Build it with [NewRosterEntry]; ID, Name and the personal data
-// in Note are masked unless the options reveal them.
+// and notes. Build it with [NewRosterEntry]; ID, Name and Note are masked
+// unless the options reveal them.
+//
+// The rendered roster ([RosterWriter], [RosterTable]) shows every field
+// but Line and Revealed, and masks every identity or phone number left in
+// any of them (a number typed into the village column, say) unless the
+// entry is Revealed, when its ID and Note are shown as they are.
 type RosterEntry struct {
-	Line    int                // line of the resident in the imported roster
+	// Line is the resident's line in the imported roster, for the caller
+	// (the import report names lines). The rendered roster neither shows
+	// it nor depends on it, so that the same residents give the same
+	// roster in whatever order they came.
+	Line    int
 	ID      string             // 公民身份号码, masked by default
 	Name    string             // 姓名, masked by default
 	Gender  eligibility.Gender // 性别
@@ -82,11 +106,14 @@ type RosterEntry struct {
 	Fallback  routing.Choice             // 不愿参加时
 	Subsidies vocab.Set[routing.Subsidy] // 补贴
 	Actions   vocab.Set[routing.Action]  // 后续工作, e.g. 到派出所核实真实户籍地
-	// Note is the roster's own note (备注). Masked by default like the
-	// rest: the resident's name and every run of 6 or more digits in it
-	// (an identity or phone number, also when spaces or hyphens split it
-	// into 11 digits or more, as 138-1234-5678) are starred.
+	// Note is the roster's 备注. By default it is [NoteWithheld] when the
+	// input row had a note, and empty otherwise: the input's free text is
+	// not reproduced (see [MaskOptions].ShowInputNotes).
 	Note string
+	// Revealed says that ID, Name and Note hold personal data in full
+	// ([MaskOptions].RevealPersonalData): the rendered roster then shows
+	// the ID and the note as they are.
+	Revealed bool
 }
 
 // NewRosterEntry makes the roster line of an imported row and its decision.
@@ -105,20 +132,36 @@ func NewRosterEntry(row roster.Row, d *routing.Decision, opt MaskOptions) Roster
 		Fallback:  d.Fallback,
 		Subsidies: d.Subsidies,
 		Actions:   d.Actions,
-		Note:      privacy.Note(row.Note, row.Resident.Name),
 	}
-	if opt.RevealPersonalData {
+	switch {
+	case opt.RevealPersonalData:
 		e.ID = row.Resident.ID.String()
 		e.Name = row.Resident.Name
 		e.Note = row.Note
+		e.Revealed = true
+	case strings.TrimSpace(row.Note) == "":
+	case opt.ShowInputNotes:
+		e.Note = privacy.Note(row.Note, row.Resident.Name)
+	default:
+		e.Note = NoteWithheld
 	}
 	return e
 }
 
 // rosterHeaders are the column headers of the roster.
-var rosterHeaders = []string{"序号", "行号", "公民身份号码", "姓名", "性别", "年龄", "村(社区)", "扩面对象类别", "去向(险种)", "参保渠道", "办理地点", "不愿参加时", "补贴", "后续工作", "备注"}
+var rosterHeaders = []string{"序号", "公民身份号码", "姓名", "性别", "年龄", "村(社区)", "扩面对象类别", "去向(险种)", "参保渠道", "办理地点", "不愿参加时", "补贴", "后续工作", "备注"}
 
-// cells returns the entry's fields as text, in rosterHeaders order after 序号.
+// The columns of rosterHeaders that need care: the numbers, and those a
+// revealed entry shows as they are.
+const (
+	rosColSeq  = 0
+	rosColID   = 1
+	rosColAge  = 4
+	rosColNote = 13
+)
+
+// cells returns the entry's fields as text, in rosterHeaders order after
+// 序号, as they are (unmasked).
 func (e RosterEntry) cells(zh language.Tag) []string {
 	fallback := ""
 	if !e.Fallback.IsZero() {
@@ -134,7 +177,6 @@ func (e RosterEntry) cells(zh language.Tag) []string {
 		return s.Label(zh)
 	}
 	return []string{
-		strconv.Itoa(e.Line),
 		e.ID,
 		e.Name,
 		text(e.Gender, e.Gender == eligibility.GenderUnknown),
@@ -151,9 +193,29 @@ func (e RosterEntry) cells(zh language.Tag) []string {
 	}
 }
 
+// shownCells returns the entry's cells as the roster shows them: every
+// identity or phone number masked ([privacy.Numbers]), but in the ID and
+// the note of a revealed entry.
+func (e RosterEntry) shownCells(zh language.Tag) []string {
+	cs := e.cells(zh)
+	for i, c := range cs {
+		if j := i + 1; e.Revealed && (j == rosColID || j == rosColNote) {
+			continue
+		}
+		cs[i] = privacy.Numbers(c)
+	}
+	return cs
+}
+
 // RosterWriter writes the roster (扩面人员明细表) as CSV one entry at a
 // time, so a roster of any length streams. The CSV has CRLF line ends and
-// text guarded against formula injection ([codec.AppendRecord]).
+// text guarded against formula injection ([codec.AppendRecord]); every
+// identity or phone number in any cell is masked, but in the ID and note
+// of a [RosterEntry].Revealed entry. It writes the entries in the order
+// given and numbers them 序号 in that order: write them in the order of
+// [SortRosterEntries] (or hold the roster in memory and render
+// [RosterTable], which sorts) for a roster that is the same, byte for
+// byte, whatever the order of the input rows.
 type RosterWriter struct {
 	w    *bufio.Writer
 	c    io.Closer
@@ -181,7 +243,7 @@ func NewRosterWriter(w io.Writer, enc codec.Encoding) (*RosterWriter, error) {
 // Write appends one entry; 序号 counts from 1.
 func (rw *RosterWriter) Write(e RosterEntry) error {
 	rw.n++
-	rec := append([]string{strconv.Itoa(rw.n)}, e.cells(language.Chinese)...)
+	rec := append([]string{strconv.Itoa(rw.n)}, e.shownCells(language.Chinese)...)
 	rw.writeRecord(rec)
 	return rw.err
 }
@@ -206,26 +268,36 @@ func (rw *RosterWriter) writeRecord(fields []string) {
 }
 
 // RosterTable returns the roster as a [table.Table] (for the text, Markdown and
-// HTML renderers of this package), titled title. Use it for rosters that
-// fit in memory; [RosterWriter] streams CSV of any length.
+// HTML renderers of this package), titled title: the entries in the order
+// of [SortRosterEntries] (entries is not modified), numbered 序号 in that
+// order, so the same entries give the same table whatever their order.
+// The renderers mask every identity or phone number in it; the ID and
+// 备注 columns show full numbers only for entries that are
+// [RosterEntry].Revealed. Use it for rosters that fit in memory;
+// [RosterWriter] streams CSV of any length.
 func RosterTable(title string, entries []RosterEntry) table.Table {
+	sorted := slices.Clone(entries)
+	SortRosterEntries(sorted)
+	revealed := slices.ContainsFunc(sorted, func(e RosterEntry) bool { return e.Revealed })
 	t := table.Table{Title: title}
 	for i, h := range rosterHeaders {
 		col := table.Column{Header: h}
-		if i == 0 || i == 1 || i == 5 {
+		switch i {
+		case rosColSeq, rosColAge:
 			col.Kind = table.KindInteger
 			col.NoSum = true
+		case rosColID, rosColNote:
+			col.RevealNumbers = revealed
 		}
 		t.Columns = append(t.Columns, col)
 	}
-	for i, e := range entries {
-		cs := e.cells(language.Chinese)
+	zh := language.Chinese
+	for i, e := range sorted {
 		row := make([]table.Cell, 0, len(rosterHeaders))
 		row = append(row, table.Int(int64(i+1)))
-		for j, s := range cs {
-			if j == 0 || j == 4 {
-				n, _ := strconv.ParseInt(s, 10, 64)
-				row = append(row, table.Int(n))
+		for j, s := range e.shownCells(zh) {
+			if j+1 == rosColAge {
+				row = append(row, table.Int(int64(e.Age)))
 				continue
 			}
 			row = append(row, table.Text(s))
@@ -234,15 +306,19 @@ func RosterTable(title string, entries []RosterEntry) table.Table {
 	}
 	t.Notes = []string{
 		"依据石堰府发〔2023〕10号 四(二)：找不到人、联系不上、觉得不是当地的群众，建议到派出所核实真实的户籍地，并备注在《石堰镇各村养老保险扩面人员明细表》上。",
-		"个人信息：除非明确要求显示，身份证号码只保留前6位和后4位、姓名只保留首尾字（石堰府发〔2023〕10号 六(三) 做好个人信息安全保密工作）。",
+		"个人信息：除非明确要求显示，身份证号码只保留前6位和后4位、姓名只保留首尾字，原表备注不显示（标为" + NoteWithheld + "）（石堰府发〔2023〕10号 六(三) 做好个人信息安全保密工作）。",
 	}
 	return t
 }
 
-// SortRosterEntries orders a roster by village, in the Chinese collation
-// order of [Tally.Villages] (pinyin, numbers numerically), and within a
-// village by line, so that each village's residents come together as the
-// 各村 roster of 石堰府发〔2023〕10号 四(二) lists them.
+// SortRosterEntries orders a roster so that the same entries come out in
+// the same order whatever order they came in: by village, in the Chinese
+// collation order of [Tally.Villages] (pinyin, numbers numerically), so
+// that each village's residents come together as the 各村 roster of
+// 石堰府发〔2023〕10号 四(二) lists them; within a village by name as
+// shown (pinyin of the surname), then by the identity number as the entry
+// holds it (masked, unless revealed), then by the other fields. Line is not
+// used: entries that differ only in it show the same.
 func SortRosterEntries(entries []RosterEntry) {
 	names := make([]string, 0, 16)
 	seen := make(map[string]bool)
@@ -257,10 +333,38 @@ func SortRosterEntries(entries []RosterEntry) {
 	for i, v := range names {
 		rank[v] = i
 	}
-	slices.SortStableFunc(entries, func(a, b RosterEntry) int {
-		if c := cmp.Compare(rank[a.Village], rank[b.Village]); c != 0 {
+	col := collate.New(language.Chinese, collate.Numeric)
+	var buf collate.Buffer
+	type keyed struct {
+		rank  int
+		name  []byte // collation key of the name
+		cells string // the fields as shown, ID first
+		e     RosterEntry
+	}
+	ks := make([]keyed, len(entries))
+	for i, e := range entries {
+		ks[i] = keyed{rank: rank[e.Village], name: col.KeyFromString(&buf, e.Name), cells: strings.Join(e.cells(language.Chinese), "\x00"), e: e}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int {
+		if c := cmp.Compare(a.rank, b.rank); c != 0 {
 			return c
 		}
-		return cmp.Compare(a.Line, b.Line)
+		if c := bytes.Compare(a.name, b.name); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.cells, b.cells); c != 0 {
+			return c
+		}
+		return cmp.Compare(b2i(a.e.Revealed), b2i(b.e.Revealed))
 	})
+	for i := range ks {
+		entries[i] = ks[i].e
+	}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

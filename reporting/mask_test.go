@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"encoding/csv"
 	"flag"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -14,6 +17,7 @@ import (
 
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/eligibility/vocab"
+	"github.com/canbao/kuomian/internal/synth"
 	"github.com/canbao/kuomian/reporting"
 	"github.com/canbao/kuomian/reporting/codec"
 	"github.com/canbao/kuomian/reporting/roster"
@@ -230,14 +234,16 @@ func rosWriteRoster(t *testing.T, entries []reporting.RosterEntry, enc codec.Enc
 var rosGoodIDs = []string{"500115197803150011", "500115198506200021", "500115196301010030", "500115200002290043", "500115197009090058"}
 
 func TestRosterWriterMasksByDefault(t *testing.T) {
-	got := rosWriteRoster(t, rosEntriesOf(t, reporting.MaskOptions{}), codec.UTF8BOM)
+	entries := rosEntriesOf(t, reporting.MaskOptions{})
+	reporting.SortRosterEntries(entries)
+	got := rosWriteRoster(t, entries, codec.UTF8BOM)
 	rosGolden(t, "roster/masked.csv", got)
-	for _, s := range append(rosGoodIDs, "张三", "李小红", "欧阳小明") {
+	for _, s := range append(rosGoodIDs, "张三", "李小红", "欧阳小明", "待核实", "引号") {
 		if bytes.Contains(got, []byte(s)) {
 			t.Errorf("masked roster contains %q", s)
 		}
 	}
-	for _, s := range []string{"500115********0011", "张*", "李*红", "欧**明", "到派出所核实真实户籍地"} {
+	for _, s := range []string{"500115********0011", "张*", "李*红", "欧**明", "到派出所核实真实户籍地", reporting.NoteWithheld} {
 		if !bytes.Contains(got, []byte(s)) {
 			t.Errorf("masked roster lacks %q", s)
 		}
@@ -303,10 +309,10 @@ func TestRosterWriterGuardsFormulas(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v := recs[1][6]; v != "'=HYPERLINK(\"x\")" {
+	if v := recs[1][5]; v != "'=HYPERLINK(\"x\")" {
 		t.Errorf("village cell = %q, want the formula defused", v)
 	}
-	if n := recs[1][14]; n != "多行\n备注, 含逗号" {
+	if n := recs[1][13]; n != "多行\n备注, 含逗号" {
 		t.Errorf("note cell = %q", n)
 	}
 }
@@ -335,17 +341,213 @@ func TestTallyTables(t *testing.T) {
 	}
 }
 
+// TestSortRosterEntries checks the roster's order: by village (pinyin,
+// numbers numerically), then by the name and the identity number as
+// shown, then by the other fields; never by line, so that the order does
+// not depend on the order of the input rows.
 func TestSortRosterEntries(t *testing.T) {
 	entries := []reporting.RosterEntry{
-		{Line: 5, Village: "石堰村"}, {Line: 2, Village: "第10组"}, {Line: 3, Village: "石堰村"},
-		{Line: 4, Village: "第2组"}, {Line: 9, Village: "安乐村"},
+		{Line: 5, Village: "石堰村", Name: "张*", ID: "500115********0011"},
+		{Line: 2, Village: "第10组", Name: "赵*"},
+		{Line: 3, Village: "石堰村", Name: "王*"},
+		{Line: 4, Village: "第2组", Name: "欧**明"},
+		{Line: 9, Village: "安乐村", Name: "李*红"},
+		{Line: 1, Village: "石堰村", Name: "张*", ID: "500115********0010"},
+		{Line: 8, Village: "石堰村", Name: "王*", Age: 30},
+		{Line: 7, Village: "石堰村", Name: "王*", Age: 30},
 	}
 	reporting.SortRosterEntries(entries)
-	var got []int
+	var got []string
 	for _, e := range entries {
-		got = append(got, e.Line)
+		got = append(got, e.Village+" "+e.Name+" "+e.ID+" "+strconv.Itoa(e.Age))
 	}
-	if diff := cmp.Diff([]int{9, 4, 2, 3, 5}, got); diff != "" {
-		t.Errorf("SortRosterEntries() lines mismatch (-want +got):\n%s", diff)
+	want := []string{
+		"安乐村 李*红  0",
+		"第2组 欧**明  0",
+		"第10组 赵*  0",
+		"石堰村 王*  0",
+		"石堰村 王*  30",
+		"石堰村 王*  30",
+		"石堰村 张* 500115********0010 0",
+		"石堰村 张* 500115********0011 0",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("SortRosterEntries() order mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// rosNoteRow is a row whose note names the resident with a space, another
+// person and a phone number.
+func rosNoteRow(note string) roster.Row {
+	id := eligibility.MustParseIDNumber("500115197803150011")
+	return roster.Row{Line: 2, Resident: eligibility.Resident{ID: id, Name: "张学友", Hukou: eligibility.Hukou{Village: "石堰村"}}, Note: note}
+}
+
+// TestMaskedRosterNotes checks what the 备注 of the roster shows: by
+// default nothing of the input's free text, only NoteWithheld; with
+// ShowInputNotes the note masked by privacy's rule for notes; with
+// RevealPersonalData the note whole.
+func TestMaskedRosterNotes(t *testing.T) {
+	const note = "张 学友外出务工，户主李四光电话13812345678，2023-06-30 已走访"
+	tests := []struct {
+		name string
+		note string
+		opt  reporting.MaskOptions
+		want string
+	}{
+		{"default", note, reporting.MaskOptions{}, reporting.NoteWithheld},
+		{"default, no note", "", reporting.MaskOptions{}, ""},
+		{"default, blank note", " 　", reporting.MaskOptions{}, ""},
+		{"input notes shown masked", note, reporting.MaskOptions{ShowInputNotes: true}, "张*友外出务工，户主李四光电话138*****678，2023-06-30 已走访"},
+		{"revealed", note, reporting.MaskOptions{RevealPersonalData: true}, note},
+		{"revealed wins over input notes", note, reporting.MaskOptions{RevealPersonalData: true, ShowInputNotes: true}, note},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := reporting.NewRosterEntry(rosNoteRow(tt.note), &routing.Decision{}, tt.opt)
+			if diff := cmp.Diff(tt.want, e.Note); diff != "" {
+				t.Errorf("Note mismatch (-want +got):\n%s", diff)
+			}
+			var out bytes.Buffer
+			if err := reporting.RosterTable("明细表", []reporting.RosterEntry{e}).Render(&out, table.FormatCSV, table.RenderOptions{Encoding: codec.UTF8}); err != nil {
+				t.Fatal(err)
+			}
+			recs, err := csv.NewReader(&out).ReadAll()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, recs[1][len(recs[1])-1]); diff != "" {
+				t.Errorf("rendered 备注 mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestRosterMasksNumbersInEveryColumn puts an identity number and a phone
+// number where no column expects them (the village, the groups' label)
+// and checks that no form of the roster shows them, masked or revealed,
+// while the revealed roster still shows its own ID and note in full.
+func TestRosterMasksNumbersInEveryColumn(t *testing.T) {
+	const id, phone = "500115197803150011", "13812345678"
+	row := rosNoteRow("电话" + phone)
+	row.Resident.Hukou.Village = "石堰村" + id
+	tests := []struct {
+		name     string
+		opt      reporting.MaskOptions
+		want     []string // must be shown
+		wantNone []string // must not
+	}{
+		{"masked", reporting.MaskOptions{}, []string{"石堰村500115********0011", reporting.NoteWithheld}, []string{id, phone, "电话"}},
+		{"input notes", reporting.MaskOptions{ShowInputNotes: true}, []string{"石堰村500115********0011", "电话138*****678"}, []string{id, phone}},
+		{"revealed", reporting.MaskOptions{RevealPersonalData: true}, []string{"石堰村500115********0011", "," + id + ",", "电话" + phone}, []string{"石堰村" + id}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := reporting.NewRosterEntry(row, &routing.Decision{}, tt.opt)
+			e.Groups = "第" + phone + "类"
+			forms := map[string]string{"writer": string(rosWriteRoster(t, []reporting.RosterEntry{e}, codec.UTF8))}
+			for _, f := range []table.Format{table.FormatText, table.FormatCSV, table.FormatMarkdown, table.FormatHTML} {
+				var out bytes.Buffer
+				if err := reporting.RosterTable("明细表", []reporting.RosterEntry{e}).Render(&out, f, table.RenderOptions{Encoding: codec.UTF8}); err != nil {
+					t.Fatal(err)
+				}
+				forms[f.String()] = out.String()
+			}
+			for form, text := range forms {
+				if strings.Contains(text, "第"+phone+"类") {
+					t.Errorf("%s: a phone number in the groups' label is shown whole", form)
+				}
+				for _, s := range tt.wantNone {
+					if strings.Contains(text, s) {
+						t.Errorf("%s holds %q", form, s)
+					}
+				}
+				if form != "writer" && form != "csv" {
+					continue // the text forms align and escape; the CSV forms hold the cells as they are
+				}
+				for _, s := range tt.want {
+					if !strings.Contains(text, s) {
+						t.Errorf("%s lacks %q:\n%s", form, s, text)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestRosterSameWhateverTheOrder imports a roster in 20 random orders and
+// checks that every output — the masked roster as CSV (written in the
+// order of SortRosterEntries, and rendered from RosterTable), HTML and
+// text, the tally's tables and the bulletin in every format — is the same,
+// byte for byte.
+func TestRosterSameWhateverTheOrder(t *testing.T) {
+	input, _, err := synth.Generate(synth.Options{Seed: 9, Rows: 300, BadPerMille: 20, AsOf: rosAsOf})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(strings.TrimSuffix(string(input), "\n")+"\n", "\n")
+	header, rows := lines[0], lines[1:]
+	// Two residents with the same masked number and name, and the same
+	// resident twice, so that the tie-breaks are exercised.
+	rows = append(rows, rows[0], rows[1])
+	outputs := func(data string) map[string]string {
+		t.Helper()
+		var entries []reporting.RosterEntry
+		tl := &reporting.Tally{}
+		_, err := reporting.RouteRoster(strings.NewReader(data), roster.Options{}, rosRouter(), rosAsOf,
+			func(row roster.Row, d *routing.Decision) error {
+				entries = append(entries, reporting.NewRosterEntry(row, d, reporting.MaskOptions{ShowInputNotes: true}))
+				return tl.AddDecision(row.Resident.Hukou.Village, d)
+			}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for _, f := range []table.Format{table.FormatText, table.FormatCSV, table.FormatHTML} {
+			var b bytes.Buffer
+			if err := reporting.RosterTable("明细表", entries).Render(&b, f, table.RenderOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			out["roster "+f.String()] = b.String()
+		}
+		sorted := slices.Clone(entries)
+		reporting.SortRosterEntries(sorted)
+		out["roster writer"] = string(rosWriteRoster(t, sorted, codec.UTF8BOM))
+		var units []reporting.Progress
+		for i, v := range tl.Totals() {
+			units = append(units, reporting.Progress{Name: v.Village, Task: v.Employee + v.Resident, Enrolled: int64(i) * 3})
+		}
+		b, err := reporting.NewBulletin(reporting.BulletinInput{Town: "石堰镇", AsOf: rosAsOf, Policy: routing.Shiyan2023(), Units: units})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range []table.Format{table.FormatText, table.FormatCSV, table.FormatMarkdown, table.FormatHTML} {
+			var w bytes.Buffer
+			if err := tl.Table("分村分类汇总").Render(&w, f, table.RenderOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			if err := tl.TotalsTable("分村汇总").Render(&w, f, table.RenderOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			out["tally "+f.String()] = w.String()
+			w.Reset()
+			if err := b.Render(&w, f, table.RenderOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			out["bulletin "+f.String()] = w.String()
+		}
+		return out
+	}
+	want := outputs(header + strings.Join(rows, ""))
+	rng := rand.New(rand.NewPCG(2023, 10))
+	for i := range 20 {
+		shuffled := slices.Clone(rows)
+		rng.Shuffle(len(shuffled), func(a, b int) { shuffled[a], shuffled[b] = shuffled[b], shuffled[a] })
+		got := outputs(header + strings.Join(shuffled, ""))
+		for name, w := range want {
+			if got[name] != w {
+				t.Errorf("shuffle %d: %s differs (-want +got):\n%s", i, name, cmp.Diff(w, got[name]))
+			}
+		}
 	}
 }

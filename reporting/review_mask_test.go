@@ -89,7 +89,9 @@ func TestReviewMaskedRosterForms(t *testing.T) {
 		}
 		return out
 	}
-	for form, text := range render(reporting.MaskOptions{}) {
+	// With the input notes shown (masked), what the notes say that is not
+	// personal data stays legible; by default no input note is shown at all.
+	for form, text := range render(reporting.MaskOptions{ShowInputNotes: true}) {
 		for _, s := range full {
 			if strings.Contains(text, s) {
 				t.Errorf("masked roster (%s) holds %q", form, s)
@@ -102,6 +104,16 @@ func TestReviewMaskedRosterForms(t *testing.T) {
 			if !strings.Contains(text, s) {
 				t.Errorf("masked roster (%s) lost %q from a note", form, s)
 			}
+		}
+	}
+	for form, text := range render(reporting.MaskOptions{}) {
+		for _, s := range append(full, "2023-06-30", "1500") {
+			if strings.Contains(text, s) {
+				t.Errorf("default masked roster (%s) shows %q from the input's notes", form, s)
+			}
+		}
+		if !strings.Contains(text, reporting.NoteWithheld) {
+			t.Errorf("default masked roster (%s) does not say a note was withheld", form)
 		}
 	}
 	revealed := render(reporting.MaskOptions{RevealPersonalData: true})["csv"]

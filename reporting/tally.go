@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/internal/privacy"
 	"github.com/canbao/kuomian/reporting/roster"
 	"github.com/canbao/kuomian/reporting/table"
 	"github.com/canbao/kuomian/routing"
@@ -319,7 +320,7 @@ func (t *Tally) Reconcile(c roster.Counts) error {
 			}
 		}
 		if routed != vt.residents || grouped < vt.residents {
-			return fmt.Errorf("%w: village %q: %d residents, %d routed, %d group memberships", ErrTallyMismatch, v, vt.residents, routed, grouped)
+			return fmt.Errorf("%w: village %q: %d residents, %d routed, %d group memberships", ErrTallyMismatch, privacy.Numbers(v), vt.residents, routed, grouped)
 		}
 	}
 	return nil

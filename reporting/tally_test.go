@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -316,5 +317,43 @@ func TestTallyGroupNames(t *testing.T) {
 	}
 	if groups, _ := cells(&short); !slices.Equal(groups, []string{"乙类人员", "第5类"}) {
 		t.Errorf("groups %q, want 乙类人员 (no numeral, no short name) and 第5类 (undefined)", groups)
+	}
+}
+
+// TestTallyTablesMaskNumbers checks that an identity or phone number typed
+// into the village column is masked in every form of the tally's tables.
+func TestTallyTablesMaskNumbers(t *testing.T) {
+	const id, phone = "500115197803150011", "138-1234-5678"
+	var tl reporting.Tally
+	for _, v := range []string{"石堰村" + id, "电话" + phone, "第2组"} {
+		if err := tl.Add(reporting.TallyEntry{Village: v, Outcome: routing.OutcomeResident, Channel: routing.ChannelSelfPay}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		name string
+		tbl  table.Table
+	}{
+		{"cells", tl.Table("分村分类汇总")},
+		{"totals", tl.TotalsTable("分村汇总")},
+	}
+	for _, tt := range tests {
+		for _, f := range []table.Format{table.FormatText, table.FormatCSV, table.FormatMarkdown, table.FormatHTML} {
+			var b bytes.Buffer
+			if err := tt.tbl.Render(&b, f, table.RenderOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			out := strings.ReplaceAll(b.String(), `\*`, "*")
+			for _, s := range []string{id, "19780315", phone, "1234-5678"} {
+				if strings.Contains(out, s) {
+					t.Errorf("%s %v shows %q", tt.name, f, s)
+				}
+			}
+			for _, s := range []string{"石堰村500115********0011", "电话138-****-*678", "第2组"} {
+				if !strings.Contains(out, s) {
+					t.Errorf("%s %v lacks %q:\n%s", tt.name, f, s, out)
+				}
+			}
+		}
 	}
 }

@@ -43,6 +43,18 @@ func readCSV(t *testing.T, path string) [][]string {
 	return recs
 }
 
+// column returns the index of the column headed h.
+func column(t *testing.T, header []string, h string) int {
+	t.Helper()
+	for i, s := range header {
+		if s == h {
+			return i
+		}
+	}
+	t.Fatalf("no column %q in %q", h, header)
+	return -1
+}
+
 func TestWritesEveryFile(t *testing.T) {
 	dir := t.TempDir()
 	if err := run(testConfig(dir), nil); err != nil {
@@ -135,8 +147,9 @@ func TestTalliesReconcile(t *testing.T) {
 	}
 	roster := readCSV(t, filepath.Join(dir, FileRosterCSV))
 	perVillage := map[string]int{}
+	village := column(t, roster[0], "村(社区)")
 	for _, r := range roster[1:] {
-		perVillage[r[6]]++
+		perVillage[r[village]]++
 	}
 	totals := readCSV(t, filepath.Join(dir, FileTotalsCSV))
 	seen := 0
@@ -200,10 +213,12 @@ func TestGroupsAndTimetableFromThePolicy(t *testing.T) {
 		known[rb.ShortLabels(eligibility.GroupsOf(eligibility.Group(i+1)))] = true
 	}
 	seen := map[string]bool{}
-	for _, r := range readCSV(t, filepath.Join(dir, FileRosterCSV))[1:] {
-		for _, l := range strings.Split(r[7], "；") {
+	rosterRecs := readCSV(t, filepath.Join(dir, FileRosterCSV))
+	groups := column(t, rosterRecs[0], "扩面对象类别")
+	for _, r := range rosterRecs[1:] {
+		for _, l := range strings.Split(r[groups], "；") {
 			if !known[l] {
-				t.Fatalf("roster line %s: group %q is not one of the policy's", r[1], l)
+				t.Fatalf("roster entry %s: group %q is not one of the policy's", r[0], l)
 			}
 			seen[l] = true
 		}

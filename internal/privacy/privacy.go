@@ -3,13 +3,16 @@
 // report or an error message (石堰府发〔2023〕10号 六(三)
 // 做好个人信息安全保密工作). It is the one home of that masking: the
 // roster reader masks the values of its row errors with it, the masked
-// roster (扩面人员明细表) its names and notes.
+// roster (扩面人员明细表) its names and notes, and every renderer of
+// reporting/table every text it shows.
 //
 // # Functions
 //
 // [Name] keeps a name's first and, from three characters, last character;
-// [Text] masks free text for an error message; [Note] masks a roster's
-// note for a masked roster.
+// [Numbers] masks the identity and phone numbers in any text, wherever
+// they stand, and leaves dates, amounts and counts legible; [Text] masks
+// free text for an error message; [Note] masks a roster's note for a
+// masked roster; [Quote] quotes an input in an error message.
 package privacy
 
 import (
@@ -43,29 +46,109 @@ func Name(name string) string {
 }
 
 // Note masks the personal data a free-text note may hold before it goes
-// into a masked roster: the resident's own name (as [Name] masks it)
-// and every group of 6 or more digits, as [Text] masks them (identity,
-// phone and bank numbers). Dates and amounts stay legible.
+// into a masked roster: the resident's own name (as [Name] masks it),
+// also when spaces split it (张 学友), and every identity or phone number,
+// as [Numbers] masks them. Other people's names (户主李四光) are not
+// recognised: a masked roster shows a note only when its caller opts in.
 func Note(note, name string) string {
 	if note == "" {
 		return ""
 	}
-	if n := strings.Join(strings.Fields(name), ""); utf8.RuneCountInString(n) >= 2 {
-		note = strings.ReplaceAll(note, n, Name(n))
+	note = maskNameIn(note, name)
+	return Numbers(note)
+}
+
+// maskNameIn replaces every occurrence of name in s — its characters in
+// order, white space allowed between them — by Name(name). Names of fewer
+// than two characters are left alone (one character is no name to find).
+func maskNameIn(s, name string) string {
+	nr := []rune(strings.Join(strings.Fields(name), ""))
+	if len(nr) < 2 || !strings.ContainsRune(s, nr[0]) {
+		return s
 	}
-	runes := []rune(note)
-	maskDigitGroups(runes)
+	masked := []rune(Name(string(nr)))
+	sr := []rune(s)
+	out := make([]rune, 0, len(sr))
+	for i := 0; i < len(sr); {
+		j, k := i, 0
+	match:
+		for j < len(sr) && k < len(nr) {
+			switch {
+			case sr[j] == nr[k]:
+				j++
+				k++
+			case k > 0 && unicode.IsSpace(sr[j]):
+				j++
+			default:
+				break match
+			}
+		}
+		if k == len(nr) {
+			out = append(out, masked...)
+			i = j
+			continue
+		}
+		out = append(out, sr[i])
+		i++
+	}
+	return string(out)
+}
+
+// Numbers masks every identity, phone or bank number in s and leaves the
+// rest as it is: it is what a rendered report applies to every text it
+// shows. A number is a group of 6 or more digits (ASCII, full-width or of
+// any other script, with an identity number's final X), counted across
+// single separators — a space of any kind, a line break, a control or
+// invisible format character, or a hyphen or dash — as in 138-1234-5678 or
+// 1101 0519 4901 0100 2X. A group of 11 digits or more is masked whole;
+// otherwise each part between hyphens is masked on its own when it holds 6
+// digits or more, so that a date such as 2019-07-18 stays legible, and so
+// do amounts (1000.01), rates (84.37%) and counts below 100000. A masked
+// group keeps at most its first 6 and last 4 digits, and never more than a
+// third of them at each end: 110105194912310021 → 110105********0021,
+// 13812345678 → 138*****678.
+//
+// A star inside a group stands for a digit already hidden, so masking is
+// idempotent: Numbers(Numbers(s)) == Numbers(s), and a number masked
+// before (110105********002X, as eligibility.IDNumber.Masked writes it)
+// comes out unchanged.
+func Numbers(s string) string {
+	if !mayHoldNumber(s) {
+		return s
+	}
+	runes := []rune(s)
+	if !maskDigitGroups(runes) {
+		return s
+	}
 	return string(runes)
+}
+
+// mayHoldNumber reports whether s might hold a group that Numbers masks:
+// whether it has 6 digits or more (ASCII digits, or any non-ASCII
+// character, which may be a digit of another script).
+func mayHoldNumber(s string) bool {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return true
+		}
+		if '0' <= c && c <= '9' {
+			if n++; n >= 6 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Text masks free text that might hold personal data before it goes
 // into an error message. The text is folded to half width and cut to 24
 // characters (an ellipsis marks the cut). Then:
-//   - every group of 6 or more digits (or X), counted across single
-//     spaces such as those of "1101 0519 4901 0100 2X" (a date such as
-//     1985-13-01 stays legible), keeps at most its first 6 and last 4
-//     digits, and never more than a third of its digits at each end, so
-//     no identity number survives;
+//   - every identity, phone or bank number is masked as [Numbers] masks
+//     it (a group of 6 or more digits keeps at most its first 6 and last
+//     4, never more than a third at each end), so no identity number
+//     survives, while a date such as 1985-13-01 stays legible;
 //   - every run of Chinese characters (with the middle dot · of minority
 //     names) that is not a known word (known reports the words a roster
 //     column reads, such as 男, 未参保, 低保; nil knows none) nor an amount
@@ -90,7 +173,7 @@ func Text(s string, known func(string) bool) string {
 	for i := 0; i < len(runes); {
 		switch {
 		case maskIsDigit(runes[i]):
-			i = maskDigitGroup(runes, i)
+			i, _ = maskDigitGroup(runes, i)
 		case isHan(runes[i]):
 			j := i
 			for j < len(runes) && (isHan(runes[j]) || (runes[j] == '·' || runes[j] == '•') && j+1 < len(runes) && isHan(runes[j+1])) {
@@ -114,75 +197,129 @@ func Text(s string, known func(string) bool) string {
 // 二百元), which maskText leaves legible.
 const chineseNumerals = "零〇一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟元档"
 
-// maskIsDigit reports whether r belongs to a number Text masks.
+// maskIsDigit reports whether r is a decimal digit of any script (0-9,
+// full-width ０-９, …).
 func maskIsDigit(r rune) bool {
-	return r >= '0' && r <= '9' || r == 'X' || r == 'x' || r >= '０' && r <= '９' || r == 'Ｘ' || r == 'ｘ'
+	if r < utf8.RuneSelf {
+		return '0' <= r && r <= '9'
+	}
+	return unicode.IsDigit(r)
 }
 
-// maskDigitGroups masks every group of digits in runes (see maskText).
-func maskDigitGroups(runes []rune) {
+// maskIsCheck reports whether r is an identity number's check character X,
+// which belongs to a group only after a digit.
+func maskIsCheck(r rune) bool { return r == 'X' || r == 'x' || r == 'Ｘ' || r == 'ｘ' }
+
+// maskIsHyphen reports whether r is a hyphen or dash.
+func maskIsHyphen(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == '-'
+	}
+	return r == '−' || unicode.Is(unicode.Pd, r)
+}
+
+// maskIsSep reports whether r may stand between two digits of one group:
+// white space, a control or format (invisible) character, or a hyphen.
+func maskIsSep(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || r == '-' || r < 0x20 || r == 0x7f
+	}
+	return unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || maskIsHyphen(r)
+}
+
+// maskDigitGroups masks every group of digits in runes (see [Numbers]) and
+// reports whether it changed any.
+func maskDigitGroups(runes []rune) bool {
+	changed := false
 	for i := 0; i < len(runes); {
 		if maskIsDigit(runes[i]) {
-			i = maskDigitGroup(runes, i)
+			var c bool
+			i, c = maskDigitGroup(runes, i)
+			changed = changed || c
 		} else {
 			i++
 		}
 	}
+	return changed
 }
 
-// maskDigitGroup masks the group of digits that starts at runes[i] — digits
-// and single spaces, tabs or hyphens between digits — and returns the index
-// after it. A group of 11 digits or more is masked whole, so that a phone
-// number written 138-1234-5678 does not survive; otherwise each part
-// between hyphens is masked on its own when it holds 6 digits or more, so
-// that a date such as 2023-06-30 stays legible.
-func maskDigitGroup(runes []rune, i int) int {
-	isHyphen := func(r rune) bool { return r == '-' || r == '－' }
-	isSep := func(r rune) bool { return r == ' ' || r == '\t' || r == '\u3000' || isHyphen(r) }
+// maskDigitGroup masks the group of digits that starts at the digit
+// runes[i] — digits, stars (digits already hidden) and a final X, with
+// single separators between them (a CR LF pair counts as one) — and
+// returns the index after it and whether it starred any digit. A group of
+// 11 digits or more is masked whole, so that a phone number written
+// 138-1234-5678 does not survive; otherwise each part between hyphens is
+// masked on its own when it holds 6 digits or more, so that a date such as
+// 2023-06-30 stays legible.
+func maskDigitGroup(runes []rune, i int) (int, bool) {
 	j, digits := i, 0
+scan:
 	for j < len(runes) {
-		if maskIsDigit(runes[j]) {
+		r := runes[j]
+		switch {
+		case maskIsDigit(r):
 			digits++
 			j++
-		} else if isSep(runes[j]) && j+1 < len(runes) && maskIsDigit(runes[j+1]) {
+		case r == '*':
 			j++
-		} else {
-			break
+		case maskIsCheck(r) && !maskIsSep(runes[j-1]):
+			digits++
+			j++
+			break scan // the check character ends a number
+		case r == '\r' && j+2 < len(runes) && runes[j+1] == '\n' && (maskIsDigit(runes[j+2]) || runes[j+2] == '*'):
+			j += 2
+		case maskIsSep(r) && j+1 < len(runes) && (maskIsDigit(runes[j+1]) || runes[j+1] == '*'):
+			j++
+		default:
+			break scan
 		}
 	}
 	if digits >= 11 {
-		maskDigitSpan(runes[i:j], digits)
-		return j
+		return j, maskDigitSpan(runes[i:j])
 	}
+	if digits < 6 {
+		return j, false
+	}
+	changed := false
 	for p := i; p < j; {
 		q, n := p, 0
-		for q < j && !isHyphen(runes[q]) {
-			if maskIsDigit(runes[q]) {
+		for q < j && !maskIsHyphen(runes[q]) {
+			if maskIsDigit(runes[q]) || maskIsCheck(runes[q]) {
 				n++
 			}
 			q++
 		}
 		if n >= 6 {
-			maskDigitSpan(runes[p:q], n)
+			changed = maskDigitSpan(runes[p:q]) || changed
 		}
 		p = q + 1
 	}
-	return j
+	return j, changed
 }
 
-// maskDigitSpan stars the digits of span (which holds digits of them) but
-// at most its first 6 and last 4, and never more than a third at each end.
-func maskDigitSpan(span []rune, digits int) {
-	keepHead, keepTail := min(6, digits/3), min(4, digits/3)
+// maskDigitSpan stars the members of span (its digits, stars and check
+// character) but at most its first 6 and last 4, and never more than a
+// third at each end, and reports whether it starred a digit.
+func maskDigitSpan(span []rune) bool {
+	n := 0
+	for _, r := range span {
+		if r == '*' || maskIsDigit(r) || maskIsCheck(r) {
+			n++
+		}
+	}
+	keepHead, keepTail := min(6, n/3), min(4, n/3)
 	k := 0
-	for p := range span {
-		if maskIsDigit(span[p]) {
-			if k >= keepHead && k < digits-keepTail {
+	changed := false
+	for p, r := range span {
+		if r == '*' || maskIsDigit(r) || maskIsCheck(r) {
+			if k >= keepHead && k < n-keepTail && r != '*' {
 				span[p] = '*'
+				changed = true
 			}
 			k++
 		}
 	}
+	return changed
 }
 
 // Quote prepares an input for an error message that must name it, such as

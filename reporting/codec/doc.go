@@ -10,7 +10,9 @@
 // that writes states the encoding its zero value stands for. A [Decoder]
 // stops with a [*DecodeError] (line and byte offset) at the first invalid
 // byte instead of letting U+FFFD into the data; UTF-16 is refused with
-// [ErrUTF16].
+// [ErrUTF16]. A GB18030 writer of [NewWriter] refuses, with an
+// [*EncodeError] ([ErrUnencodable]), a character it cannot write so that
+// it reads back as itself, rather than change it silently.
 //
 // # CSV
 //

@@ -478,8 +478,12 @@ func encGBCharLen(b []byte) int {
 // character held back between writes and does not close w. Invalid UTF-8 in
 // the input is passed through by UTF8 and UTF8BOM and becomes U+FFFD under
 // GB18030; this package's renderers never write invalid UTF-8 (they replace
-// it with U+FFFD first). Auto and undefined values give an error
-// wrapping [ErrUnknownEncoding].
+// it with U+FFFD first). GB18030 refuses a character that it cannot write
+// so that it reads back as itself (some of the Private Use Area, see
+// [EncodeError]): Write returns an [*EncodeError] wrapping [ErrUnencodable]
+// that names the character and its line and byte offset, after writing
+// the text before it, and the writer refuses every later call. Auto and
+// undefined values give an error wrapping [ErrUnknownEncoding].
 func NewWriter(w io.Writer, enc Encoding) (io.WriteCloser, error) {
 	switch enc {
 	case UTF8BOM:
@@ -487,7 +491,7 @@ func NewWriter(w io.Writer, enc Encoding) (io.WriteCloser, error) {
 	case UTF8:
 		return encNopCloser{w}, nil
 	case GB18030:
-		return transform.NewWriter(w, simplifiedchinese.GB18030.NewEncoder()), nil
+		return newGBWriter(w), nil
 	}
 	return nil, fmt.Errorf("%w for writing: %v", ErrUnknownEncoding, enc)
 }

@@ -24,6 +24,7 @@ func FuzzDecoder(f *testing.F) {
 	f.Add([]byte{0x84, 0x31, 0xa4, 0x37, 0x81})
 	f.Add([]byte{0x81, 0x30, 0x81})
 	f.Add([]byte("a\xffb"))
+	f.Add([]byte("000\ue272")) // also in testdata/fuzz: GB18030 wrote it as U+F286
 	f.Fuzz(func(t *testing.T, in []byte) {
 		for _, enc := range []codec.Encoding{codec.UTF8, codec.GB18030, codec.Auto} {
 			d, err := codec.NewDecoder(bytes.NewReader(in), enc)
@@ -80,10 +81,30 @@ func FuzzDecoder(f *testing.F) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, err := w.Write(in); err != nil {
-				t.Fatal(err)
+			_, err = w.Write(in)
+			if err == nil {
+				err = w.Close()
 			}
-			if err := w.Close(); err != nil {
+			var ee *codec.EncodeError
+			if enc == codec.GB18030 && errors.As(err, &ee) && errors.Is(err, codec.ErrUnencodable) {
+				// Refused, not corrupted: the error must name the
+				// character at its offset and line, one that x/text does
+				// not write faithfully, and nothing before it may be so.
+				if ee.Offset < 0 || ee.Offset >= int64(len(in)) {
+					t.Fatalf("EncodeError offset %d outside %q", ee.Offset, in)
+				}
+				r, _ := utf8.DecodeRune(in[ee.Offset:])
+				if r != ee.Rune || gbReadsBack(r) || ee.Line != bytes.Count(in[:ee.Offset], []byte{'\n'})+1 {
+					t.Fatalf("EncodeError %v does not point at an unencodable character in %q", ee, in)
+				}
+				for _, r := range string(in[:ee.Offset]) {
+					if !gbReadsBack(r) {
+						t.Fatalf("GB18030 writer let %U through before refusing %U in %q", r, ee.Rune, in)
+					}
+				}
+				continue
+			}
+			if err != nil {
 				t.Fatal(err)
 			}
 			d, err := codec.NewDecoder(bytes.NewReader(buf.Bytes()), enc)
@@ -105,4 +126,15 @@ func FuzzDecoder(f *testing.F) {
 			}
 		}
 	})
+}
+
+// gbReadsBack reports whether x/text writes r in GB18030 so that it reads
+// back as itself.
+func gbReadsBack(r rune) bool {
+	b, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(string(r)))
+	if err != nil {
+		return false
+	}
+	back, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
+	return err == nil && string(back) == string(r)
 }

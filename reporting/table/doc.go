@@ -18,6 +18,17 @@
 // default, formula-guarded by codec.AppendRecord), Markdown, and one
 // self-contained HTML page. The same input always gives the same bytes.
 //
+// # Personal data
+//
+// Every renderer masks the identity and phone numbers in every text it
+// shows — title, headers, text cells, notes, a page's lines, figures,
+// chart labels and footer — wherever they stand ([Table.Masked]), by the
+// one rule of internal/privacy: a group of 6 or more digits, counted
+// across single spaces and hyphens, keeps at most its first 6 and last 4
+// digits. Dates, amounts, rates and number cells stay legible. A column
+// that must show full numbers (a revealed roster's 公民身份号码) opts out
+// with [Column].RevealNumbers.
+//
 // # Pages and charts
 //
 // A [Page] is a table with a title, summary lines, headline [Figure]s, a

@@ -238,19 +238,19 @@ func (t Table) chart(cols []int) (*BarChart, bool, error) {
 	labels := make([]string, len(t.Rows))
 	for i, r := range t.Rows {
 		if labelCol >= 0 {
-			labels[i] = strings.ToValidUTF8(r[labelCol].String(), "\uFFFD")
+			labels[i] = tblClean(t.maskCell(labelCol, Text(strings.ToValidUTF8(r[labelCol].String(), "\uFFFD"))).String())
 		} else {
 			labels[i] = tblFormatFixed(int64(i+1), 0)
 		}
 	}
 	var series []Series
 	for _, j := range cols {
-		s := Series{Name: t.Columns[j].Header, Values: make([]int64, len(t.Rows)), Text: make([]string, len(t.Rows))}
+		s := Series{Name: tblCleanMask(t.Columns[j].Header), Values: make([]int64, len(t.Rows)), Text: make([]string, len(t.Rows))}
 		for i, r := range t.Rows {
 			c := r[j]
 			if c.kind != cellNumber {
 				s.Values[i] = -1
-				s.Text[i] = c.String()
+				s.Text[i] = tblClean(t.maskCell(j, c).String())
 				continue
 			}
 			v, ok := tblRescale(c.num, int(c.scale), scale)
@@ -263,9 +263,9 @@ func (t Table) chart(cols []int) (*BarChart, bool, error) {
 		}
 		series = append(series, s)
 	}
-	label := tblClean(t.Title)
+	label := tblCleanMask(t.Title)
 	if label == "" {
 		label = "柱状图"
 	}
-	return &BarChart{Label: label, Labels: labels, Series: series, Scale: scale}, true, nil
+	return &BarChart{Label: label, Labels: labels, Series: series, Scale: scale, masked: true}, true, nil
 }

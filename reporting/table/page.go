@@ -19,6 +19,11 @@ import (
 //     the footer.
 //
 // Figures, the chart and the footer are shown in HTML only.
+//
+// Every text of a page — title, lines, figures, chart labels and values,
+// footer, and the table's texts but for a column with
+// [Column.RevealNumbers] — is shown with its identity and phone numbers
+// masked, as [Table.Masked] says.
 type Page struct {
 	Title   string
 	Lines   []string
@@ -80,11 +85,16 @@ type BarChart struct {
 	Series []Series
 	// Scale is the number of decimals of every series' values (0 to 18).
 	Scale int
+	// masked says that the labels and texts are masked already (a table's
+	// own chart, which masks them column by column).
+	masked bool
 }
 
 // Series is one series of a [BarChart]: a name for the legend, and per
 // label a value, unscaled at the chart's Scale (a negative value draws no
-// bar), and the text shown after the bar (when empty, the value).
+// bar), and the text shown after the bar (when empty, the value). Text is
+// masked as every text of a page is; a value shown by leaving its text
+// empty is a number and is shown as it is.
 type Series struct {
 	Name   string
 	Values []int64
@@ -97,13 +107,17 @@ func (c *BarChart) svg() svgChart {
 		classes = []string{"a"}
 	}
 	scale := min(max(c.Scale, 0), tblMaxScale)
+	clean := tblCleanMask
+	if c.masked {
+		clean = tblClean
+	}
 	labels := make([]string, len(c.Labels))
 	for i, l := range c.Labels {
-		labels[i] = tblClean(l)
+		labels[i] = clean(l)
 	}
 	series := make([]svgSeries, len(c.Series))
 	for k, s := range c.Series {
-		ss := svgSeries{Name: tblClean(s.Name), Class: classes[k%len(classes)], Values: make([]int64, len(labels)), Text: make([]string, len(labels))}
+		ss := svgSeries{Name: clean(s.Name), Class: classes[k%len(classes)], Values: make([]int64, len(labels)), Text: make([]string, len(labels))}
 		for i := range labels {
 			v := int64(-1)
 			if i < len(s.Values) {
@@ -111,14 +125,14 @@ func (c *BarChart) svg() svgChart {
 			}
 			ss.Values[i] = v
 			if i < len(s.Text) && s.Text[i] != "" {
-				ss.Text[i] = tblClean(s.Text[i])
+				ss.Text[i] = clean(s.Text[i])
 			} else if v >= 0 {
 				ss.Text[i] = tblFormatFixed(v, scale)
 			}
 		}
 		series[k] = ss
 	}
-	return newBarChart(tblClean(c.Label), labels, series, scale)
+	return newBarChart(clean(c.Label), labels, series, scale)
 }
 
 // ProgressChart is a chart of progress bars, one per unit: a track for the
@@ -164,22 +178,22 @@ func (c *ProgressChart) svg() svgChart {
 	rows := make([]svgProgressRow, len(c.Bars))
 	for i, b := range c.Bars {
 		rows[i] = svgProgressRow{
-			Label: tblClean(b.Label), Task: b.Task, Enrolled: b.Done, Target: b.Target, Pace: b.Pace,
-			Class: b.Tone.class(), Text: tblClean(b.Text), Title: tblClean(b.Title),
+			Label: tblCleanMask(b.Label), Task: b.Task, Enrolled: b.Done, Target: b.Target, Pace: b.Pace,
+			Class: b.Tone.class(), Text: tblCleanMask(b.Text), Title: tblCleanMask(b.Title),
 		}
 	}
 	legend := make([]svgLegend, len(c.Legend))
 	for i, l := range c.Legend {
 		switch l.Mark {
 		case MarkTarget:
-			legend[i] = svgLegend{Class: "ref", Label: tblClean(l.Label), Line: true}
+			legend[i] = svgLegend{Class: "ref", Label: tblCleanMask(l.Label), Line: true}
 		case MarkPace:
-			legend[i] = svgLegend{Class: "pace", Label: tblClean(l.Label), Line: true}
+			legend[i] = svgLegend{Class: "pace", Label: tblCleanMask(l.Label), Line: true}
 		default:
-			legend[i] = svgLegend{Class: l.Tone.class(), Label: tblClean(l.Label)}
+			legend[i] = svgLegend{Class: l.Tone.class(), Label: tblCleanMask(l.Label)}
 		}
 	}
-	return newProgressChart(tblClean(c.Label), rows, legend)
+	return newProgressChart(tblCleanMask(c.Label), rows, legend)
 }
 
 // Render writes the page in format f (see [Page]). It validates the table
@@ -202,11 +216,11 @@ func (p Page) Render(w io.Writer, f Format, opt RenderOptions) error {
 	switch f {
 	case FormatText:
 		if p.Title != "" {
-			bw.WriteString(tblClean(p.Title))
+			bw.WriteString(tblCleanMask(p.Title))
 			bw.WriteByte('\n')
 		}
 		for _, s := range p.Lines {
-			bw.WriteString(tblClean(s))
+			bw.WriteString(tblCleanMask(s))
 			bw.WriteByte('\n')
 		}
 		bw.WriteByte('\n')
@@ -215,10 +229,10 @@ func (p Page) Render(w io.Writer, f Format, opt RenderOptions) error {
 		err = lay.writeCSV(bw)
 	case FormatMarkdown:
 		if p.Title != "" {
-			bw.WriteString("### " + tblMarkdownEscape(p.Title) + "\n\n")
+			bw.WriteString("### " + tblMarkdownEscape(tblMask(p.Title)) + "\n\n")
 		}
 		for _, s := range p.Lines {
-			bw.WriteString("- " + tblMarkdownEscape(s) + "\n")
+			bw.WriteString("- " + tblMarkdownEscape(tblMask(s)) + "\n")
 		}
 		bw.WriteByte('\n')
 		err = lay.writeMarkdown(bw)
@@ -231,14 +245,16 @@ func (p Page) Render(w io.Writer, f Format, opt RenderOptions) error {
 // writeHTML writes the page's HTML form.
 func (p Page) writeHTML(w io.Writer, lay *tblLayout) error {
 	page := htmlPage{
-		Title:  tblClean(p.Title),
+		Title:  tblCleanMask(p.Title),
 		Table:  htmlTableOf(lay),
 		Wide:   len(lay.headers) > htmlWideColumns,
-		Footer: p.Footer,
+		Footer: tblMask(p.Footer),
 	}
-	page.Subtitle = append(page.Subtitle, p.Lines...)
+	for _, s := range p.Lines {
+		page.Subtitle = append(page.Subtitle, tblMask(s))
+	}
 	for _, fg := range p.Figures {
-		page.KPIs = append(page.KPIs, htmlKPI{Label: fg.Label, Value: fg.Value, Note: fg.Note, Class: fg.Tone.class()})
+		page.KPIs = append(page.KPIs, htmlKPI{Label: tblMask(fg.Label), Value: tblMask(fg.Value), Note: tblMask(fg.Note), Class: fg.Tone.class()})
 	}
 	if p.Chart != nil {
 		ch := p.Chart.svg()

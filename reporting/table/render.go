@@ -185,14 +185,14 @@ const tblMark = "*"
 func (t Table) layout() (*tblLayout, error) {
 	n := len(t.Columns)
 	l := &tblLayout{
-		title:   strings.ToValidUTF8(t.Title, "\uFFFD"),
+		title:   tblMask(strings.ToValidUTF8(t.Title, "\uFFFD")),
 		headers: make([]string, n),
 		numeric: make([]bool, n),
 		align:   make([]Align, n),
 		rows:    make([][]tblOut, len(t.Rows)),
 	}
 	for j, c := range t.Columns {
-		l.headers[j] = strings.ToValidUTF8(c.Header, "\uFFFD")
+		l.headers[j] = tblMask(strings.ToValidUTF8(c.Header, "\uFFFD"))
 		l.numeric[j] = c.Kind != KindText
 		l.align[j] = c.Align
 		if c.Align == AlignAuto {
@@ -210,7 +210,8 @@ func (t Table) layout() (*tblLayout, error) {
 				v, _ := tblRescale(c.num, int(c.scale), t.Columns[j].Scale)
 				out[j] = tblOut{s: tblFormatFixed(v, t.Columns[j].Scale), num: true}
 			case cellText:
-				out[j] = tblOut{s: strings.ToValidUTF8(c.text, "\uFFFD")}
+				c.text = strings.ToValidUTF8(c.text, "\uFFFD")
+				out[j] = tblOut{s: t.maskCell(j, c).text}
 			}
 		}
 		return out
@@ -236,11 +237,11 @@ func (t Table) layout() (*tblLayout, error) {
 			d = append(d, f.String())
 		}
 		if len(d) > 0 {
-			l.notes = append(l.notes, tblMark+" 合计栏与各行之和不符（按公布数列示）："+strings.Join(d, "；")+"。")
+			l.notes = append(l.notes, tblMask(tblMark+" 合计栏与各行之和不符（按公布数列示）："+strings.Join(d, "；")+"。"))
 		}
 	}
 	for _, s := range t.Notes {
-		l.notes = append(l.notes, strings.ToValidUTF8(s, "\uFFFD"))
+		l.notes = append(l.notes, tblMask(strings.ToValidUTF8(s, "\uFFFD")))
 	}
 	return l, nil
 }
@@ -266,6 +267,9 @@ func tblClean(s string) string {
 		return r
 	}, s)
 }
+
+// tblCleanMask is tblClean of the masked text (see [Table.Masked]).
+func tblCleanMask(s string) string { return tblClean(tblMask(s)) }
 
 // writeText writes the aligned text form.
 func (l *tblLayout) writeText(w *bufio.Writer, amb textwidth.Ambiguous) error {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/canbao/kuomian/internal/privacy"
 )
 
 // Kind is the kind of value a table column holds.
@@ -54,6 +56,15 @@ type Column struct {
 	// NoSum keeps a numeric column out of the total row (ranks, rates):
 	// its total cell is left empty and is not audited.
 	NoSum bool
+	// RevealNumbers shows the column's text cells as they are. By default
+	// every renderer masks the identity and phone numbers in every text it
+	// shows, wherever they stand (see [Table.Masked]); set it only for a
+	// column that must show full numbers, such as the 公民身份号码 of a
+	// roster revealed on purpose (reporting.MaskOptions.RevealPersonalData),
+	// kept under the township's own protection. It does not apply to the
+	// header, the title or the notes, nor to number cells, which are shown
+	// as they are in every column.
+	RevealNumbers bool
 }
 
 // cellKind says what a Cell holds.
@@ -486,3 +497,66 @@ func (t Table) totalRow() ([]Cell, error) {
 	}
 	return nil, nil
 }
+
+// Masked returns a copy of t with every text as the renderers show it:
+// every identity, phone or bank number in the title, the headers, the
+// text cells (except those of a column with RevealNumbers), the stated
+// total and the notes is masked as the personal-data rule of 石堰府发〔2023〕10号
+// 六(三) asks — a group of 6 or more digits, counted across single
+// spaces and hyphens (138-1234-5678, 1101 0519 4901 0100 2X), keeps at
+// most its first 6 and last 4 digits and never more than a third at each
+// end — while dates (2019-07-18), amounts (1000.01), rates, counts below
+// 100000 and number cells stay as they are. [Table.Render] and
+// [Page.Render] apply it themselves; call it before handing a table to a
+// writer of another format (such as a spreadsheet) so that it shows what
+// they show. Masking is idempotent: t.Masked().Masked() equals t.Masked().
+func (t Table) Masked() Table {
+	m := t
+	m.Title = tblMask(t.Title)
+	m.Columns = make([]Column, len(t.Columns))
+	for j, c := range t.Columns {
+		c.Header = tblMask(c.Header)
+		m.Columns[j] = c
+	}
+	row := func(r []Cell) []Cell {
+		if r == nil {
+			return nil
+		}
+		out := make([]Cell, len(r))
+		for j, c := range r {
+			out[j] = t.maskCell(j, c)
+		}
+		return out
+	}
+	if t.Rows != nil {
+		m.Rows = make([][]Cell, len(t.Rows))
+		for i, r := range t.Rows {
+			m.Rows[i] = row(r)
+		}
+	}
+	m.Total.Label = tblMask(t.Total.Label)
+	m.Total.Cells = row(t.Total.Cells)
+	if t.Notes != nil {
+		m.Notes = make([]string, len(t.Notes))
+		for i, n := range t.Notes {
+			m.Notes[i] = tblMask(n)
+		}
+	}
+	return m
+}
+
+// maskCell returns cell c of column j as the renderers show it: a text
+// cell masked unless its column reveals numbers.
+func (t Table) maskCell(j int, c Cell) Cell {
+	if c.kind != cellText || j < len(t.Columns) && t.Columns[j].RevealNumbers {
+		return c
+	}
+	if m := tblMask(c.text); m != c.text {
+		c.text = m
+	}
+	return c
+}
+
+// tblMask masks the identity and phone numbers of a text shown in a report
+// (the one rule of internal/privacy).
+func tblMask(s string) string { return privacy.Numbers(s) }

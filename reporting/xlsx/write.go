@@ -84,6 +84,10 @@ func WriteTable(w io.Writer, t table.Table, opt WriteOptions) error {
 // digits) is written as text. Column widths follow the content, a Chinese
 // character counting two, between 6 and 50.
 //
+// Personal data is masked as by every renderer of package table: identity
+// and phone numbers in text keep at most their first 6 and last 4 digits,
+// except in columns with RevealNumbers.
+//
 // The same tables and options always give the same bytes: the parts of
 // the archive are in a fixed order and carry no clock time. Every table is
 // validated first ([table.Table.Validate]); nothing is written to w when
@@ -96,6 +100,14 @@ func WriteTables(w io.Writer, sheets []Sheet, opt WriteOptions) error {
 	if err != nil {
 		return err
 	}
+	// Every text cell, title and note is masked as every renderer masks
+	// them (table.Table.Masked): identity and phone numbers keep at most
+	// their first 6 and last 4 digits, except in columns that reveal them.
+	masked := make([]Sheet, len(sheets))
+	for i, s := range sheets {
+		masked[i] = Sheet{Name: s.Name, Table: s.Table.Masked()}
+	}
+	sheets = masked
 	for _, s := range sheets {
 		if err := s.Table.Validate(); err != nil {
 			return err

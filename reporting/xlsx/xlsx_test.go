@@ -441,7 +441,7 @@ func sampleTable() table.Table {
 		Title: "罗东镇全民参保扩面任务分解表",
 		Columns: []table.Column{
 			{Header: "村别"},
-			{Header: "身份证号码"},
+			{Header: "身份证号码", RevealNumbers: true}, // full numbers, to test that they stay text
 			{Header: "2019年任务数", Kind: table.KindInteger},
 			{Header: "完成率", Kind: table.KindDecimal, Scale: 2},
 		},
@@ -625,8 +625,8 @@ func TestRoundTripRoster(t *testing.T) {
 	tb := table.Table{
 		Title: "石堰镇扩面人员花名册",
 		Columns: []table.Column{
-			{Header: "姓名"}, {Header: "身份证号码"}, {Header: "出生日期"}, {Header: "村（社区）"},
-			{Header: "缴费档次", Kind: table.KindDecimal, Scale: 2}, {Header: "备注"},
+			{Header: "姓名"}, {Header: "身份证号码", RevealNumbers: true}, {Header: "出生日期"}, {Header: "村（社区）"},
+			{Header: "缴费档次", Kind: table.KindDecimal, Scale: 2}, {Header: "备注", RevealNumbers: true},
 		},
 	}
 	for i := range 50 {

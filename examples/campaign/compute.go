@@ -1,0 +1,314 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/width"
+
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/reporting"
+	"github.com/canbao/kuomian/reporting/codec"
+	"github.com/canbao/kuomian/reporting/ledger"
+	"github.com/canbao/kuomian/routing"
+)
+
+// result is what one run computes, before anything is written.
+type result struct {
+	policy   routing.Policy
+	asOf     eligibility.Date
+	baseline bool
+	// ledger is the 实名库 built from this run's files on -asof: at the
+	// baseline, the campaign's; in a month run, the people's standing this
+	// month (for the masked roster and 明细表 only: the figures come from
+	// the state).
+	ledger *ledger.Ledger
+	// month holds the village figures and the person-level changes. At the
+	// baseline it is the state matched against the baseline's own insured
+	// list (see baselineMonth): every 本月新增 and 累计完成 is 0.
+	month    *ledger.Month
+	next     *ledger.State
+	bulletin reporting.Bulletin
+	sources  []ledger.Source // this run's files, in order
+	taskNote string
+}
+
+// compute reads every input and computes the month. Errors are
+// *inputError or *usageError for bad input, others for failures.
+func compute(cfg *config, prog *progress) (*result, error) {
+	res := &result{policy: cfg.policy, asOf: cfg.asOf, baseline: cfg.previous == ""}
+	var prev *ledger.State
+	if !res.baseline {
+		path := filepath.Join(cfg.previous, ledger.StateFileName)
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, &inputError{"-previous: " + err.Error()}
+		}
+		prev, err = ledger.ReadState(f)
+		f.Close()
+		if err != nil {
+			return nil, &inputError{path + ": " + err.Error()}
+		}
+	}
+
+	prog.step("reading the files")
+	pop, err := readSource(ledger.KindPopulation, cfg.population)
+	if err != nil {
+		return nil, err
+	}
+	ins, err := readSource(ledger.KindInsured, cfg.insured)
+	if err != nil {
+		return nil, err
+	}
+	res.sources = []ledger.Source{pop, ins}
+	insured := []ledger.Source{ins}
+	for _, a := range cfg.sources {
+		s, err := readSource(a.kind, a.path)
+		if err != nil {
+			return nil, err
+		}
+		res.sources = append(res.sources, s)
+		if a.kind == ledger.KindInsuredElsewhere {
+			insured = append(insured, s)
+		}
+	}
+	var tasks ledger.Tasks
+	var taskLines map[string]taskLine
+	switch {
+	case cfg.taskFile != "":
+		tasks.Villages, taskLines, err = readTasks(cfg.taskFile)
+		if err != nil {
+			return nil, err
+		}
+		res.taskNote = "任务数取自任务表 " + filepath.Base(cfg.taskFile) + "。"
+	case cfg.target > 0:
+		tasks = ledger.Tasks{Town: cfg.target, Method: cfg.method, Tie: cfg.tie}
+		res.taskNote = "全镇任务 " + itoa(cfg.target) + " 人按各村(社区)扩面对象人数比例分配（" + cfg.method.String() + "），各村不超过其扩面对象人数。"
+	case res.baseline:
+		res.taskNote = "未给出任务表或全镇任务：各村(社区)任务数即其扩面对象人数（应扩面人数）。"
+	default:
+		res.taskNote = "任务数为基线确定的任务，随实名库状态文件逐月沿用。"
+	}
+
+	prog.step("matching " + strconv.Itoa(len(res.sources)) + " files (大数据比对)")
+	res.ledger, err = ledger.Build(ledger.Input{Policy: cfg.policy, AsOf: cfg.asOf, Sources: res.sources, Tasks: tasks})
+	if err != nil {
+		if errors.Is(err, ledger.ErrTasks) && taskLines != nil {
+			return nil, taskError(cfg, res.sources, taskLines, err)
+		}
+		return nil, inputErr(err)
+	}
+	if !res.ledger.Report().Reconciles() {
+		return nil, errors.New("internal error: a source does not reconcile (rows read ≠ matched + not in the base + rejected)")
+	}
+
+	prog.step("running the month")
+	if res.baseline {
+		res.next = res.ledger.State()
+		res.month, err = baselineMonth(cfg.policy, res.next, insured)
+	} else {
+		res.month, err = prev.Month(cfg.policy, ledger.MonthInput{AsOf: cfg.asOf, Insured: insured, Base: []ledger.Source{pop}})
+		if err == nil {
+			res.next = res.month.Next
+		}
+	}
+	if err != nil {
+		return nil, inputErr(err)
+	}
+	if !res.month.Report.Reconciles() {
+		return nil, errors.New("internal error: this month's files do not reconcile against the state")
+	}
+
+	units := make([]reporting.Progress, len(res.month.Villages))
+	for i, v := range res.month.Villages {
+		units[i] = reporting.Progress{Name: v.Name, Task: v.Task, Enrolled: v.Completed,
+			Month: &reporting.MonthFigures{New: v.New, Previous: v.PrevCompleted}}
+	}
+	town := townName(cfg.policy)
+	res.bulletin, err = reporting.NewBulletin(reporting.BulletinInput{
+		Title: town + "基本养老保险参保扩面工作进度通报（" + cfg.asOf.String() + "）",
+		Town:  town, AsOf: cfg.asOf, Policy: cfg.policy, Units: units,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// baselineMonth returns the village figures at the baseline: the
+// baseline's state matched against the baseline's own insured lists, a day
+// later. Nobody's insurance changes, so every 本月新增 and 累计完成 is 0,
+// and each village has its 任务数, 扩面对象 and 跟踪对象. (The ledger gives
+// no per-village figures of its own: see the report.)
+func baselineMonth(p routing.Policy, st *ledger.State, insured []ledger.Source) (*ledger.Month, error) {
+	m, err := st.Month(p, ledger.MonthInput{AsOf: st.AsOf().AddDays(1), Insured: insured})
+	if err != nil {
+		return nil, err
+	}
+	if t := m.Total; t.New != 0 || t.Completed != 0 || t.PrevCompleted != 0 {
+		return nil, fmt.Errorf("internal error: the baseline has %d enrolled targets", t.Completed)
+	}
+	m.AsOf, m.Previous, m.Changes, m.Next = st.AsOf(), st.AsOf(), nil, nil
+	return m, nil
+}
+
+// inputErr classifies an error of the ledger: the files' fault (exit 2)
+// unless it is plainly not.
+func inputErr(err error) error {
+	return &inputError{describe(err)}
+}
+
+// townName is the town's short name from the policy's jurisdiction
+// (重庆市长寿区石堰镇 → 石堰镇).
+func townName(p routing.Policy) string {
+	j := p.Jurisdiction
+	for _, sep := range []string{"区", "县", "市", "省"} {
+		if i := strings.LastIndex(j, sep); i >= 0 && i+len(sep) < len(j) {
+			return j[i+len(sep):]
+		}
+	}
+	if j == "" {
+		return "全镇"
+	}
+	return j
+}
+
+// taskLine is where a village of the task file is.
+type taskLine struct {
+	line, col int
+	cell      string
+}
+
+// readTasks reads a task table: a CSV or .xlsx file with a 村(社区) column
+// and a 任务数 column (a header that contains 任务数, such as 2023年任务数).
+// A 合计 row is checked against the sum of the villages'.
+func readTasks(path string) (map[string]int64, map[string]taskLine, error) {
+	data, err := readInput(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	name := filepath.Base(path)
+	sc, err := codec.NewBytesScanner(data, codec.Auto)
+	if err != nil {
+		return nil, nil, &inputError{name + ": " + err.Error()}
+	}
+	bad := func(line int, col string, msg string) error {
+		s := name + " 第 " + strconv.Itoa(line) + " 行"
+		if col != "" {
+			s += "，" + col
+		}
+		return &inputError{s + "：" + msg}
+	}
+	vcol, tcol, tname := -1, -1, ""
+	tasks := map[string]int64{}
+	lines := map[string]taskLine{}
+	var sum, stated int64
+	statedLine := 0
+	for sc.Scan() {
+		fields := sc.Fields()
+		cells := make([]string, len(fields))
+		for i, f := range fields {
+			cells[i] = strings.TrimSpace(string(f))
+		}
+		if vcol < 0 {
+			for i, c := range cells {
+				h := strings.ReplaceAll(width.Fold.String(c), " ", "")
+				switch {
+				case vcol < 0 && (h == "村(社区)" || h == "村别" || h == "村(居)" || h == "村" || h == "社区"):
+					vcol = i
+				case tcol < 0 && strings.Contains(h, "任务数"):
+					tcol, tname = i, c
+				}
+			}
+			if vcol >= 0 && tcol < 0 || vcol < 0 && tcol >= 0 {
+				return nil, nil, bad(sc.Line(), "", "表头须有“村(社区)”和“任务数”两列")
+			}
+			continue // title rows until the header
+		}
+		if slices.IndexFunc(cells, func(c string) bool { return c != "" }) < 0 {
+			continue
+		}
+		v, t := "", ""
+		if vcol < len(cells) {
+			v = cells[vcol]
+		}
+		if tcol < len(cells) {
+			t = cells[tcol]
+		}
+		n, err := strconv.ParseInt(width.Fold.String(t), 10, 64)
+		if err != nil || n < 0 {
+			return nil, nil, bad(sc.Line(), tname, "“"+t+"”不是非负整数")
+		}
+		switch {
+		case v == "":
+			return nil, nil, bad(sc.Line(), "村(社区)", "村(社区)为空")
+		case v == "合计" || v == "总计":
+			stated, statedLine = n, sc.Line()
+			continue
+		}
+		if first, dup := lines[v]; dup {
+			return nil, nil, bad(sc.Line(), "村(社区)", "“"+v+"”与第 "+strconv.Itoa(first.line)+" 行重复")
+		}
+		tasks[v] = n
+		lines[v] = taskLine{line: sc.Line(), col: vcol + 1, cell: v}
+		sum += n
+	}
+	if err := sc.Err(); err != nil {
+		return nil, nil, &inputError{name + ": " + err.Error()}
+	}
+	if vcol < 0 {
+		return nil, nil, &inputError{name + "：找不到表头（须有“村(社区)”和“任务数”两列）"}
+	}
+	if statedLine > 0 && stated != sum {
+		return nil, nil, bad(statedLine, tname, "合计 "+itoa(stated)+" 与各村之和 "+itoa(sum)+" 不符")
+	}
+	return tasks, lines, nil
+}
+
+// taskError locates a task table the ledger refused: the first village of
+// the file that is not in the population base, by line.
+func taskError(cfg *config, srcs []ledger.Source, lines map[string]taskLine, err error) error {
+	l, berr := ledger.Build(ledger.Input{Policy: cfg.policy, AsOf: cfg.asOf, Sources: srcs})
+	if berr != nil {
+		return inputErr(err)
+	}
+	have := map[string]bool{}
+	for i := range l.Len() {
+		e, _ := l.Entry(i)
+		have[e.Resident.Hukou.Village] = true
+	}
+	var missing []taskLine
+	for v, tl := range lines {
+		if !have[v] {
+			missing = append(missing, tl)
+		}
+	}
+	if len(missing) == 0 {
+		return &inputError{filepath.Base(cfg.taskFile) + ": " + err.Error()}
+	}
+	slices.SortFunc(missing, func(a, b taskLine) int { return a.line - b.line })
+	var b bytes.Buffer
+	for i, m := range missing {
+		if i > 0 {
+			b.WriteString("\n  ")
+		}
+		fmt.Fprintf(&b, "%s 第 %d 行，村(社区)“%s”：户籍人口中没有这个村(社区)", filepath.Base(cfg.taskFile), m.line, m.cell)
+	}
+	return &inputError{b.String()}
+}
+
+// insLabel names an insurance record in Chinese: 企业职工/正常缴费, 未参保.
+func insLabel(ins eligibility.Insurance) string {
+	zh := language.Chinese
+	if ins.Scheme == eligibility.SchemeNone {
+		return ins.Scheme.Label(zh)
+	}
+	return ins.Scheme.Label(zh) + "/" + ins.Status.Label(zh)
+}
