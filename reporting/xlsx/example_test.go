@@ -19,7 +19,7 @@ import (
 func Example() {
 	t := table.Table{
 		Title:   "石堰镇扩面人员花名册",
-		Columns: []table.Column{{Header: "姓名"}, {Header: "身份证号码"}, {Header: "村（社区）"}, {Header: "缴费档次", Kind: table.KindInteger}},
+		Columns: []table.Column{{Header: "姓名"}, {Header: "身份证号码", RevealNumbers: true}, {Header: "村（社区）"}, {Header: "缴费档次", Kind: table.KindInteger}},
 		Rows: [][]table.Cell{
 			{table.Text("张三"), table.Text("500115197803150011"), table.Text("石堰村"), table.Int(1000)},
 			{table.Text("李小红"), table.Text("500115198506200021"), table.Text("桃花村"), table.Int(1500)},
