@@ -48,8 +48,12 @@ type Progress struct {
 // 通报上月各村（居）应扩面人数的完成情况): New targets enrolled this month
 // (本月新增), and Previous, the 累计完成 of the month before.
 type MonthFigures struct {
-	New      int64 // 本月新增
+	New      int64 // 本月新增: targets enrolled this month
+	Lost     int64 // 本月减少: targets enrolled last month and no longer (suspended, left)
 	Previous int64 // 上月累计完成
+	// NewEmployee is how many of New joined 企业职工基本养老保险 (参保结构:
+	// 石堰府发〔2023〕10号 asks to 持续提高城镇企业职工基本养老保险参保占比).
+	NewEmployee int64
 }
 
 // BulletinInput is what [NewBulletin] needs.
@@ -265,13 +269,15 @@ func NewBulletin(in BulletinInput) (Bulletin, error) {
 		}
 		allTargets = allTargets && u.Targets != nil
 		if m := u.Month; m != nil {
-			if m.New < 0 || m.Previous < 0 {
+			if m.New < 0 || m.Previous < 0 || m.Lost < 0 || m.NewEmployee < 0 || m.NewEmployee > m.New {
 				return Bulletin{}, &BulletinError{Unit: i, Name: u.Name, Field: "Month", Err: fmt.Errorf("%w: negative", ErrBulletinInput)}
 			}
-			var ok1, ok2 bool
+			var ok1, ok2, ok3, ok4 bool
 			sumMonth.New, ok1 = addInt64(sumMonth.New, m.New)
 			sumMonth.Previous, ok2 = addInt64(sumMonth.Previous, m.Previous)
-			if !ok1 || !ok2 {
+			sumMonth.Lost, ok3 = addInt64(sumMonth.Lost, m.Lost)
+			sumMonth.NewEmployee, ok4 = addInt64(sumMonth.NewEmployee, m.NewEmployee)
+			if !ok1 || !ok2 || !ok3 || !ok4 {
 				return Bulletin{}, &BulletinError{Unit: i, Name: u.Name, Err: fmt.Errorf("%w: %w", ErrBulletinInput, table.ErrOverflow)}
 			}
 		}

@@ -56,31 +56,53 @@ func (b Bulletin) milestoneHeader() string {
 }
 
 // Table returns the bulletin as a table, one row per unit in rank order and
-// the town's line as the total row: 排名, 村(社区), 任务数, 已完成,
+// the town's line as the total row: 排名, 村(社区), 任务数, (上月累计, 本月新增,
+// 本月减少 when the units gave their month,) 累计完成,
 // 完成率(%), 序时进度, 距任务, the current milestone's 节点要求, 距节点 and
 // 状态. A stated town task that differs from the sum of the units' tasks is
 // audited like any stated total. The notes state the rounding rules and cite
 // the plan.
 func (b Bulletin) Table() table.Table {
 	zh := language.Chinese
-	t := table.Table{
-		Title: b.Title,
-		Columns: []table.Column{
-			{Header: "排名", Kind: table.KindInteger, NoSum: true, Align: table.AlignCenter},
-			{Header: "村(社区)"},
-			{Header: "任务数", Kind: table.KindInteger},
-			{Header: "已完成", Kind: table.KindInteger},
-			{Header: "完成率(%)", Kind: table.KindDecimal, Scale: RateScale, NoSum: true},
-			{Header: "序时进度", Kind: table.KindInteger, NoSum: true},
-			{Header: "距任务", Kind: table.KindInteger, NoSum: true},
-			{Header: b.milestoneHeader(), Kind: table.KindInteger, NoSum: true},
-			{Header: "距节点", Kind: table.KindInteger, NoSum: true},
-			{Header: "状态"},
-		},
-		Rows: make([][]table.Cell, len(b.Rows)),
+	month := b.Total.Month != nil
+	cols := []table.Column{
+		{Header: "排名", Kind: table.KindInteger, NoSum: true, Align: table.AlignCenter},
+		{Header: "村(社区)"},
+		{Header: "任务数", Kind: table.KindInteger},
 	}
+	if month {
+		cols = append(cols,
+			table.Column{Header: "上月累计", Kind: table.KindInteger},
+			table.Column{Header: "本月新增", Kind: table.KindInteger},
+			table.Column{Header: "本月减少", Kind: table.KindInteger},
+		)
+	}
+	cols = append(cols,
+		table.Column{Header: "累计完成", Kind: table.KindInteger},
+		table.Column{Header: "完成率", Kind: table.KindDecimal, Scale: RateScale, NoSum: true},
+	)
+	if month {
+		cols = append(cols, table.Column{Header: "本月新增中企业职工占比", Kind: table.KindDecimal, Scale: RateScale, NoSum: true})
+	}
+	cols = append(cols,
+		table.Column{Header: "序时进度", Kind: table.KindInteger, NoSum: true},
+		table.Column{Header: "距任务", Kind: table.KindInteger, NoSum: true},
+		table.Column{Header: b.milestoneHeader(), Kind: table.KindInteger, NoSum: true},
+		table.Column{Header: "距节点", Kind: table.KindInteger, NoSum: true},
+		table.Column{Header: "状态"},
+	)
+	t := table.Table{Title: b.Title, Columns: cols, Rows: make([][]table.Cell, len(b.Rows))}
 	line := func(r BulletinRow, rank table.Cell) []table.Cell {
-		return []table.Cell{rank, table.Text(r.Name), table.Int(r.Task), table.Int(r.Enrolled), bulRateCell(r), table.Int(r.Pace), table.Int(r.Gap), table.Int(r.Target), table.Int(r.TargetGap), table.Text(r.Status.Label(zh))}
+		cells := []table.Cell{rank, table.Text(r.Name), table.Int(r.Task)}
+		if month {
+			m := r.Month
+			cells = append(cells, table.Int(m.Previous), table.Int(m.New), table.Int(m.Lost))
+		}
+		cells = append(cells, table.Int(r.Enrolled), bulRateCell(r))
+		if month {
+			cells = append(cells, bulShareCell(r.Month))
+		}
+		return append(cells, table.Int(r.Pace), table.Int(r.Gap), table.Int(r.Target), table.Int(r.TargetGap), table.Text(r.Status.Label(zh)))
 	}
 	for i, r := range b.Rows {
 		rank := table.Text("—")
@@ -92,6 +114,19 @@ func (b Bulletin) Table() table.Table {
 	t.Total = table.Total{Mode: table.StatedTotal, Cells: line(b.Total, table.Cell{})}
 	t.Notes = b.notes()
 	return t
+}
+
+// bulShareCell is the share of 企业职工 among the month's newly enrolled,
+// in percent at RateScale digits, half up; empty when nobody enrolled.
+func bulShareCell(m *MonthFigures) table.Cell {
+	if m == nil || m.New == 0 {
+		return table.Cell{}
+	}
+	p, ok := bulPercent(m.NewEmployee, m.New)
+	if !ok {
+		return table.Cell{}
+	}
+	return table.Decimal(p.Shift(RateScale).IntPart(), RateScale)
 }
 
 // summary returns the lines that head the bulletin.
@@ -132,18 +167,26 @@ func (b Bulletin) summary() []string {
 	if t.HasRate {
 		rate = t.Rate.StringFixed(RateScale) + "%"
 	}
-	s = append(s, b.Town+"基本养老保险扩面计划完成率："+rate+"（已完成 "+bulCount(t.Enrolled)+" 人 / 任务 "+bulCount(t.Task)+" 人），"+t.Status.Label(language.Chinese)+"："+t.Reason)
+	s = append(s, b.Town+"基本养老保险扩面计划完成率："+rate+"（累计完成 "+bulCount(t.Enrolled)+" 人 / 任务 "+bulCount(t.Task)+" 人），"+t.Status.Label(language.Chinese)+"："+t.Reason)
+	if m := t.Month; m != nil {
+		line := "本月新增 " + bulCount(m.New) + " 人，本月减少 " + bulCount(m.Lost) + " 人，上月累计 " + bulCount(m.Previous) + " 人"
+		if m.New > 0 {
+			share, _ := bulPercent(m.NewEmployee, m.New)
+			line += "；本月新增中企业职工 " + bulCount(m.NewEmployee) + " 人（" + share.StringFixed(RateScale) + "%，参保结构）"
+		}
+		s = append(s, line)
+	}
 	return s
 }
 
 // notes returns the bulletin's footnotes: how each figure is computed.
 func (b Bulletin) notes() []string {
 	n := []string{
-		"完成率 = 已完成 ÷ 任务数 × 100%，以整数精确计算，保留 " + strconv.Itoa(RateScale) + " 位小数，四舍五入（逢五进一）。",
+		"完成率 = 累计完成 ÷ 任务数 × 100%（百分数），以整数精确计算，保留 " + strconv.Itoa(RateScale) + " 位小数，四舍五入（逢五进一）。",
 	}
 	if b.Milestone >= 0 {
 		m := b.Policy.Milestones[b.Milestone]
-		n = append(n, "节点要求 = 任务数 × "+strconv.Itoa(m.Percent)+"%，向上取整（不足一人按一人计），已公布节点任务数的按公布数；距节点 = 节点要求 − 已完成（不小于 0）。")
+		n = append(n, "节点要求 = 任务数 × "+strconv.Itoa(m.Percent)+"%，向上取整（不足一人按一人计），已公布节点任务数的按公布数；距节点 = 节点要求 − 累计完成（不小于 0）。")
 		n = append(n, "序时进度按月计：上一节点（起点为 "+b.Policy.BaselineDate().String()+"，要求 0）至本节点之间的各月末及本节点日为检查点，要求逐点等额增加，向上取整；通报日取已到的最后一个检查点。")
 	}
 	n = append(n,
@@ -200,7 +243,7 @@ func (b Bulletin) page(f table.Format) table.Page {
 	}
 	p.Figures = append(p.Figures,
 		table.Figure{Label: b.Town + "基本养老保险扩面计划完成率", Value: rate, Note: t.Status.Label(zh) + "：" + t.Reason, Tone: bulTone(t.Status)},
-		table.Figure{Label: "已完成 / 任务（人）", Value: bulCount(t.Enrolled) + " / " + bulCount(t.Task), Note: "距任务 " + bulCount(t.Gap) + " 人"},
+		table.Figure{Label: "累计完成 / 任务（人）", Value: bulCount(t.Enrolled) + " / " + bulCount(t.Task), Note: "距任务 " + bulCount(t.Gap) + " 人"},
 	)
 	if b.Milestone >= 0 {
 		m := b.Policy.Milestones[b.Milestone]

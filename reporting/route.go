@@ -1,10 +1,13 @@
 package reporting
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -133,7 +136,16 @@ type TallyResult struct {
 // ([roster.NewShards]), each read by the same [roster.Reader] that
 // [RouteRoster] uses, routed and tallied into a [Tally] of its own; the
 // tallies and reports are merged in order at the end, which gives exactly
-// the answer of one pass (see [Tally]). No row is kept.
+// the answer of one pass (see [Tally]).
+//
+// A person given twice counts once, as [RouteRoster] counts them: the
+// later rows of each person (in file order, whatever the cuts) are
+// rejected with [roster.ErrDuplicatePerson]. The shards cannot see each
+// other's people, so each worker tallies what its reader accepts and
+// notes, per tallied row, its line and cell (24 bytes); the rows
+// [roster.Shards.Duplicates] names afterwards are taken out of the tally
+// again. With the readers' own log, memory grows by about 100 bytes per
+// accepted row; no row itself is kept.
 //
 // It accepts and rejects the rows [RouteRoster] accepts and rejects, with
 // the same errors, and its report is the same: a row the router cannot
@@ -175,6 +187,32 @@ const shardsPerWorker = 32
 type shardResult struct {
 	errs  []*roster.RowError // rejected rows, when opt.Reject is set
 	fatal error              // an error not about one row
+	marks []tallyMark        // the rows tallied, in line order
+}
+
+// tallyMark is where one row was tallied, to take it out again when it
+// turns out to repeat a person of an earlier shard.
+type tallyMark struct {
+	vt   *villageTally
+	line int
+	gs   eligibility.GroupSet
+	o    routing.Outcome
+	c    routing.Channel
+}
+
+// untally takes out of vt one resident that [Tally.add] counted with gs,
+// o and c.
+func untally(vt *villageTally, gs eligibility.GroupSet, o routing.Outcome, c routing.Channel) {
+	vt.residents--
+	vt.routed[o][c]--
+	m := uint16(gs &^ 1)
+	if m == 0 {
+		vt.grouped[GroupNone][o][c]--
+		return
+	}
+	for ; m != 0; m &= m - 1 {
+		vt.grouped[bits.TrailingZeros16(m)][o][c]--
+	}
 }
 
 func tallyShards(route Router, opt TallyOptions, workers, n int, split func(n int) (*roster.Shards, error)) (TallyResult, error) {
@@ -203,7 +241,7 @@ func tallyShards(route Router, opt TallyOptions, workers, n int, split func(n in
 		}()
 	}
 	wg.Wait()
-	rep, err := sh.Report()
+	dups, err := sh.Duplicates()
 	if errors.Is(err, codec.ErrCutInQuotes) {
 		return TallyResult{}, err
 	}
@@ -214,6 +252,23 @@ func tallyShards(route Router, opt TallyOptions, workers, n int, split func(n in
 	}
 	if err != nil {
 		return TallyResult{}, err
+	}
+	rep, _ := sh.Report() // the error is Duplicates'
+	for len(dups) > 0 {
+		k := dups[0].Shard
+		n := 1
+		for n < len(dups) && dups[n].Shard == k {
+			n++
+		}
+		results[k].takeOut(dups[:n], opt.Reject != nil)
+		dups = dups[n:]
+	}
+	for k := range tallies {
+		for v, vt := range tallies[k].villages {
+			if vt.residents == 0 { // every row of it repeated a person
+				delete(tallies[k].villages, v)
+			}
+		}
 	}
 	if opt.Reject != nil {
 		for _, r := range results {
@@ -227,6 +282,36 @@ func tallyShards(route Router, opt TallyOptions, workers, n int, split func(n in
 		res.Tally.Merge(&tallies[k])
 	}
 	return res, nil
+}
+
+// takeOut counts the rows of dups, all of this shard and in line order, as
+// rejected duplicates: each row tallied is taken out of its tally; with
+// errs, each row's error takes its place in line order (replacing the
+// error of a row refused as not routed).
+func (r *shardResult) takeOut(dups []roster.Duplicate, errs bool) {
+	var merged []*roster.RowError
+	i := 0
+	for _, d := range dups {
+		line := d.Err.Line
+		if j, ok := slices.BinarySearchFunc(r.marks, line, func(m tallyMark, line int) int { return cmp.Compare(m.line, line) }); ok {
+			m := &r.marks[j]
+			untally(m.vt, m.gs, m.o, m.c)
+		}
+		if !errs {
+			continue
+		}
+		for i < len(r.errs) && r.errs[i].Line < line {
+			merged = append(merged, r.errs[i])
+			i++
+		}
+		if i < len(r.errs) && r.errs[i].Line == line {
+			i++ // refused as not routed: one reader refuses it as a duplicate first
+		}
+		merged = append(merged, d.Err)
+	}
+	if errs {
+		r.errs = append(merged, r.errs[i:]...)
+	}
 }
 
 // tallyShard reads, routes and tallies the rows of one shard.
@@ -254,7 +339,9 @@ func tallyShard(rr *roster.Reader, t *Tally, route Router, fast routerInto, d *r
 					res.fatal = fmt.Errorf("%w: outcome %d, channel %d", ErrTallyRange, d.Outcome, d.Channel)
 					return res
 				}
-				t.add(t.village(row.Resident.Hukou.Village), d.Groups, d.Outcome, d.Channel)
+				vt := t.village(row.Resident.Hukou.Village)
+				t.add(vt, d.Groups, d.Outcome, d.Channel)
+				res.marks = append(res.marks, tallyMark{vt: vt, line: row.Line, gs: d.Groups, o: d.Outcome, c: d.Channel})
 				if t.groups == nil {
 					t.groups = d.Rulebook()
 				}

@@ -362,7 +362,9 @@ func (d *rowDecoder) decode(fields [][]byte, line int, row *Row) *RowError {
 				row.Warnings = append(row.Warnings, d.rowErr(line, i, raw, ErrUnknownValue, nil))
 				continue
 			}
-			r.Gender, genderAt = g, i
+			if g != eligibility.GenderUnknown { // 未知 states nothing to check
+				r.Gender, genderAt = g, i
+			}
 		case ColumnBirth:
 			if !d.wide && len(idText) == 18 && len(v) == 10 && v[4] == '-' && v[7] == '-' &&
 				string(v[0:4]) == string(idText[6:10]) && string(v[5:7]) == string(idText[10:12]) && string(v[8:10]) == string(idText[12:14]) {

@@ -23,6 +23,11 @@ var (
 	ErrMalformedCSV  = errors.New("malformed CSV (misplaced quote)")
 	ErrInvalidText   = errors.New("text is not valid UTF-8 (is the file in another encoding?)")
 	ErrControlChar   = errors.New("text holds a control character (NUL, …): is the file damaged?")
+	// ErrDuplicatePerson rejects a row whose person an earlier row of the
+	// same read already gave: the same identity number, in whatever form
+	// (15 or 18 digits, full-width digits, x or X). [RowError].FirstLine
+	// is the line of that earlier row.
+	ErrDuplicatePerson = errors.New("same person as an earlier line")
 )
 
 // These are the errors that can be returned in [HeaderError].Err.
@@ -45,6 +50,10 @@ type RowError struct {
 	// [*eligibility.IDError] for ErrInvalidID, for instance. It never holds a
 	// full identity number either.
 	Cause error
+	// FirstLine is, for ErrDuplicatePerson, the line of the row that gave
+	// the person first (the row accepted, or refused by the caller); 0
+	// otherwise.
+	FirstLine int
 }
 
 func (e *RowError) Error() string {
@@ -60,7 +69,11 @@ func (e *RowError) Error() string {
 		b.WriteString(strconv.Quote(e.Value))
 	}
 	b.WriteString(": ")
-	b.WriteString(e.Err.Error())
+	if e.Err == ErrDuplicatePerson && e.FirstLine > 0 {
+		b.WriteString("same person as line " + strconv.Itoa(e.FirstLine))
+	} else {
+		b.WriteString(e.Err.Error())
+	}
 	if e.Cause != nil {
 		b.WriteString(" (")
 		b.WriteString(e.Cause.Error())
@@ -97,6 +110,7 @@ var rowErrLabels = []struct {
 	{ErrMalformedCSV, "CSV 格式错误（引号位置不对）"},
 	{ErrInvalidText, "文字编码错误（文件可能不是 UTF-8，请按 GB18030 读入）"},
 	{ErrControlChar, "含有控制字符（如 NUL），文件可能已损坏"},
+	{ErrDuplicatePerson, "与前面的行为同一人（重复）"},
 }
 
 // labeller is an error that describes itself in a language, as the
@@ -159,7 +173,11 @@ func (e *RowError) Label(tag language.Tag) string {
 	if e.Value != "" {
 		b.WriteString("“" + e.Value + "”")
 	}
-	b.WriteString("：" + rowErrLabel(e.Err))
+	if e.Err == ErrDuplicatePerson && e.FirstLine > 0 {
+		b.WriteString("：与第 " + strconv.Itoa(e.FirstLine) + " 行为同一人（重复）")
+	} else {
+		b.WriteString("：" + rowErrLabel(e.Err))
+	}
 	var ie *eligibility.IDError
 	switch {
 	case errors.As(e.Cause, &ie):

@@ -3,6 +3,7 @@ package roster_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -50,7 +51,13 @@ func (r revImport) messages(t *testing.T) []string {
 		out = append(out, r.err.Error())
 	}
 	for _, e := range r.rejected {
-		out = append(out, e.Error(), e.Value)
+		out = append(out, e.Error(), e.Label(language.Chinese), e.Value)
+	}
+	// A value left unknown is reported as a rejected value was: masked.
+	for _, row := range r.accepted {
+		for _, w := range row.Warnings {
+			out = append(out, w.Error(), w.Label(language.Chinese), w.Value)
+		}
 	}
 	var b strings.Builder
 	if err := r.rep.WriteText(&b); err != nil {
@@ -85,6 +92,11 @@ func TestReviewHostileRosters(t *testing.T) {
 	id1 := revID("11010519490101002") // 110105194901010021
 	id2 := revID("50011519780315001")
 	ids := []string{id1, id2}
+	var born []string // people born on 1949-01-01, each a person of their own
+	for k := range 10 {
+		born = append(born, revID(fmt.Sprintf("11010519490101%03d", 100+k)))
+	}
+	ids = append(ids, born...)
 	names := []string{"张小三", "欧阳小明", "阿依古丽·买买提"}
 	gb := func(s string) []byte {
 		b, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(s))
@@ -112,6 +124,7 @@ func TestReviewHostileRosters(t *testing.T) {
 		wantCounts roster.Counts
 		wantRej    []error // sentinels of the rejected rows, in order
 		wantLines  []int   // lines of the accepted rows
+		wantWarn   []error // sentinels of the accepted rows' warnings, in order
 	}{
 		{name: "UTF-8", data: []byte(base), wantCounts: ok2, wantLines: []int{2, 3}},
 		{name: "UTF-8 with BOM", data: []byte("\uFEFF" + base), wantCounts: ok2, wantLines: []int{2, 3}},
@@ -129,7 +142,7 @@ func TestReviewHostileRosters(t *testing.T) {
 		{name: "blank lines", data: []byte("\n\r\n" + strings.ReplaceAll(base, "\n", "\n\n")), wantCounts: ok2, wantLines: []int{5, 7}},
 		{name: "quoted newline", data: []byte("姓名,身份证号码,备注\n张小三," + id1 + ",\"第一行\r\n第二行\"\n欧阳小明," + id2 + ",\n"),
 			wantCounts: ok2, wantLines: []int{2, 4}},
-		{name: "empty spreadsheet rows", data: []byte("姓名,身份证号码,村\n,,\n张小三," + id1 + ",\n , ,\u3000\n,,\n"), wantCounts: roster.Counts{Rows: 1, Accepted: 1}, wantLines: []int{3}},
+		{name: "empty spreadsheet rows", data: []byte("姓名,身份证号码,村\n,,\n张小三," + id1 + ",石堰村\n , ,\u3000\n,,\n"), wantCounts: roster.Counts{Rows: 1, Accepted: 1}, wantLines: []int{3}},
 		{name: "trailing empty columns", data: []byte("姓名,身份证号码,,,\n张小三," + id1 + ",,,\n"), wantCounts: roster.Counts{Rows: 1, Accepted: 1}, wantLines: []int{2}},
 		{name: "header with spaces and full-width parentheses", data: []byte(" 姓 名 ,\u3000身份证号码 ,村（社区）\n张小三," + id1 + ",石堰村\n"),
 			wantCounts: roster.Counts{Rows: 1, Accepted: 1}, wantLines: []int{2}},
@@ -147,14 +160,20 @@ func TestReviewHostileRosters(t *testing.T) {
 		{name: "full-width digits", data: []byte("姓名,身份证号码\n张小三,１１０１０５１９４９０１０１００２１\n"), wantCounts: roster.Counts{Rows: 1, Accepted: 1}, wantLines: []int{2}},
 		{name: "wrong check character", data: []byte("姓名,身份证号码\n张小三," + id1[:17] + "9\n"), wantCounts: rej1, wantRej: []error{roster.ErrInvalidID}},
 		{name: "ID with spaces", data: []byte("姓名,身份证号码\n张小三,1101 0519 4901 0100 21\n"), wantCounts: rej1, wantRej: []error{roster.ErrInvalidID}},
-		{name: "ID in the gender column", data: []byte("姓名,身份证号码,性别\n张小三," + id1 + "," + id1 + "\n"), wantCounts: rej1, wantRej: []error{roster.ErrUnknownValue}},
-		{name: "spaced ID in the gender column", data: []byte("姓名,身份证号码,性别\n张小三," + id1 + ",1101 0519 4901 0100 21\n"), wantCounts: rej1, wantRej: []error{roster.ErrUnknownValue}},
-		{name: "name in the gender column", data: []byte("姓名,身份证号码,性别\n张小三," + id1 + ",张小三\n"), wantCounts: rej1, wantRej: []error{roster.ErrUnknownValue}},
+		// An ID or a name in an optional column leaves that fact unknown (the
+		// ID gives the gender): the row is accepted, and its warning is
+		// masked as a rejection would be.
+		{name: "ID in the gender column", data: []byte("姓名,身份证号码,性别\n张小三," + id1 + "," + id1 + "\n"), wantCounts: roster.Counts{Rows: 1, Accepted: 1, Warnings: 1}, wantLines: []int{2}, wantWarn: []error{roster.ErrUnknownValue}},
+		{name: "spaced ID in the gender column", data: []byte("姓名,身份证号码,性别\n张小三," + id1 + ",1101 0519 4901 0100 21\n"), wantCounts: roster.Counts{Rows: 1, Accepted: 1, Warnings: 1}, wantLines: []int{2}, wantWarn: []error{roster.ErrUnknownValue}},
+		{name: "name in the gender column", data: []byte("姓名,身份证号码,性别\n张小三," + id1 + ",张小三\n"), wantCounts: roster.Counts{Rows: 1, Accepted: 1, Warnings: 1}, wantLines: []int{2}, wantWarn: []error{roster.ErrUnknownValue}},
+		{name: "ID in the contact column", data: []byte("姓名,身份证号码,联系状况\n张小三," + id1 + "," + id2 + "\n"), wantCounts: roster.Counts{Rows: 1, Accepted: 1, Warnings: 1}, wantLines: []int{2}, wantWarn: []error{roster.ErrUnknownValue}},
+		{name: "name in a flag column", data: []byte("姓名,身份证号码,低保\n张小三," + id1 + ",欧阳小明\n"), wantCounts: roster.Counts{Rows: 1, Accepted: 1, Warnings: 1}, wantLines: []int{2}, wantWarn: []error{roster.ErrUnknownValue}},
+		{name: "ID in the flag list", data: []byte("姓名,身份证号码,身份标记\n张小三," + id1 + ",低保、" + id2 + "\n"), wantCounts: roster.Counts{Rows: 1, Accepted: 1, Warnings: 1}, wantLines: []int{2}, wantWarn: []error{roster.ErrUnknownValue}},
 		{name: "minority name in the status column", data: []byte("姓名,身份证号码,参保状态\n阿依古丽·买买提," + id1 + ",阿依古丽·买买提\n"), wantCounts: rej1, wantRej: []error{roster.ErrUnknownValue}},
 		{name: "dates", data: []byte("姓名,身份证号码,出生日期\n" +
-			"张小三," + id1 + ",1949年1月1日\n张小三," + id1 + ",19490101\n张小三," + id1 + ",1949.01.01\n张小三," + id1 + ",1949/1/1\n" +
-			"张小三," + id1 + ",17899\n张小三," + id1 + ",1949-02-30\n张小三," + id1 + ",1950-01-01\n" +
-			"张小三," + id1 + ",1949/1/1 0:00\n张小三," + id1 + ",1949-01-01 00:00:00\n张小三," + id1 + ",1949-01-01 25:00\n"),
+			"张小三," + born[0] + ",1949年1月1日\n张小三," + born[1] + ",19490101\n张小三," + born[2] + ",1949.01.01\n张小三," + born[3] + ",1949/1/1\n" +
+			"张小三," + born[4] + ",17899\n张小三," + born[5] + ",1949-02-30\n张小三," + born[6] + ",1950-01-01\n" +
+			"张小三," + born[7] + ",1949/1/1 0:00\n张小三," + born[8] + ",1949-01-01 00:00:00\n张小三," + born[9] + ",1949-01-01 25:00\n"),
 			wantCounts: roster.Counts{Rows: 10, Accepted: 6, Rejected: 4},
 			wantRej:    []error{roster.ErrInvalidDate, roster.ErrInvalidDate, roster.ErrInconsistent, roster.ErrInvalidDate}, wantLines: []int{2, 3, 4, 5, 9, 10}},
 		{name: "invalid bytes mid-file", data: []byte(strings.Repeat("姓名,身份证号码\n", 1) + "张小三," + id1 + "\n\xff\xfe欧阳小明," + id2 + "\n"),
@@ -163,7 +182,7 @@ func TestReviewHostileRosters(t *testing.T) {
 		{name: "control characters in village and note", data: []byte("姓名,身份证号码,村(社区),备注\n张小三," + id1 + ",石堰\x0c村,\n欧阳小明," + id2 + ",石堰村,\"第一行\r\n\t第二行\x1b\"\n张小三," + id1 + ",石堰村,\"第一行\r\n\t第二行\"\n"),
 			wantCounts: roster.Counts{Rows: 3, Accepted: 1, Rejected: 2}, wantRej: []error{roster.ErrControlChar, roster.ErrControlChar}, wantLines: []int{5}},
 		{name: "NUL in the ID", data: []byte("姓名,身份证号码\n张小三," + id1[:5] + "\x00" + id1[5:] + "\n"), wantCounts: rej1, wantRej: []error{roster.ErrInvalidID}},
-		{name: "1 MB field", data: []byte("姓名,身份证号码,性别\n张小三," + id1 + "," + strings.Repeat(id1, 1<<20/18) + "\n"), wantCounts: rej1, wantRej: []error{roster.ErrUnknownValue}},
+		{name: "1 MB field", data: []byte("姓名,身份证号码,性别\n张小三," + id1 + "," + strings.Repeat(id1, 1<<20/18) + "\n"), wantCounts: roster.Counts{Rows: 1, Accepted: 1, Warnings: 1}, wantLines: []int{2}, wantWarn: []error{roster.ErrUnknownValue}},
 		{name: "100000 columns", data: []byte("姓名,身份证号码" + strings.Repeat(",x", 100000) + "\n张小三," + id1 + strings.Repeat(",y", 100000) + "\n"),
 			wantCounts: roster.Counts{Rows: 1, Accepted: 1}, wantLines: []int{2}},
 	}
@@ -207,6 +226,18 @@ func TestReviewHostileRosters(t *testing.T) {
 			}
 			if diff := cmp.Diff(tt.wantLines, lines); diff != "" {
 				t.Errorf("accepted lines mismatch (-want +got):\n%s", diff)
+			}
+			var warns []error
+			for _, a := range r.accepted {
+				for _, w := range a.Warnings {
+					warns = append(warns, w.Err)
+					if w.Line != a.Line || w.Column == "" {
+						t.Errorf("warning %v of line %d: want the row's line and a column", w, a.Line)
+					}
+				}
+			}
+			if diff := cmp.Diff(tt.wantWarn, warns, cmp.Comparer(func(a, b error) bool { return a == b })); diff != "" {
+				t.Errorf("warnings mismatch (-want +got):\n%s", diff)
 			}
 		})
 	}
@@ -255,7 +286,7 @@ func TestReviewTitleRows(t *testing.T) {
 // apart, not as rejected rows, and that the report says so.
 func TestReviewBlankRows(t *testing.T) {
 	id := revID("11010519490101002")
-	r := revRun([]byte("姓名,身份证号码,村\r\n,,\r\n张小三,"+id+",\r\n,,\r\n , ,\r\n"), roster.Options{})
+	r := revRun([]byte("姓名,身份证号码,村\r\n,,\r\n张小三,"+id+",石堰村\r\n,,\r\n , ,\r\n"), roster.Options{})
 	if r.err != nil || r.rep.BlankRows != 3 || r.rep.Counts != (roster.Counts{Rows: 1, Accepted: 1}) {
 		t.Fatalf("BlankRows %d, Counts %v, error %v; want 3 blank rows and 1 row", r.rep.BlankRows, r.rep.Counts, r.err)
 	}

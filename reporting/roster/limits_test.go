@@ -2,6 +2,7 @@ package roster_test
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"runtime"
 	"strconv"
@@ -93,8 +94,11 @@ func (d *distinctNotes) Read(p []byte) (int, error) {
 		if d.row == 0 {
 			d.buf = []byte("姓名,身份证号码,备注\n")
 		} else {
+			// A person of their own per row: the same person twice is
+			// refused (ErrDuplicatePerson).
 			note := strconv.Itoa(d.row) + strings.Repeat("注", d.size/3)
-			d.buf = []byte("张三,500115197803150011," + note + "\n")
+			id := revID(fmt.Sprintf("5001151978%02d%02d%03d", 1+d.row/28000, 1+d.row/1000%28, d.row%1000))
+			d.buf = []byte("张三," + id + "," + note + "\n")
 		}
 		d.row++
 	}

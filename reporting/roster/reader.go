@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/internal/privacy"
 	"github.com/canbao/kuomian/reporting/codec"
 )
@@ -64,10 +65,12 @@ type rejKey struct {
 	warn  bool // a warning (an accepted row's value left unknown), not a rejection
 }
 
-// Reader reads a roster one row at a time, in constant memory: it holds
-// one record (and one window of input) at a time, never the whole roster.
-// Create one with [NewReader], or several over the shards of a roster held
-// in memory with [NewShards]: each is the same reader, reading its part.
+// Reader reads a roster one row at a time: it holds one record (and one
+// window of input) at a time, never the whole roster, and one entry per
+// distinct person it accepted, to refuse the same person twice
+// ([ErrDuplicatePerson]; see "Duplicates" in the package doc). Create one
+// with [NewReader], or several over the shards of a roster held in memory
+// with [NewShards]: each is the same reader, reading its part.
 type Reader struct {
 	sc  *codec.Scanner
 	dec *rowDecoder
@@ -81,6 +84,12 @@ type Reader struct {
 	rejKeys    []rejKey // first-seen order, for stable output
 	err        error    // io.EOF, or a fatal error (unreadable input)
 	padded     [][]byte // a short record padded under empty headers
+	// seen holds, per person accepted, the line of their first row: a
+	// later row with the same number is refused with ErrDuplicatePerson.
+	// Nil for the reader of a shard, which logs its people in part
+	// instead (the shards are resolved together: Shards.Duplicates).
+	seen map[eligibility.IDNumber]int
+	part *shardLog
 }
 
 // NewReader starts reading a roster from r: it decodes the text as
@@ -107,7 +116,8 @@ func NewReader(r io.Reader, opt Options) (*Reader, error) {
 }
 
 func newReader(sc *codec.Scanner, layout *rosterLayout, headerLine int) *Reader {
-	return &Reader{sc: sc, dec: newRowDecoder(layout), enc: sc.Encoding(), headerLine: headerLine, rej: make(map[rejKey]int)}
+	return &Reader{sc: sc, dec: newRowDecoder(layout), enc: sc.Encoding(), headerLine: headerLine, rej: make(map[rejKey]int),
+		seen: make(map[eligibility.IDNumber]int)}
 }
 
 // findHeader reads records until one names every required column: the
@@ -185,10 +195,16 @@ func (rr *Reader) Next() (Row, error) {
 		if e == nil {
 			e = rr.controlChars(&row)
 		}
+		if e == nil && rr.part == nil {
+			e = rr.duplicate(&row)
+		}
 		if e != nil {
 			rr.counts.Rejected++
 			rr.count(rr.dec.layout.fieldOf(e), e.Err)
 			return Row{}, e
+		}
+		if rr.part != nil {
+			rr.part.log(rr.dec.layout, &row)
 		}
 		rr.counts.Accepted++
 		for _, w := range row.Warnings {
@@ -199,16 +215,38 @@ func (rr *Reader) Next() (Row, error) {
 	}
 }
 
+// duplicate returns the [ErrDuplicatePerson] error of a row whose person
+// an earlier accepted row gave, or records the row as the person's first.
+func (rr *Reader) duplicate(row *Row) *RowError {
+	id := row.Resident.ID
+	if first, ok := rr.seen[id]; ok {
+		return rr.dupErr(id, row.Line, first)
+	}
+	rr.seen[id] = row.Line
+	return nil
+}
+
+// dupErr is the error of the row on line, whose person line first gave.
+func (rr *Reader) dupErr(id eligibility.IDNumber, line, first int) *RowError {
+	l := rr.dec.layout
+	return &RowError{Line: line, Column: l.headers[l.idAt], Value: id.Masked(), Err: ErrDuplicatePerson, FirstLine: first}
+}
+
 // Refuse turns a row that [Reader.Next] accepted into a rejected one,
 // because the caller's own check of it failed (package reporting refuses
 // the rows its router cannot decide): the row is counted as rejected for
 // err, a sentinel, with cause, so that the counts still reconcile. It
 // returns the row's [*RowError], whose Value is the masked identity number.
 // Call it at most once per accepted row, and only for rows of this reader.
+// The row's person stays known to the reader: a later row with the same
+// number is still refused with [ErrDuplicatePerson], naming this row.
 func (rr *Reader) Refuse(row Row, err, cause error) *RowError {
 	rr.counts.Accepted--
 	rr.counts.Rejected++
 	rr.count(-1, err)
+	if rr.part != nil {
+		rr.part.refuse(row.Line, err)
+	}
 	return &RowError{Line: row.Line, Value: row.Resident.ID.Masked(), Err: err, Cause: cause}
 }
 

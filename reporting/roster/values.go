@@ -1,6 +1,7 @@
 package roster
 
 import (
+	"bytes"
 	"time"
 
 	"github.com/canbao/kuomian/eligibility"
@@ -71,9 +72,11 @@ var flagColumns = [numColumns]eligibility.Flags{
 	ColumnEmploymentDifficulty: eligibility.FlagEmploymentDifficulty,
 }
 
-// isListSep reports whether r separates the items of a 身份标记 list.
+// isListSep reports whether r separates the items of a 身份标记 list. A
+// space separates items too, but only when the words between other
+// separators are not one term ("minimum living allowance recipient").
 func isListSep(c byte) bool {
-	return c == ',' || c == ';' || c == '/' || c == ' ' || c == '|' || c == '+'
+	return c == ',' || c == ';' || c == '/' || c == '|' || c == '+'
 }
 
 // parseFlagList reads a list such as "低保、被征地" (already width-folded, so
@@ -86,11 +89,15 @@ func parseFlagList(b []byte) (f eligibility.Flags, bad []byte, ok bool) {
 			n++
 		}
 		item := b[:n]
-		if len(item) > 0 {
-			if i, ok := flagWords.LookupBytes(item); ok {
-				f |= eligibility.Flags(1) << i
-			} else if bad == nil {
-				bad = item
+		if i, ok := flagWords.LookupBytes(item); ok {
+			f |= eligibility.Flags(1) << i
+		} else {
+			for _, w := range bytes.Fields(item) { // "低保 特困"
+				if i, ok := flagWords.LookupBytes(w); ok {
+					f |= eligibility.Flags(1) << i
+				} else if bad == nil {
+					bad = w
+				}
 			}
 		}
 		b = b[n:]
