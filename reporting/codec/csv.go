@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"math/bits"
+	"slices"
 	"strconv"
 )
 
@@ -412,20 +413,29 @@ func hasLoneCR(b []byte) bool {
 
 // crToLF returns a copy of b with its line ends as crReader gives them:
 // every CR a line feed, and a line feed right after a CR dropped (CRLF and
-// a lone CR both become LF).
-func crToLF(b []byte) []byte {
-	out := make([]byte, 0, len(b))
+// a lone CR both become LF). It also returns where, in the copy, each
+// dropped line feed would have stood (in increasing order), so that an
+// offset in the copy maps back to the input ([originalOffset]).
+func crToLF(b []byte) (out []byte, dropped []int) {
+	out = make([]byte, 0, len(b))
 	for {
 		i := bytes.IndexByte(b, '\r')
 		if i < 0 {
-			return append(out, b...)
+			return append(out, b...), dropped
 		}
 		out = append(append(out, b[:i]...), '\n')
 		b = b[i+1:]
 		if len(b) > 0 && b[0] == '\n' {
+			dropped = append(dropped, len(out))
 			b = b[1:]
 		}
 	}
+}
+
+// originalOffset maps an offset in crToLF's copy back to the input.
+func originalOffset(at int, dropped []int) int {
+	n, _ := slices.BinarySearch(dropped, at+1)
+	return at + n
 }
 
 // crReader turns every carriage return that is not followed by a line feed

@@ -130,7 +130,7 @@ var (
 type DecodeError struct {
 	Encoding Encoding // the encoding being read (UTF8 or GB18030)
 	Offset   int64    // byte offset of the first invalid byte in the input, from 0
-	Line     int      // 1-based line of that byte (count of '\n' before it, plus one)
+	Line     int      // 1-based line of that byte (line ends before it — LF, CRLF or a lone CR — plus one)
 	Bytes    []byte   // the invalid bytes (at most 4)
 	Err      error    // ErrInvalidBytes, or ErrUTF16 (then Offset is 0 and Line 1)
 }
@@ -323,13 +323,37 @@ func encValidUTF8Prefix(b []byte) int {
 
 // encPosition tracks where in the input a transformer is.
 type encPosition struct {
-	off   int64 // bytes consumed
-	lines int   // '\n' consumed
+	off    int64 // bytes consumed
+	lines  int   // line ends consumed (lineEnds)
+	lastCR bool  // the last byte consumed was '\r'
 }
 
 func (p *encPosition) advance(consumed []byte) {
 	p.off += int64(len(consumed))
-	p.lines += bytes.Count(consumed, []byte{'\n'})
+	p.lines += lineEnds(consumed, p.lastCR)
+	if len(consumed) > 0 {
+		p.lastCR = consumed[len(consumed)-1] == '\r'
+	}
+}
+
+// lineEnds counts the line ends in b as the CSV scanner reads them: LF,
+// CRLF and a lone CR (Excel's "CSV (Macintosh)") each end one line.
+// afterCR says whether the byte before b was a CR, so that a CRLF split
+// across two reads counts once.
+func lineEnds(b []byte, afterCR bool) int {
+	n := 0
+	for i, c := range b {
+		switch c {
+		case '\r':
+			n++
+		case '\n':
+			if i > 0 && b[i-1] == '\r' || i == 0 && afterCR {
+				continue // the LF of a CRLF: counted at the CR
+			}
+			n++
+		}
+	}
+	return n
 }
 
 func (p *encPosition) fail(enc Encoding, src []byte, i, n int) *DecodeError {
@@ -337,7 +361,7 @@ func (p *encPosition) fail(enc Encoding, src []byte, i, n int) *DecodeError {
 	return &DecodeError{
 		Encoding: enc,
 		Offset:   p.off + int64(i),
-		Line:     p.lines + bytes.Count(src[:i], []byte{'\n'}) + 1,
+		Line:     p.lines + lineEnds(src[:i], p.lastCR) + 1,
 		Bytes:    bytes.Clone(bad),
 		Err:      ErrInvalidBytes,
 	}

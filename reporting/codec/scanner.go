@@ -41,6 +41,7 @@ type Scanner struct {
 	final   bool  // data[:end] is the end of the input (else tailErr follows)
 	tailErr error // the error after data[:end] (a decode error), or nil
 	checked bool  // data[from:end] was checked to be UTF-8
+	dropped []int // where crToLF dropped the LF of a CRLF, for error offsets
 
 	notLast bool // a part of a split other than the last
 	status  csvStatus
@@ -89,7 +90,7 @@ func NewBytesScanner(data []byte, enc Encoding) (*Scanner, error) {
 		s.checked = true
 	}
 	if hasLoneCR(data) {
-		data = crToLF(data)
+		data, s.dropped = crToLF(data)
 	}
 	s.data, s.end = data, len(data)
 	if bytes.HasPrefix(data, encUTF8BOM) {
@@ -120,8 +121,8 @@ func (s *Scanner) check() {
 	}
 	s.tailErr = &DecodeError{
 		Encoding: UTF8,
-		Offset:   int64(at),
-		Line:     bytes.Count(s.data[:at], []byte{'\n'}) + 1,
+		Offset:   int64(originalOffset(at, s.dropped)),
+		Line:     lineEnds(s.data[:at], false) + 1,
 		Bytes:    bytes.Clone(s.data[at : at+bad]),
 		Err:      ErrInvalidBytes,
 	}
@@ -237,7 +238,7 @@ func (s *Scanner) Split(n, minBytes int) []*Scanner {
 	for k := 0; k+1 < len(bounds); k++ {
 		from, to := bounds[k], bounds[k+1]
 		last := k+2 == len(bounds)
-		p := &Scanner{enc: s.enc, data: s.data, from: from, end: to, final: true, checked: s.checked}
+		p := &Scanner{enc: s.enc, data: s.data, from: from, end: to, final: true, checked: s.checked, dropped: s.dropped}
 		if last {
 			p.final, p.tailErr = s.final, s.tailErr
 		}
