@@ -56,17 +56,18 @@ func (b Bulletin) milestoneHeader() string {
 }
 
 // Table returns the bulletin as a table, one row per unit in rank order and
-// the town's line as the total row: 排名, 村(社区), 任务数, (上月累计, 本月新增,
-// 本月减少 when the units gave their month,) 累计完成,
-// 完成率(%), 序时进度, 距任务, the current milestone's 节点要求, 距节点 and
-// 状态. A stated town task that differs from the sum of the units' tasks is
+// the town's line as the total row, labelled 合计: 村(社区), 任务数, (上月累计,
+// 本月新增, 本月减少 when the units gave their month,) 累计完成, 完成率 (in
+// percent), (本月新增中企业职工占比,) 序时进度, 距任务, the current milestone's
+// 节点要求, 距节点, 排名 and 状态. Its CSV form is the contract of a
+// bulletin.csv: the columns 村(社区), 任务数, 本月新增, 累计完成 and 完成率 by
+// those names, one row per village, then 合计. A stated town task that differs from the sum of the units' tasks is
 // audited like any stated total. The notes state the rounding rules and cite
 // the plan.
 func (b Bulletin) Table() table.Table {
 	zh := language.Chinese
 	month := b.Total.Month != nil
 	cols := []table.Column{
-		{Header: "排名", Kind: table.KindInteger, NoSum: true, Align: table.AlignCenter},
 		{Header: "村(社区)"},
 		{Header: "任务数", Kind: table.KindInteger},
 	}
@@ -89,11 +90,12 @@ func (b Bulletin) Table() table.Table {
 		table.Column{Header: "距任务", Kind: table.KindInteger, NoSum: true},
 		table.Column{Header: b.milestoneHeader(), Kind: table.KindInteger, NoSum: true},
 		table.Column{Header: "距节点", Kind: table.KindInteger, NoSum: true},
+		table.Column{Header: "排名", Kind: table.KindInteger, NoSum: true, Align: table.AlignCenter},
 		table.Column{Header: "状态"},
 	)
 	t := table.Table{Title: b.Title, Columns: cols, Rows: make([][]table.Cell, len(b.Rows))}
-	line := func(r BulletinRow, rank table.Cell) []table.Cell {
-		cells := []table.Cell{rank, table.Text(r.Name), table.Int(r.Task)}
+	line := func(name string, r BulletinRow, rank table.Cell) []table.Cell {
+		cells := []table.Cell{table.Text(name), table.Int(r.Task)}
 		if month {
 			m := r.Month
 			cells = append(cells, table.Int(m.Previous), table.Int(m.New), table.Int(m.Lost))
@@ -102,16 +104,18 @@ func (b Bulletin) Table() table.Table {
 		if month {
 			cells = append(cells, bulShareCell(r.Month))
 		}
-		return append(cells, table.Int(r.Pace), table.Int(r.Gap), table.Int(r.Target), table.Int(r.TargetGap), table.Text(r.Status.Label(zh)))
+		return append(cells, table.Int(r.Pace), table.Int(r.Gap), table.Int(r.Target), table.Int(r.TargetGap), rank, table.Text(r.Status.Label(zh)))
 	}
 	for i, r := range b.Rows {
 		rank := table.Text("—")
 		if r.Rank > 0 {
 			rank = table.Int(int64(r.Rank))
 		}
-		t.Rows[i] = line(r, rank)
+		t.Rows[i] = line(r.Name, r, rank)
 	}
-	t.Total = table.Total{Mode: table.StatedTotal, Cells: line(b.Total, table.Cell{})}
+	// The town's line is the total row, labelled 合计 (the town is in the
+	// title), so that a spreadsheet finds it as the first cell of the last row.
+	t.Total = table.Total{Mode: table.StatedTotal, Cells: line("合计", b.Total, table.Cell{})}
 	t.Notes = b.notes()
 	return t
 }

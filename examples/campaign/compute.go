@@ -129,7 +129,7 @@ func compute(cfg *config, prog *progress) (*result, error) {
 	units := make([]reporting.Progress, len(res.month.Villages))
 	for i, v := range res.month.Villages {
 		units[i] = reporting.Progress{Name: v.Name, Task: v.Task, Enrolled: v.Completed,
-			Month: &reporting.MonthFigures{New: v.New, Previous: v.PrevCompleted}}
+			Month: &reporting.MonthFigures{New: v.New, Lost: v.Lost, Previous: v.PrevCompleted, NewEmployee: v.NewEmployee}}
 	}
 	town := townName(cfg.policy)
 	res.bulletin, err = reporting.NewBulletin(reporting.BulletinInput{

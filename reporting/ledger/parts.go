@@ -16,7 +16,9 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/canbao/kuomian/allocation"
 	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/internal/privacy"
 	"github.com/canbao/kuomian/reporting/roster"
 	"github.com/canbao/kuomian/routing"
 )
@@ -111,14 +113,20 @@ var errWarned = errors.New("warned")
 // Merger merges and decides one person at a time, as [Build] does for all.
 // Make one with [NewMerger]; it is safe for concurrent use.
 type Merger struct {
-	in Input
-	rt *routing.Router
+	in    Input
+	rt    *routing.Router
+	known func(string) bool
 }
 
 // NewMerger checks in as [Build] does (policy, date, number of sources, a
 // population base among them) and returns a merger for its sources. The
 // sources' Data is not read: only their kinds and names matter.
-func NewMerger(in Input) (*Merger, error) {
+//
+// known reports whether a string is a village (or 户籍地, or licence) the
+// whole ledger keeps: [Build] shows such a name as it is in a village
+// conflict, and masks any other. Give it the villages, 户籍地 and licences
+// of the population base's rows; nil knows only the person's own.
+func NewMerger(in Input, known func(string) bool) (*Merger, error) {
 	rt, err := routing.Compile(in.Policy)
 	if err != nil {
 		return nil, err
@@ -137,7 +145,7 @@ func NewMerger(in Input) (*Merger, error) {
 	for i := range in.Sources {
 		in.Sources[i].Data = nil
 	}
-	return &Merger{in: in, rt: rt}, nil
+	return &Merger{in: in, rt: rt, known: known}, nil
 }
 
 // Person is one identity number's rows merged as [Build] merges them: the
@@ -193,6 +201,15 @@ func (m *Merger) Person(rows []Row) (*Person, error) {
 		sh.recs = append(sh.recs, r)
 	}
 	l := &Ledger{asOf: m.in.AsOf, policy: m.in.Policy, rt: m.rt}
+	if m.known != nil {
+		for i := range rows {
+			for _, s := range [...]string{rows[i].village, rows[i].area, rows[i].licence} {
+				if s != "" && m.known(s) {
+					l.strs.id(s)
+				}
+			}
+		}
+	}
 	for _, s := range m.in.Sources {
 		l.srcs = append(l.srcs, srcMeta{s.Name, s.Kind})
 	}
@@ -336,16 +353,15 @@ func VillageTasks(t Tasks, villages []string, targets []int64) ([]int64, error) 
 	if len(villages) != len(targets) {
 		return nil, fmt.Errorf("ledger: %d villages, %d target counts", len(villages), len(targets))
 	}
-	l := &Ledger{villages: slices.Clone(villages), vnum: map[uint32]uint32{}}
+	// setTasks with the targets counted.
+	l := &Ledger{villages: slices.Clone(villages)}
 	slices.Sort(l.villages)
+	sorted := make([]int64, len(villages))
 	for i, v := range villages {
 		j, _ := slices.BinarySearch(l.villages, v)
-		for range targets[i] {
-			l.persons = append(l.persons, person{village: uint32(j), role: RoleTarget})
-		}
-		l.vnum[uint32(j)] = uint32(j)
+		sorted[j] = targets[i]
 	}
-	if err := l.setTasks(t); err != nil {
+	if err := l.splitTasks(t, sorted); err != nil {
 		return nil, err
 	}
 	out := make([]int64, len(villages))
@@ -356,12 +372,47 @@ func VillageTasks(t Tasks, villages []string, targets []int64) ([]int64, error) 
 	return out, nil
 }
 
-// MonthRows is what a month's files say of one person of the state: their
-// rows of this month's insured lists (KindInsured, KindInsuredElsewhere)
-// and population base, each with its index in [MonthInput]'s order
-// (Insured, then Base).
-type MonthRows struct {
-	Rows []Row
+// splitTasks is setTasks with each village's targets given (l.villages
+// set, sorted).
+func (l *Ledger) splitTasks(t Tasks, targets []int64) error {
+	l.tasks = make([]int64, len(l.villages))
+	switch {
+	case t.Villages != nil:
+		names := make([]string, 0, len(t.Villages))
+		for v := range t.Villages {
+			names = append(names, v)
+		}
+		slices.Sort(names)
+		for _, v := range names {
+			i, ok := slices.BinarySearch(l.villages, v)
+			if !ok {
+				return fmt.Errorf("%w: village %q of the task table is not in the population base", ErrTasks, privacy.Text(v, nil))
+			}
+			if t.Villages[v] < 0 {
+				return fmt.Errorf("%w: village %q has a negative task", ErrTasks, v)
+			}
+			l.tasks[i] = t.Villages[v]
+		}
+	case t.Town > 0:
+		units := make([]allocation.Unit, len(l.villages))
+		for i, v := range l.villages {
+			units[i] = allocation.Unit{Name: v, Weight: targets[i], Max: targets[i], HasMax: true}
+		}
+		method := t.Method
+		if method == 0 {
+			method = allocation.Hamilton
+		}
+		res, err := allocation.Apportion(t.Town, units, method, allocation.WithTieRule(t.Tie))
+		if err != nil {
+			return fmt.Errorf("%w: splitting the town's target: %w", ErrTasks, err)
+		}
+		copy(l.tasks, res.Allocations())
+	case t.Town < 0:
+		return fmt.Errorf("%w: negative town target", ErrTasks)
+	default:
+		copy(l.tasks, targets)
+	}
+	return nil
 }
 
 // PersonMonth is one person's month, as [State.Month] computes it.
@@ -549,7 +600,7 @@ var ErrRowBytes = errors.New("ledger: invalid row bytes")
 
 // UnmarshalBinary decodes bytes written by [Row.MarshalBinary].
 func (r *Row) UnmarshalBinary(b []byte) error {
-	d := rowDecoder{b: b}
+	d := rowDecoder{b: b, ok: true}
 	if d.byte() != rowVersion {
 		return ErrRowBytes
 	}
@@ -608,13 +659,8 @@ func (d *rowDecoder) byte() byte {
 	}
 	c := d.b[0]
 	d.b = d.b[1:]
-	if !d.started() {
-		d.ok = true
-	}
 	return c
 }
-
-func (d *rowDecoder) started() bool { return d.ok }
 
 func (d *rowDecoder) uvarint() uint64 {
 	v, n := binary.Uvarint(d.b)
@@ -635,4 +681,17 @@ func (d *rowDecoder) str() string {
 	s := string(d.b[:n])
 	d.b = d.b[n:]
 	return s
+}
+
+// Strings returns the village, 户籍地 and licence the row states (those
+// not empty): for a row of the population base, the names [NewMerger]'s
+// known should know.
+func (r *Row) Strings() []string {
+	var out []string
+	for _, s := range [...]string{r.village, r.area, r.licence} {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }
