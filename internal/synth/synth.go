@@ -187,6 +187,10 @@ type gen struct {
 	asOf     eligibility.Date
 	villages []string
 	total    int
+	// used holds the first 17 characters of every number given out, so
+	// that each person has a number of their own: a roster names one
+	// person once, and the reader refuses a second row for the same one.
+	used map[[17]byte]struct{}
 }
 
 func (g *gen) pick() profile {
@@ -322,7 +326,7 @@ func (g *gen) row(dst []byte, p profile, i, bad int) []byte {
 	if !local {
 		area = g.oneOf(otherAreas)
 	}
-	id := g.idNumber(area, birth, male, bad)
+	id, birth := g.idNumber(area, birth, male, bad)
 
 	// 姓名
 	if bad != int(BadEmptyName) {
@@ -382,7 +386,9 @@ func (g *gen) row(dst []byte, p profile, i, bad int) []byte {
 
 // idNumber returns an identity number for the birth date and sex, with a
 // deliberate fault when bad asks for one.
-func (g *gen) idNumber(area string, birth eligibility.Date, male bool, bad int) [18]byte {
+// It returns the birth date the number holds: the day after when every
+// sequence code of the day is taken.
+func (g *gen) idNumber(area string, birth eligibility.Date, male bool, bad int) ([18]byte, eligibility.Date) {
 	var b [18]byte
 	copy(b[:6], area)
 	y, m, d := birth.Year(), int(birth.Month()), birth.Day()
@@ -397,11 +403,32 @@ func (g *gen) idNumber(area string, birth eligibility.Date, male bool, bad int) 
 		seq++
 	}
 	put(b[14:17], seq)
+	if g.used == nil {
+		g.used = make(map[[17]byte]struct{})
+	}
+	for tries := 0; ; tries++ {
+		var key [17]byte
+		copy(key[:], b[:17])
+		if _, taken := g.used[key]; !taken {
+			g.used[key] = struct{}{}
+			break
+		}
+		// Taken: the next sequence code of the same sex, then (every
+		// code of the day being used) the next day.
+		seq = (seq + 2) % 1000
+		put(b[14:17], seq)
+		if tries%500 == 499 {
+			birth = birth.AddDays(1)
+			put(b[6:10], birth.Year())
+			put(b[10:12], int(birth.Month()))
+			put(b[12:14], birth.Day())
+		}
+	}
 	b[17] = checkChar(b)
 	if bad == int(BadCheckDigit) {
 		b[17] = wrongCheck(b[17])
 	}
-	return b
+	return b, birth
 }
 
 // put writes n as len(b) decimal digits.
