@@ -249,6 +249,24 @@ func (b Bulletin) page(f table.Format) table.Page {
 		table.Figure{Label: b.Town + "基本养老保险扩面计划完成率", Value: rate, Note: t.Status.Label(zh) + "：" + t.Reason, Tone: bulTone(t.Status)},
 		table.Figure{Label: "累计完成 / 任务（人）", Value: bulCount(t.Enrolled) + " / " + bulCount(t.Task), Note: "距任务 " + bulCount(t.Gap) + " 人"},
 	)
+	if m := t.Month; m != nil {
+		// The trend against last month: what the month added, what it lost,
+		// and how the completion rate moved.
+		note := "上月累计 " + bulCount(m.Previous) + " 人，本月减少 " + bulCount(m.Lost) + " 人"
+		if prev, ok := bulPercent(m.Previous, t.Task); ok && t.HasRate {
+			diff := t.Rate.Sub(prev)
+			sign := "+"
+			if diff.Sign() < 0 {
+				sign = ""
+			}
+			note += "；完成率较上月 " + sign + diff.StringFixed(RateScale) + " 个百分点"
+		}
+		if m.New > 0 {
+			share, _ := bulPercent(m.NewEmployee, m.New)
+			note += "；其中企业职工占 " + share.StringFixed(RateScale) + "%"
+		}
+		p.Figures = append(p.Figures, table.Figure{Label: "本月新增（人）", Value: bulCount(m.New), Note: note, Tone: table.ToneNeutral})
+	}
 	if b.Milestone >= 0 {
 		m := b.Policy.Milestones[b.Milestone]
 		p.Figures = append(p.Figures, table.Figure{Label: m.By.String() + " 节点要求（" + strconv.Itoa(m.Percent) + "%）", Value: bulCount(t.Target), Note: "序时进度 " + bulCount(t.Pace) + " 人；" + m.Citation.String()})

@@ -14,6 +14,7 @@ type htmlCell struct {
 	Class string // "num" for numbers, "mark" added for a differing total
 	Title string // tooltip
 	Mark  bool
+	Label string // the column's header, shown beside the value on a phone
 }
 
 // htmlTable is the data of the table part of a page.
@@ -96,6 +97,21 @@ td.mark sup{font-weight:600}
 .notes{color:var(--muted);font-size:13px;padding-left:1.2em}
 footer{color:var(--muted);font-size:12px;margin-top:24px;border-top:1px solid var(--rule);padding-top:8px}
 @media print{main{padding:0}.kpi{break-inside:avoid}}
+@media (max-width:640px){
+main{padding:20px 12px 32px}
+h1{font-size:20px}
+.kpi{flex-basis:100%}.kpi .value{font-size:24px}
+figure svg{max-width:none;width:auto}
+.scroll{overflow-x:visible}
+table,tbody,tfoot,tr,td{display:block;width:100%}
+thead{display:none}
+tbody tr,tfoot tr{border:1px solid var(--rule);border-radius:8px;margin:0 0 10px;padding:6px 10px;background:var(--bg)}
+tbody tr:nth-child(even){background:var(--band)}
+td{display:flex;justify-content:space-between;gap:12px;border:0;padding:3px 0;white-space:normal;text-align:right}
+td::before{content:attr(data-label);color:var(--muted);font-weight:400;text-align:left;flex:0 0 auto;max-width:60%}
+td:first-child{font-weight:600;font-size:16px}
+tfoot td{border:0}
+}
 </style>
 </head>
 <body>
@@ -120,9 +136,9 @@ footer{color:var(--muted);font-size:12px;margin-top:24px;border-top:1px solid va
 {{end}}<div class="scroll"><table>
 <thead><tr>{{range .Table.Headers}}<th class="{{.Class}}">{{.Text}}</th>{{end}}</tr></thead>
 <tbody>
-{{range .Table.Rows}}<tr>{{range .}}<td class="{{.Class}}"{{if .Title}} title="{{.Title}}"{{end}}>{{.Text}}</td>{{end}}</tr>
+{{range .Table.Rows}}<tr>{{range .}}<td class="{{.Class}}" data-label="{{.Label}}"{{if .Title}} title="{{.Title}}"{{end}}>{{.Text}}</td>{{end}}</tr>
 {{end}}</tbody>
-{{if .Table.Total}}<tfoot><tr>{{range .Table.Total}}<td class="{{.Class}}"{{if .Title}} title="{{.Title}}"{{end}}>{{.Text}}{{if .Mark}}<sup>*</sup>{{end}}</td>{{end}}</tr></tfoot>
+{{if .Table.Total}}<tfoot><tr>{{range .Table.Total}}<td class="{{.Class}}" data-label="{{.Label}}"{{if .Title}} title="{{.Title}}"{{end}}>{{.Text}}{{if .Mark}}<sup>*</sup>{{end}}</td>{{end}}</tr></tfoot>
 {{end}}</table></div>
 {{if .Table.Notes}}<ul class="notes">
 {{range .Table.Notes}}<li>{{.}}</li>
@@ -155,7 +171,7 @@ func htmlTableOf(l *tblLayout) htmlTable {
 	for _, r := range l.rows {
 		row := make([]htmlCell, len(r))
 		for j, c := range r {
-			row[j] = htmlCell{Text: c.s, Class: cls(j, c.num)}
+			row[j] = htmlCell{Text: c.s, Class: cls(j, c.num), Label: l.headers[j]}
 			if wide && !c.num && utf8.RuneCountInString(c.s) > htmlWrapRunes {
 				row[j].Class = strings.TrimSpace(row[j].Class + " wrap")
 			}
@@ -165,7 +181,7 @@ func htmlTableOf(l *tblLayout) htmlTable {
 	if l.total != nil {
 		ht.Total = make([]htmlCell, len(l.total))
 		for j, c := range l.total {
-			hc := htmlCell{Text: c.s, Class: cls(j, c.num)}
+			hc := htmlCell{Text: c.s, Class: cls(j, c.num), Label: l.headers[j]}
 			if l.marked[j] {
 				hc.Mark = true
 				hc.Class = strings.TrimSpace(hc.Class + " mark")

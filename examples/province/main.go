@@ -1,0 +1,334 @@
+// Command province is the monthly loop of an enrollment-expansion campaign
+// (基本养老保险参保扩面) for a whole province, on Apache Beam: the same
+// command line, files and outputs as examples/campaign, run as a Beam
+// pipeline on the runner Beam's -runner flag names (prism, the default,
+// runs in this process; flink, spark, dataflow run on a cluster).
+//
+//	go run . -policy shiyan-2023 -asof 2023-04-30 \
+//	    -population 户籍人口.csv -insured 参保-2023-04.csv \
+//	    -source 低保=民政低保.xlsx … \
+//	    [-previous DIR] [-task 任务.csv | -target N -method hamilton] -out DIR \
+//	    [-runner prism|flink|dataflow … Beam's own flags]
+//
+// Inside, each source is read by a worker with the ledger's reader
+// (ledger.ReadSource), its rows keyed by the canonical identity number;
+// the rows of each person and their line of last month's state are joined
+// (CoGroupByKey) and merged, classified and routed by the ledger
+// (ledger.Merger.Person, ledger.StateEntry.Month); each village's figures
+// are a mergeable tally (ledger.VillageProgress.Merge) combined by a
+// CombineFn; one last worker sorts and writes the files, which are byte for
+// byte examples/campaign's for the same input.
+//
+// Exit status: 0 on success, 2 for bad usage or bad input, 1 for any other
+// failure.
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
+	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/local"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/runners"
+	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/runners/prism"
+	"golang.org/x/text/language"
+
+	"github.com/canbao/kuomian/allocation"
+	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/reporting/ledger"
+	"github.com/canbao/kuomian/reporting/roster"
+	"github.com/canbao/kuomian/reporting/xlsx"
+	"github.com/canbao/kuomian/routing"
+)
+
+const usageLine = `usage: province -policy shiyan-2023 -asof 2023-04-30 -population 户籍人口.csv -insured 参保-2023-04.csv
+       [-source 低保=民政低保.xlsx …] [-previous DIR] [-task 任务.csv | -target N -method hamilton] -out DIR
+       [-runner prism | flink -endpoint HOST:8099 | dataflow -project P -region R -temp_location gs://… …]`
+
+func main() {
+	cfg := defineFlags(flag.CommandLine)
+	flag.CommandLine.Usage = func() {
+		fmt.Fprintln(os.Stderr, usageLine)
+		flag.PrintDefaults()
+	}
+	flag.Parse()
+	beam.Init() // on a worker, runs the worker and does not return
+	if flag.NArg() > 0 {
+		fmt.Fprintf(os.Stderr, "province: unexpected argument %q\n%s\n", flag.Arg(0), usageLine)
+		os.Exit(2)
+	}
+	runner := *runners.Runner
+	if runner == "" {
+		runner = "prism"
+	}
+	os.Exit(execute(context.Background(), runner, cfg, os.Stdout, os.Stderr))
+}
+
+// flags are the command's own flags: examples/campaign's.
+type flags struct {
+	policy, asOf, method, tie string
+	cfg                       config
+}
+
+func defineFlags(fs *flag.FlagSet) *flags {
+	f := &flags{}
+	fs.StringVar(&f.policy, "policy", "", "policy: a preset id (luodong-2019, shiyan-2023) or a policy JSON file")
+	fs.StringVar(&f.asOf, "asof", "", "the day the files describe, YYYY-MM-DD (the baseline, or this month's end)")
+	fs.StringVar(&f.cfg.population, "population", "", "population base (户籍人口), CSV or .xlsx")
+	fs.StringVar(&f.cfg.insured, "insured", "", "this month's insured list (参保库 export), CSV or .xlsx")
+	fs.Var(&f.cfg.sources, "source", "a department list as KIND=FILE (低保=民政低保.xlsx, 被征地=征地名单.csv, …); repeat")
+	fs.StringVar(&f.cfg.previous, "previous", "", "last month's -out directory (its state file); without it the run is the baseline")
+	fs.StringVar(&f.cfg.taskFile, "task", "", "baseline only: task table, CSV or .xlsx with 村(社区) and 任务数 columns")
+	fs.Int64Var(&f.cfg.target, "target", 0, "baseline only: the town's target, split across villages in proportion to their targets")
+	fs.StringVar(&f.method, "method", "hamilton", "with -target: apportionment method (hamilton, dhondt, sainte-lague, …)")
+	fs.StringVar(&f.tie, "tie", "fail", "with -target: tie rule (fail, order, weight, name)")
+	fs.StringVar(&f.cfg.out, "out", "", "directory to write the month's files into (replaced as a whole)")
+	return f
+}
+
+// run parses args (the command's own flags only) and runs the pipeline on
+// runner: what a test calls.
+func run(runner string, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("province", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, usageLine)
+		fs.PrintDefaults()
+	}
+	f := defineFlags(fs)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "province: unexpected argument %q\n%s\n", fs.Arg(0), usageLine)
+		return 2
+	}
+	return execute(context.Background(), runner, f, stdout, stderr)
+}
+
+func execute(ctx context.Context, runner string, f *flags, stdout, stderr io.Writer) int {
+	cfg := &f.cfg
+	if err := cfg.parse(f.policy, f.asOf, f.method, f.tie); err != nil {
+		fmt.Fprintf(stderr, "province: %v\n%s\n", err, usageLine)
+		return 2
+	}
+	summary, err := runPipeline(ctx, runner, cfg)
+	if err != nil {
+		fmt.Fprintln(stderr, "province:", err)
+		var ie *inputError
+		var ue *usageError
+		if errors.As(err, &ie) || errors.As(err, &ue) {
+			return 2
+		}
+		return 1
+	}
+	fmt.Fprintln(stdout, summary)
+	return 0
+}
+
+// sourceArg is one -source KIND=FILE.
+type sourceArg struct {
+	kind ledger.SourceKind
+	path string
+}
+
+type sourceList []sourceArg
+
+func (s *sourceList) String() string {
+	var parts []string
+	for _, a := range *s {
+		parts = append(parts, a.kind.String()+"="+a.path)
+	}
+	return strings.Join(parts, " ")
+}
+
+func (s *sourceList) Set(v string) error {
+	k, path, ok := strings.Cut(v, "=")
+	if !ok || path == "" {
+		return fmt.Errorf("want KIND=FILE, such as 低保=民政低保.xlsx")
+	}
+	kind, err := ledger.ParseKind(strings.TrimSpace(k))
+	if err != nil {
+		return err
+	}
+	switch kind {
+	case ledger.KindPopulation:
+		return fmt.Errorf("the population base goes in -population")
+	case ledger.KindInsured:
+		return fmt.Errorf("the insured list goes in -insured")
+	}
+	*s = append(*s, sourceArg{kind, path})
+	return nil
+}
+
+// config is what the flags say.
+type config struct {
+	policy     routing.Policy
+	preset     string // -policy as a preset id, or
+	policyData []byte // the policy file
+	asOf       eligibility.Date
+	population string
+	insured    string
+	sources    sourceList
+	previous   string
+	taskFile   string
+	target     int64
+	method     allocation.Method
+	tie        allocation.TieRule
+	out        string
+}
+
+// usageError is bad usage: exit status 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+// inputError is bad input: exit status 2.
+type inputError struct{ msg string }
+
+func (e *inputError) Error() string { return e.msg }
+
+// parse checks the flags and fills cfg (as examples/campaign does).
+func (cfg *config) parse(policy, asOf, method, tie string) error {
+	switch {
+	case policy == "":
+		return &usageError{"-policy is required"}
+	case asOf == "":
+		return &usageError{"-asof is required"}
+	case cfg.population == "":
+		return &usageError{"-population is required"}
+	case cfg.insured == "":
+		return &usageError{"-insured is required"}
+	case cfg.out == "":
+		return &usageError{"-out is required"}
+	case cfg.taskFile != "" && cfg.target != 0:
+		return &usageError{"give -task or -target, not both"}
+	case cfg.target < 0:
+		return &usageError{"-target must be positive"}
+	case cfg.previous != "" && (cfg.taskFile != "" || cfg.target != 0):
+		return &usageError{"-task and -target set the baseline's tasks; a month run (-previous) carries them in the state file"}
+	}
+	d, err := eligibility.ParseDate(asOf)
+	if err != nil {
+		return &usageError{"-asof: " + err.Error()}
+	}
+	cfg.asOf = d
+	if cfg.policy, cfg.policyData, err = loadPolicy(policy); err != nil {
+		return err
+	}
+	if cfg.policyData == nil {
+		cfg.preset = policy
+	}
+	if cfg.method, err = allocation.ParseMethod(method); err != nil {
+		return &usageError{"-method: " + err.Error()}
+	}
+	if cfg.tie, err = allocation.ParseTieRule(tie); err != nil {
+		return &usageError{"-tie: " + err.Error()}
+	}
+	return nil
+}
+
+// presets are the policies -policy names by id.
+var presets = map[string]func() routing.Policy{
+	"luodong-2019": routing.Luodong2019,
+	"shiyan-2023":  routing.Shiyan2023,
+}
+
+// loadPolicy returns the preset called name, or the policy in the JSON file
+// name.
+func loadPolicy(name string) (routing.Policy, []byte, error) {
+	if p, ok := presets[name]; ok {
+		return p(), nil, nil
+	}
+	data, err := readFile(context.Background(), name)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) && !strings.ContainsAny(name, `/\.`) {
+			return routing.Policy{}, nil, &usageError{fmt.Sprintf("-policy %q: not a preset (luodong-2019, shiyan-2023) nor a file", name)}
+		}
+		return routing.Policy{}, nil, &inputError{"-policy: " + err.Error()}
+	}
+	p, err := routing.LoadPolicy(bytes.NewReader(data))
+	if err != nil {
+		return routing.Policy{}, nil, &inputError{filepath.Base(name) + ": " + err.Error()}
+	}
+	return p, data, nil
+}
+
+// readFile reads a whole file through Beam's file systems: a local path,
+// or gs://… (and the others registered) on a cluster.
+func readFile(ctx context.Context, path string) ([]byte, error) {
+	fs, err := filesystem.New(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	defer fs.Close()
+	r, err := fs.OpenRead(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	return io.ReadAll(r)
+}
+
+// readInput returns a file's bytes as CSV text: CSV as it is, .xlsx as the
+// CSV text of its first worksheet (as examples/campaign reads them).
+func readInput(ctx context.Context, path string) ([]byte, error) {
+	data, err := readFile(ctx, path)
+	if err != nil {
+		return nil, &inputError{err.Error()}
+	}
+	if !xlsx.IsXLSX(path, data[:min(len(data), 8)]) {
+		return data, nil
+	}
+	csv, err := xlsx.ReadSheet(bytes.NewReader(data), "")
+	if err != nil {
+		var xe *xlsx.Error
+		if errors.As(err, &xe) {
+			return nil, &inputError{filepath.Base(path) + " " + xe.Label(language.Chinese)}
+		}
+		return nil, &inputError{filepath.Base(path) + ": " + err.Error()}
+	}
+	return csv, nil
+}
+
+// describe returns the message of a ledger error: each source error in
+// Chinese with its file, line and column (masked values).
+func describe(err error) string {
+	var parts []string
+	var walk func(error)
+	walk = func(e error) {
+		if j, ok := e.(interface{ Unwrap() []error }); ok {
+			for _, x := range j.Unwrap() {
+				walk(x)
+			}
+			return
+		}
+		var se *ledger.SourceError
+		if errors.As(e, &se) {
+			msg := se.Label(language.Chinese)
+			var he *roster.HeaderError
+			if errors.As(se.Err, &he) && se.Line == 0 {
+				msg = se.Name + " 表头：" + se.Err.Error()
+			}
+			parts = append(parts, msg)
+			return
+		}
+		parts = append(parts, e.Error())
+	}
+	walk(err)
+	return strings.Join(parts, "\n  ")
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
