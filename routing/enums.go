@@ -227,7 +227,7 @@ type RuleKind uint8
 
 // The rule kinds. The zero value is invalid in a policy.
 const (
-	kindInvalid RuleKind = iota
+	_ RuleKind = iota // invalid
 	// KindRoute rules are tried in order; the first that matches the
 	// resident decides the outcome, the channel and the fallback.
 	KindRoute // 分类引导

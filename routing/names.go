@@ -33,15 +33,3 @@ func unknownName(kind string, known []string, s string) *NameError {
 	// belongs never comes back whole); the suggestion is a known word.
 	return &NameError{Kind: kind, Name: privacy.Quote(s, 40), Suggest: suggest.Closest(strings.TrimSpace(s), known)}
 }
-
-// splitList splits a case-file list value on commas, 、, ；, ; and spaces.
-func splitList(s string) []string {
-	f := strings.FieldsFunc(s, func(r rune) bool {
-		switch r {
-		case ',', '，', '、', ';', '；', ' ', '\t', '　', '+':
-			return true
-		}
-		return false
-	})
-	return f
-}

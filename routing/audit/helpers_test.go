@@ -6,14 +6,12 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/canbao/kuomian/eligibility"
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/canbao/kuomian/eligibility"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
-
-// dateCmp compares eligibility dates (which have unexported fields).
-var dateCmp = cmp.Comparer(func(a, b eligibility.Date) bool { return a == b })
 
 func d(s string) eligibility.Date { return eligibility.MustParseDate(s) }
 
