@@ -226,7 +226,9 @@ func readSources(srcs []Source) ([]*sourceRead, error) {
 			errs = append(errs, &SourceError{Source: i, Name: s.Name, Err: &KindError{Input: strconv.Itoa(int(s.Kind))}})
 			continue
 		}
-		opt := roster.Options{Headers: headersFor(firstLines(s.Data))}
+		// Only the population base must give each person's village; a
+		// department list may leave it empty.
+		opt := roster.Options{Headers: headersFor(firstLines(s.Data)), VillageOptional: s.Kind != KindPopulation}
 		shards, err := roster.NewShards(s.Data, opt, n, 0)
 		if err != nil {
 			errs = append(errs, &SourceError{Source: i, Name: s.Name, Err: err})
@@ -270,7 +272,7 @@ func readSources(srcs []Source) ([]*sourceRead, error) {
 		if errors.Is(err, codec.ErrCutInQuotes) {
 			// A stray quote before a cut: read the whole source in one shard.
 			sr.shards = sr.shards[:0]
-			rr, rerr := roster.NewReader(bytes.NewReader(srcs[i].Data), roster.Options{Headers: headersFor(firstLines(srcs[i].Data))})
+			rr, rerr := roster.NewReader(bytes.NewReader(srcs[i].Data), roster.Options{Headers: headersFor(firstLines(srcs[i].Data)), VillageOptional: srcs[i].Kind != KindPopulation})
 			if rerr != nil {
 				return nil, &SourceError{Source: i, Name: srcs[i].Name, Err: rerr}
 			}

@@ -31,6 +31,8 @@ type rosterLayout struct {
 	has     [numColumns]bool
 	idAt    int      // the field of ColumnID
 	ignored []string // headers not imported
+	// villageOptional lets a row leave 村(社区) empty (Options.VillageOptional).
+	villageOptional bool
 }
 
 // newRosterLayout maps a header record to columns.
@@ -336,7 +338,7 @@ func (d *rowDecoder) decode(fields [][]byte, line int, row *Row) *RowError {
 			continue
 		}
 		raw := fields[i]
-		if len(raw) == 0 && c != ColumnName && c != ColumnVillage {
+		if len(raw) == 0 && c != ColumnName && (c != ColumnVillage || l.villageOptional) {
 			continue
 		}
 		v := raw
@@ -345,11 +347,16 @@ func (d *rowDecoder) decode(fields [][]byte, line int, row *Row) *RowError {
 		}
 		if len(v) == 0 {
 			switch c {
-			case ColumnName, ColumnID, ColumnVillage:
+			case ColumnName, ColumnID:
+				return d.rowErr(line, i, raw, ErrMissingValue, nil)
+			case ColumnVillage:
 				// A row without its 村(社区) cannot be counted in any
 				// village's figures: it is refused, as a row without a
-				// name or number is.
-				return d.rowErr(line, i, raw, ErrMissingValue, nil)
+				// name or number is — unless the caller takes the village
+				// from elsewhere (Options.VillageOptional).
+				if !l.villageOptional {
+					return d.rowErr(line, i, raw, ErrMissingValue, nil)
+				}
 			}
 			continue
 		}

@@ -28,6 +28,12 @@ type Options struct {
 	Encoding codec.Encoding
 	// Headers maps header names to columns; nil means DefaultHeaders().
 	Headers Headers
+	// VillageOptional accepts a row whose 村(社区) cell is empty. By default
+	// such a row is refused (ErrMissingValue): a resident without a village
+	// cannot be counted in any village's figures, so every tally and
+	// bulletin would refuse the town. A department list (民政, 残联, …) read
+	// against a population base that gives each person's village sets it.
+	VillageOptional bool
 }
 
 // Rejection counts the rows rejected for one reason in one column.
@@ -112,6 +118,7 @@ func NewReader(r io.Reader, opt Options) (*Reader, error) {
 		}
 		return nil, err
 	}
+	layout.villageOptional = opt.VillageOptional
 	return newReader(sc, layout, sc.Line()), nil
 }
 

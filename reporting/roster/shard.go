@@ -66,6 +66,7 @@ func NewShards(data []byte, opt Options, n, minBytes int) (*Shards, error) {
 		}
 		return nil, err
 	}
+	layout.villageOptional = opt.VillageOptional
 	s := &Shards{layout: layout, enc: sc.Encoding(), headerLine: sc.Line()}
 	for _, part := range sc.Split(n, minBytes) {
 		rr := newReader(part, layout, s.headerLine)

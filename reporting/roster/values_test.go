@@ -275,3 +275,35 @@ func TestGenderUnknownWord(t *testing.T) {
 		t.Errorf("rows %v, errors %v; want the row accepted, gender unknown", rows, errs)
 	}
 }
+
+// A department list read against a population base may leave 村(社区)
+// empty (Options.VillageOptional); by default the row is refused.
+func TestVillageOptional(t *testing.T) {
+	data := "姓名,身份证号码,村(社区)\n张三,500115197803150011,\n"
+	for _, c := range []struct {
+		opt  roster.Options
+		want roster.Counts
+	}{
+		{roster.Options{}, roster.Counts{Rows: 1, Rejected: 1}},
+		{roster.Options{VillageOptional: true}, roster.Counts{Rows: 1, Accepted: 1}},
+	} {
+		rep, err := roster.Read(strings.NewReader(data), c.opt, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Counts != c.want {
+			t.Errorf("VillageOptional=%v: counts %v, want %v", c.opt.VillageOptional, rep.Counts, c.want)
+		}
+		sh, err := roster.NewShards([]byte(data), c.opt, 1, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range sh.Readers() {
+			for range r.All() {
+			}
+		}
+		if srep, err := sh.Report(); err != nil || srep.Counts != c.want {
+			t.Errorf("shards, VillageOptional=%v: counts %v, %v; want %v", c.opt.VillageOptional, srep.Counts, err, c.want)
+		}
+	}
+}
