@@ -187,10 +187,9 @@ type gen struct {
 	asOf     eligibility.Date
 	villages []string
 	total    int
-	// used holds the first 17 characters of every number given out, so
-	// that each person has a number of their own: a roster names one
-	// person once, and the reader refuses a second row for the same one.
-	used map[[17]byte]struct{}
+	// next counts, per area, birth date and sex, the sequence codes given
+	// out (low 16 bits) from a random start (high bits).
+	next map[[15]byte]int
 }
 
 func (g *gen) pick() profile {
@@ -398,31 +397,37 @@ func (g *gen) idNumber(area string, birth eligibility.Date, male bool, bad int) 
 	put(b[6:10], y)
 	put(b[10:12], m)
 	put(b[12:14], d)
-	seq := g.rng.IntN(500) * 2 // even: female
-	if male {
-		seq++
+	// Each (area, birth date, sex) hands out its sequence codes in turn,
+	// from a random start, so that each person has a number of their own
+	// (a roster names one person once; the reader refuses a second row for
+	// the same one); a day whose 500 codes of one sex are taken passes its
+	// people on to the next day.
+	if g.next == nil {
+		g.next = make(map[[15]byte]int)
 	}
-	put(b[14:17], seq)
-	if g.used == nil {
-		g.used = make(map[[17]byte]struct{})
-	}
-	for tries := 0; ; tries++ {
-		var key [17]byte
-		copy(key[:], b[:17])
-		if _, taken := g.used[key]; !taken {
-			g.used[key] = struct{}{}
+	for {
+		var key [15]byte
+		copy(key[:14], b[:14])
+		if male {
+			key[14] = 1
+		}
+		n, seen := g.next[key]
+		if !seen {
+			n = g.rng.IntN(500) << 16 // the start, kept in the high bits
+		}
+		if used := n & 0xFFFF; used < 500 {
+			g.next[key] = n + 1
+			seq := ((n>>16 + used) % 500) * 2 // even: female
+			if male {
+				seq++
+			}
+			put(b[14:17], seq)
 			break
 		}
-		// Taken: the next sequence code of the same sex, then (every
-		// code of the day being used) the next day.
-		seq = (seq + 2) % 1000
-		put(b[14:17], seq)
-		if tries%500 == 499 {
-			birth = birth.AddDays(1)
-			put(b[6:10], birth.Year())
-			put(b[10:12], int(birth.Month()))
-			put(b[12:14], birth.Day())
-		}
+		birth = birth.AddDays(1)
+		put(b[6:10], birth.Year())
+		put(b[10:12], int(birth.Month()))
+		put(b[12:14], birth.Day())
 	}
 	b[17] = checkChar(b)
 	if bad == int(BadCheckDigit) {
