@@ -317,17 +317,23 @@ func (r *shardResult) takeOut(dups []roster.Duplicate, errs bool) {
 // tallyShard reads, routes and tallies the rows of one shard.
 func tallyShard(rr *roster.Reader, t *Tally, route Router, fast routerInto, d *routing.Decision, opt TallyOptions) shardResult {
 	var res shardResult
+	// The resident is routed from one variable the shard reuses: passing
+	// &row.Resident to the router (an interface) would move every row to
+	// the heap.
+	resident := new(eligibility.Resident)
+	var re *roster.RowError // declared once: errors.As takes its address
 	for {
 		row, err := rr.Next()
 		if err == io.EOF {
 			return res
 		}
-		var re *roster.RowError
+		re = nil
 		if err != nil && !errors.As(err, &re) {
 			return res // a read error: the merged report returns it
 		}
 		if err == nil {
-			if rerr := routeInto(route, fast, d, &row.Resident, opt.AsOf); rerr != nil {
+			*resident = row.Resident
+			if rerr := routeInto(route, fast, d, resident, opt.AsOf); rerr != nil {
 				var pe *routing.PeriodError
 				if errors.As(rerr, &pe) {
 					res.fatal = rerr
