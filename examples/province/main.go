@@ -39,7 +39,9 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/local"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/runners"
+	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/runners/flink"
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/runners/prism"
+	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/runners/spark"
 	"golang.org/x/text/language"
 
 	"github.com/canbao/kuomian/allocation"
@@ -92,6 +94,7 @@ func defineFlags(fs *flag.FlagSet) *flags {
 	fs.StringVar(&f.method, "method", "hamilton", "with -target: apportionment method (hamilton, dhondt, sainte-lague, …)")
 	fs.StringVar(&f.tie, "tie", "fail", "with -target: tie rule (fail, order, weight, name)")
 	fs.StringVar(&f.cfg.out, "out", "", "directory to write the month's files into (replaced as a whole)")
+	fs.BoolVar(&f.cfg.xlsx, "xlsx", true, "write the .xlsx files too (a sheet holds at most 1,048,576 rows: a province's 实名库 does not fit)")
 	return f
 }
 
@@ -188,6 +191,7 @@ type config struct {
 	method     allocation.Method
 	tie        allocation.TieRule
 	out        string
+	xlsx       bool
 }
 
 // usageError is bad usage: exit status 2.

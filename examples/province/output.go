@@ -21,7 +21,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/shopspring/decimal"
 	"golang.org/x/text/language"
 	"golang.org/x/text/width"
 
@@ -54,6 +53,7 @@ type result struct {
 	report                        *ledger.MatchReport
 	rejected, warnings, undecided []string
 	monthRejected, monthWarnings  []string
+	noXLSX                        bool // -xlsx=false
 }
 
 // writeFn is the last worker: it sorts the people's parts, puts the
@@ -62,12 +62,12 @@ type writeFn struct{ Job job }
 
 func (f *writeFn) ProcessElement(ctx context.Context, _ []byte,
 	villages func(*string, *ledger.VillageProgress) bool,
-	people, states, reports, parts, changes func(*[]byte) bool) error {
+	people, states, reports, parts, changes func(*[]byte) bool, counts func(*int, *srcCount) bool) error {
 	in, err := f.Job.input()
 	if err != nil {
 		return err
 	}
-	r := &result{policy: in.Policy, asOf: in.AsOf, baseline: !f.Job.isMonth(), nsources: len(in.Sources), taskNote: f.Job.TaskNote}
+	r := &result{policy: in.Policy, asOf: in.AsOf, baseline: !f.Job.isMonth(), nsources: len(in.Sources), taskNote: f.Job.TaskNote, noXLSX: f.Job.NoXLSX}
 	var b []byte
 
 	// The sources' parts, in source order.
@@ -107,14 +107,20 @@ func (f *writeFn) ProcessElement(ctx context.Context, _ []byte,
 	reps := make([]*ledger.MatchReport, 0, len(preps))
 	for i := range preps {
 		pr := &preps[i]
-		pr.Report.Sources = make([]ledger.SourceReport, len(pr.Counts))
-		for si, c := range pr.Counts {
-			pr.Report.Sources[si] = ledger.SourceReport{Matched: c[0], Unmatched: c[1], Duplicates: c[2]}
-		}
 		reps = append(reps, &pr.Report)
 		r.undecided = append(r.undecided, pr.Undec...)
 	}
 	r.report = ledger.MergeReports(srcs, reps)
+	var si int
+	var c srcCount
+	sc := map[int]srcCount{}
+	for counts(&si, &c) {
+		sc[si] = c
+		s := &r.report.Sources[si]
+		s.Matched += c.Matched
+		s.Unmatched += c.Unmatched
+		s.Duplicates += c.Duplicates
+	}
 
 	// The villages' tallies and the state's people.
 	tallies := map[string]ledger.VillageProgress{}
@@ -182,7 +188,7 @@ func (f *writeFn) ProcessElement(ctx context.Context, _ []byte,
 		for _, c := range chs {
 			r.month.Changes = append(r.month.Changes, c.Change)
 		}
-		r.monthReport(in.Sources, srcs, rej, warn, preps)
+		r.monthReport(in.Sources, srcs, rej, warn, preps, sc)
 	}
 
 	// The masked 实名库: village by village (byte order), each in the order
@@ -201,7 +207,7 @@ func (f *writeFn) ProcessElement(ctx context.Context, _ []byte,
 	units := make([]reporting.Progress, len(r.month.Villages))
 	for i, v := range r.month.Villages {
 		units[i] = reporting.Progress{Name: v.Name, Task: v.Task, Enrolled: v.Completed,
-			Month: &reporting.MonthFigures{New: v.New, Previous: v.PrevCompleted}}
+			Month: &reporting.MonthFigures{New: v.New, Lost: v.Lost, Previous: v.PrevCompleted, NewEmployee: v.NewEmployee}}
 	}
 	town := townName(in.Policy)
 	r.bulletin, err = reporting.NewBulletin(reporting.BulletinInput{
@@ -224,7 +230,7 @@ func (f *writeFn) ProcessElement(ctx context.Context, _ []byte,
 // monthReport puts this month's files against the state together, as
 // ledger.State.Month reports them: the sources in the month's order (the
 // insured lists, then the base).
-func (r *result) monthReport(srcs []ledger.Source, reads []*ledger.SourceRows, rej, warn [][]string, preps []personReport) {
+func (r *result) monthReport(srcs []ledger.Source, reads []*ledger.SourceRows, rej, warn [][]string, preps []personReport, counts map[int]srcCount) {
 	var order []int // month index → build index
 	for _, base := range []bool{false, true} {
 		for i, s := range srcs {
@@ -243,15 +249,15 @@ func (r *result) monthReport(srcs []ledger.Source, reads []*ledger.SourceRows, r
 		r.monthRejected = append(r.monthRejected, rej[i]...)
 		r.monthWarnings = append(r.monthWarnings, warn[i]...)
 	}
-	for _, pr := range preps {
-		for i, c := range pr.MonthCounts {
-			if monthSource(srcs[i].Kind) {
-				s := &rep.Sources[mi[i]]
-				s.Matched += c[0]
-				s.Unmatched += c[1]
-				s.Duplicates += c[2]
-			}
+	for i, c := range counts {
+		if monthSource(srcs[i].Kind) {
+			s := &rep.Sources[mi[i]]
+			s.Matched += c.MMatched
+			s.Unmatched += c.MUnmatched
+			s.Duplicates += c.MDuplicates
 		}
+	}
+	for _, pr := range preps {
 		for _, u := range pr.Month.Unmatched {
 			u.Source = mi[u.Source]
 			rep.Unmatched = append(rep.Unmatched, u)
@@ -343,7 +349,7 @@ func (r *result) rosterTables() (all, targets table.Table, err error) {
 	var entries []reporting.RosterEntry
 	for i, p := range r.people {
 		row := []table.Cell{table.Int(int64(i + 1))}
-		for j, c := range p.Cells {
+		for j, c := range strings.Split(p.Cells, cellSep) {
 			if j == 3 && c != "—" { // 年龄
 				n, err := strconv.ParseInt(c, 10, 64)
 				if err != nil {
@@ -431,139 +437,6 @@ const (
 	FileReport       = "report.txt"  // 大数据比对 report: every source reconciled, every problem located
 )
 
-// The contract columns of bulletin.csv, and the others, in order.
-var bulletinHeaders = []string{
-	"村(社区)", "任务数", "上月累计", "本月新增", "本月减少", "累计完成", "完成率",
-	"参保结构(企业职工占比)", "序时进度", "节点要求", "排名", "状态",
-}
-
-// rateCell is a percentage at 2 decimals, or "—".
-func rateCell(d decimal.Decimal, ok bool) table.Cell {
-	if !ok {
-		return table.Text("—")
-	}
-	return table.Decimal(d.Shift(2).IntPart(), 2)
-}
-
-// bulletinTable lays the bulletin out with the month's columns: one row per
-// village in rank order, then 合计.
-func (r *result) bulletinTable() table.Table {
-	zh := language.Chinese
-	t := table.Table{Title: r.bulletin.Title}
-	for i, h := range bulletinHeaders {
-		c := table.Column{Header: h, Kind: table.KindInteger}
-		switch i {
-		case 0, 11:
-			c.Kind = table.KindText
-		case 6, 7:
-			c.Kind, c.Scale, c.NoSum = table.KindDecimal, 2, true
-		case 8, 9, 10:
-			c.NoSum = true
-		}
-		t.Columns = append(t.Columns, c)
-	}
-	vp := map[string]ledger.VillageProgress{}
-	for _, v := range r.month.Villages {
-		vp[v.Name] = v
-	}
-	line := func(name string, b reporting.BulletinRow, v ledger.VillageProgress, rank table.Cell) []table.Cell {
-		return []table.Cell{
-			table.Text(name), table.Int(b.Task), table.Int(b.Month.Previous), table.Int(b.Month.New),
-			table.Int(v.Lost), table.Int(b.Enrolled), rateCell(b.Rate, b.HasRate), rateCell(v.EmployeeShare()),
-			table.Int(b.Pace), table.Int(b.Target), rank, table.Text(b.Status.Label(zh)),
-		}
-	}
-	for _, b := range r.bulletin.Rows {
-		rank := table.Text("—")
-		if b.Rank > 0 {
-			rank = table.Int(int64(b.Rank))
-		}
-		t.Rows = append(t.Rows, line(b.Name, b, vp[b.Name], rank))
-	}
-	t.Total = table.Total{Mode: table.StatedTotal, Cells: line("合计", r.bulletin.Total, r.month.Total, table.Cell{})}
-	t.Notes = []string{
-		"本月新增：扩面对象本月已参保缴费、上月未参保缴费；本月减少：扩面对象上月已参保缴费、本月暂停缴费或断保；累计完成 = 上月累计 + 本月新增 − 本月减少：基线实名库中的扩面对象本月已参保缴费（任一险种）。",
-		"完成率 = 累计完成 ÷ 任务数（%），参保结构 = 本月新增中参加企业职工基本养老保险的占比（%），均以整数精确计算，保留 2 位小数，四舍五入。",
-		"序时进度、节点要求、排名、状态依据" + r.policy.Title + "（" + r.policy.Document + "）的时间安排。",
-		r.taskNote,
-	}
-	return t
-}
-
-// bulletinPage is the bulletin as an HTML page: the plan's summary lines
-// (as reporting.Bulletin renders them), headline figures, the progress
-// chart and the table with the month's columns.
-func (r *result) bulletinPage() (table.Page, error) {
-	zh := language.Chinese
-	b := r.bulletin
-	var text bytes.Buffer
-	if err := b.Render(&text, table.FormatText, table.RenderOptions{}); err != nil {
-		return table.Page{}, err
-	}
-	// The summary lines are those between the title and the first empty
-	// line of the text form.
-	var lines []string
-	for i, l := range strings.Split(text.String(), "\n") {
-		if l == "" {
-			break
-		}
-		if i > 0 || b.Title == "" {
-			lines = append(lines, l)
-		}
-	}
-	body := r.bulletinTable()
-	body.Title = ""
-	t := b.Total
-	rate := "—"
-	if t.HasRate {
-		rate = t.Rate.StringFixed(reporting.RateScale) + "%"
-	}
-	tone := func(s reporting.ProgressStatus) table.Tone {
-		switch s {
-		case reporting.StatusBehind:
-			return table.ToneBehind
-		case reporting.StatusOnTrack:
-			return table.ToneOnTrack
-		case reporting.StatusAhead, reporting.StatusDone:
-			return table.ToneAhead
-		}
-		return table.ToneNeutral
-	}
-	p := table.Page{
-		Title: b.Title, Lines: lines,
-		Figures: []table.Figure{
-			{Label: b.Town + "基本养老保险扩面计划完成率", Value: rate, Note: t.Status.Label(zh) + "：" + t.Reason, Tone: tone(t.Status)},
-			{Label: "累计完成 / 任务（人）", Value: itoa(t.Enrolled) + " / " + itoa(t.Task), Note: "上月累计 " + itoa(t.Month.Previous) + " 人"},
-			{Label: "本月新增（人）", Value: itoa(t.Month.New), Note: "本月减少 " + itoa(r.month.Total.Lost) + " 人（暂停缴费或断保）"},
-		},
-		Table:  body,
-		Footer: "完成率以整数精确计算，四舍五入保留 2 位小数。" + r.policy.Title + "（" + r.policy.Document + "）。个人信息均已脱敏。",
-	}
-	if len(b.Rows) > 0 {
-		ch := &table.ProgressChart{Label: b.Title}
-		for _, row := range b.Rows {
-			rt := "—"
-			if row.HasRate {
-				rt = row.Rate.StringFixed(reporting.RateScale) + "%"
-			}
-			ch.Bars = append(ch.Bars, table.ProgressBar{
-				Label: row.Name, Task: row.Task, Done: row.Enrolled, Target: row.Target, Pace: row.Pace,
-				Tone: tone(row.Status), Text: rt + "  " + itoa(row.Enrolled) + "/" + itoa(row.Task),
-				Title: row.Name + "：" + row.Status.Label(zh) + "。" + row.Reason,
-			})
-		}
-		ch.Legend = []table.Legend{
-			{Tone: table.ToneAhead, Label: "已完成/超前"},
-			{Tone: table.ToneOnTrack, Label: "正常"},
-			{Tone: table.ToneBehind, Label: "滞后"},
-			{Mark: table.MarkTarget, Label: "节点要求"},
-			{Mark: table.MarkPace, Label: "序时进度"},
-		}
-		p.Chart = ch
-	}
-	return p, nil
-}
-
 // taskTable is the 任务分解表: per village its targets, followed people
 // and task.
 func (r *result) taskTable() table.Table {
@@ -608,12 +481,11 @@ func (r *result) changesTable() table.Table {
 }
 
 // outputs returns every file of -out but the state.
-func (r *result) outputs() ([]output, error) {
-	bt := r.bulletinTable()
-	page, err := r.bulletinPage()
-	if err != nil {
-		return nil, err
-	}
+func (r *result) allOutputs() ([]output, error) {
+	// The bulletin is the library's (reporting.Bulletin): its table is the
+	// bulletin.csv contract, its page the HTML form.
+	bt := r.bulletin.Table()
+	bt.Notes = append(bt.Notes, r.taskNote)
 	all, targets, err := r.rosterTables()
 	if err != nil {
 		return nil, err
@@ -629,7 +501,7 @@ func (r *result) outputs() ([]output, error) {
 	return []output{
 		{FileBulletinCSV, 0o644, csvOf(bt)},
 		{FileBulletinXLSX, 0o644, xlsxOf(bt)},
-		{FileBulletinHTML, 0o644, func(w io.Writer) error { return page.Render(w, table.FormatHTML, table.RenderOptions{}) }},
+		{FileBulletinHTML, 0o644, func(w io.Writer) error { return r.bulletin.Render(w, table.FormatHTML, table.RenderOptions{}) }},
 		{FileRosterCSV, 0o644, csvOf(all)},
 		{FileRosterXLSX, 0o644, xlsxOf(all)},
 		{FileTargetsCSV, 0o644, csvOf(targets)},
@@ -638,6 +510,16 @@ func (r *result) outputs() ([]output, error) {
 		{FileTasksCSV, 0o644, csvOf(r.taskTable())},
 		{FileReport, 0o644, r.writeReport},
 	}, nil
+}
+
+// outputs returns the files of -out but the state: examples/campaign's,
+// less the .xlsx files under -xlsx=false.
+func (r *result) outputs() ([]output, error) {
+	outs, err := r.allOutputs()
+	if err != nil || !r.noXLSX {
+		return outs, err
+	}
+	return slices.DeleteFunc(outs, func(o output) bool { return strings.HasSuffix(o.name, ".xlsx") }), nil
 }
 
 // writeAll writes every file into a new directory beside out, then puts

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/transforms/filter"
 	"golang.org/x/text/language"
@@ -41,6 +42,7 @@ type job struct {
 	Tie        string
 	Out        string
 	Summary    string // the file the last worker writes the summary into
+	NoXLSX     bool   // -xlsx=false
 }
 
 // srcSpec is one source file of the run.
@@ -97,7 +99,7 @@ type readFn struct{ Job job }
 func (f *readFn) ProcessElement(ctx context.Context, s srcSpec, row func(string, []byte), part func([]byte)) error {
 	data, err := readInput(ctx, s.Path)
 	if err != nil {
-		return err
+		return errors.New(badInput + err.Error())
 	}
 	kind, err := ledger.ParseKind(s.Kind)
 	if err != nil {
@@ -105,7 +107,7 @@ func (f *readFn) ProcessElement(ctx context.Context, s srcSpec, row func(string,
 	}
 	sr, err := ledger.ReadSource(s.Index, ledger.Source{Kind: kind, Name: s.Name, Data: data})
 	if err != nil {
-		return &inputError{describe(err)}
+		return errors.New(badInput + describe(err))
 	}
 	for i := range sr.Rows {
 		b, err := sr.Rows[i].MarshalBinary()
@@ -129,6 +131,9 @@ func (f *readFn) ProcessElement(ctx context.Context, s srcSpec, row func(string,
 	part(b)
 	return nil
 }
+
+// badInput marks the error of a worker that found bad input (exit 2).
+const badInput = "province: bad input: "
 
 // sourcePart is a source's part of the report.
 type sourcePart struct {
@@ -195,19 +200,38 @@ func (f *personFn) Setup() error {
 type personOut struct {
 	Key     string
 	Village string
-	Cells   []string // the roster row's cells after 序号; the age as digits, or —
-	Target  *reporting.RosterEntry
+	Cells   string                 // the roster row's cells after 序号, joined by cellSep; the age as digits, or —
+	Target  *reporting.RosterEntry `json:",omitempty"`
 }
 
-// personReport is a person's part of the reports.
+// cellSep joins a roster row's cells in personOut.
+const cellSep = "\x1f"
+
+// personReport is a person's part of the reports, when it has more than
+// counts (a person outside the base, a duplicate, a conflict, …).
 type personReport struct {
 	Key    string
-	Counts [][3]int // per source: matched, unmatched, duplicates
 	Report ledger.MatchReport
 	Undec  []string
-	// Month: this month's files against the state (month runs).
-	MonthCounts [][3]int // per source of the build
-	Month       ledger.MatchReport
+	Month  ledger.MatchReport // this month's files against the state (month runs)
+}
+
+func (r *personReport) empty() bool {
+	return len(r.Report.Unmatched)+len(r.Report.Duplicates)+len(r.Report.Conflicts)+len(r.Undec)+
+		len(r.Month.Unmatched)+len(r.Month.Duplicates) == 0
+}
+
+// srcCount is a person's rows of one source, counted: in the build
+// (matched, not in the base, duplicates) and in the month (against the
+// state). Summed per source by CombinePerKey.
+type srcCount struct {
+	Matched, Unmatched, Duplicates    int
+	MMatched, MUnmatched, MDuplicates int
+}
+
+func sumCounts(a, b srcCount) srcCount {
+	return srcCount{a.Matched + b.Matched, a.Unmatched + b.Unmatched, a.Duplicates + b.Duplicates,
+		a.MMatched + b.MMatched, a.MUnmatched + b.MUnmatched, a.MDuplicates + b.MDuplicates}
 }
 
 // changeOut is one person's change, keyed for the order of the numbers.
@@ -217,7 +241,7 @@ type changeOut struct {
 }
 
 func (f *personFn) ProcessElement(key string, rowsIt func(*[]byte) bool, stateIt func(*[]byte) bool, known []string,
-	roster, state, report func([]byte), tally func(string, ledger.VillageProgress), change func([]byte)) error {
+	roster, state, report func([]byte), tally func(string, ledger.VillageProgress), change func([]byte), count func(int, srcCount)) error {
 	if f.known == nil {
 		f.known = make(map[string]bool, len(known))
 		for _, s := range known {
@@ -248,8 +272,10 @@ func (f *personFn) ProcessElement(key string, rowsIt func(*[]byte) bool, stateIt
 			return err
 		}
 		rep.Report = p.Report
-		for _, s := range p.Report.Sources {
-			rep.Counts = append(rep.Counts, [3]int{s.Matched, s.Unmatched, s.Duplicates})
+		for si, s := range p.Report.Sources {
+			if s.Matched+s.Unmatched+s.Duplicates > 0 {
+				count(si, srcCount{Matched: s.Matched, Unmatched: s.Unmatched, Duplicates: s.Duplicates})
+			}
 		}
 		rep.Report.Sources = nil
 		for _, e := range p.Report.Undecided {
@@ -258,7 +284,9 @@ func (f *personFn) ProcessElement(key string, rowsIt func(*[]byte) bool, stateIt
 		rep.Report.Undecided = nil
 		if p.InBase {
 			out := personOut{Key: key}
-			out.Village, out.Cells, out.Target = rosterCells(&p.Entry)
+			var cells []string
+			out.Village, cells, out.Target = rosterCells(&p.Entry)
+			out.Cells = strings.Join(cells, cellSep)
 			b, err := json.Marshal(out)
 			if err != nil {
 				return err
@@ -277,7 +305,7 @@ func (f *personFn) ProcessElement(key string, rowsIt func(*[]byte) bool, stateIt
 		}
 	}
 	if f.Job.isMonth() {
-		f.monthReport(&rep, rows, prev != nil)
+		f.monthReport(&rep, rows, prev != nil, count)
 		if prev != nil {
 			pm := prev.Month(f.srcs, rows, true)
 			tally(prev.Village, pm.Tally)
@@ -294,6 +322,9 @@ func (f *personFn) ProcessElement(key string, rowsIt func(*[]byte) bool, stateIt
 				change(b)
 			}
 		}
+	}
+	if rep.empty() {
+		return nil
 	}
 	b, err := json.Marshal(rep)
 	if err != nil {
@@ -313,11 +344,18 @@ func monthSource(k ledger.SourceKind) bool {
 // this month's insured lists and base matched against the state, as
 // ledger.State.Month reconciles them (duplicates within a source, people
 // not in the state).
-func (f *personFn) monthReport(rep *personReport, rows []ledger.Row, inState bool) {
+func (f *personFn) monthReport(rep *personReport, rows []ledger.Row, inState bool, count func(int, srcCount)) {
 	slices.SortFunc(rows, func(a, b ledger.Row) int {
 		return cmp.Or(cmp.Compare(a.Source(), b.Source()), cmp.Compare(a.Line(), b.Line()))
 	})
-	rep.MonthCounts = make([][3]int, len(f.srcs))
+	counts := make([][3]int, len(f.srcs))
+	defer func() {
+		for si, c := range counts {
+			if c != [3]int{} {
+				count(si, srcCount{MMatched: c[0], MUnmatched: c[1], MDuplicates: c[2]})
+			}
+		}
+	}()
 	first := -1
 	for i := range rows {
 		r := &rows[i]
@@ -325,7 +363,7 @@ func (f *personFn) monthReport(rep *personReport, rows []ledger.Row, inState boo
 		if !monthSource(f.srcs[si].Kind) {
 			continue
 		}
-		c := &rep.MonthCounts[si]
+		c := &counts[si]
 		id := eligibility.MustParseIDNumber(r.Key()).Masked()
 		if i == 0 || rows[i-1].Source() != si {
 			first = r.Line()
@@ -409,7 +447,7 @@ func rosterCells(e *ledger.Entry) (village string, cells []string, target *repor
 // runPipeline builds the pipeline of the run and runs it on runner; the
 // last worker writes the files into cfg.out and the summary.
 func runPipeline(ctx context.Context, runner string, cfg *config) (string, error) {
-	j := job{AsOf: cfg.asOf.String(), Out: cfg.out, Method: cfg.method.String(), Tie: cfg.tie.String(), Town: cfg.target}
+	j := job{AsOf: cfg.asOf.String(), Out: cfg.out, Method: cfg.method.String(), Tie: cfg.tie.String(), Town: cfg.target, NoXLSX: !cfg.xlsx}
 	j.Preset, j.PolicyJSON = cfg.preset, cfg.policyData
 	add := func(k ledger.SourceKind, path string) {
 		j.Sources = append(j.Sources, srcSpec{Index: len(j.Sources), Kind: k.String(), Name: filepath.Base(path), Path: path})
@@ -418,6 +456,13 @@ func runPipeline(ctx context.Context, runner string, cfg *config) (string, error
 	add(ledger.KindInsured, cfg.insured)
 	for _, a := range cfg.sources {
 		add(a.kind, a.path)
+	}
+	// A missing file is bad input (exit 2), found here rather than by a
+	// worker, whose errors come back as the runner's.
+	for _, sp := range j.Sources {
+		if err := checkFile(ctx, sp.Path); err != nil {
+			return "", &inputError{err.Error()}
+		}
 	}
 	baseline := cfg.previous == ""
 	if !baseline {
@@ -468,15 +513,17 @@ func runPipeline(ctx context.Context, runner string, cfg *config) (string, error
 	known := filter.Distinct(s, beam.ParDo(s.Scope("BaseStrings"), baseStrings, rows, beam.SideInput{Input: beam.CreateList(s, j.baseIndexes())}))
 	grouped := beam.CoGroupByKey(s.Scope("JoinPerson"), rows, state)
 	outs := beam.ParDoN(s.Scope("Person"), &personFn{Job: j}, grouped, beam.SideInput{Input: known})
-	people, states, reports, tallies, changes := outs[0], outs[1], outs[2], outs[3], outs[4]
+	people, states, reports, tallies, changes, counts := outs[0], outs[1], outs[2], outs[3], outs[4], outs[5]
 	villages := beam.CombinePerKey(s.Scope("VillageTally"), &tallyFn{}, tallies)
+	srcCounts := beam.CombinePerKey(s.Scope("SourceCounts"), sumCounts, counts)
 	beam.ParDo0(s.Scope("Write"), &writeFn{Job: j}, imp,
 		beam.SideInput{Input: villages}, beam.SideInput{Input: people}, beam.SideInput{Input: states}, beam.SideInput{Input: reports},
-		beam.SideInput{Input: parts}, beam.SideInput{Input: changes})
+		beam.SideInput{Input: parts}, beam.SideInput{Input: changes}, beam.SideInput{Input: srcCounts})
 	if _, err := beam.Run(ctx, runner, p); err != nil {
-		var ie *inputError
-		if errors.As(err, &ie) {
-			return "", err
+		// A worker's error comes back as the runner's text: bad input is
+		// found by its mark, and reported as examples/campaign reports it.
+		if _, msg, ok := strings.Cut(err.Error(), badInput); ok {
+			return "", &inputError{strings.TrimSpace(msg)}
 		}
 		return "", fmt.Errorf("pipeline on %s: %w", runner, err)
 	}
@@ -485,6 +532,20 @@ func runPipeline(ctx context.Context, runner string, cfg *config) (string, error
 		return "province: wrote " + cfg.out + " (the summary is on the worker that wrote it)", nil
 	}
 	return string(b), nil
+}
+
+// checkFile returns an error when path cannot be opened.
+func checkFile(ctx context.Context, path string) error {
+	fs, err := filesystem.New(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer fs.Close()
+	r, err := fs.OpenRead(ctx, path)
+	if err != nil {
+		return err
+	}
+	return r.Close()
 }
 
 // baseIndexes returns the indexes of the population sources.
@@ -516,4 +577,8 @@ func baseStrings(_ string, b []byte, base []int, emit func(string)) error {
 
 func init() {
 	register.Function4x1(baseStrings)
+	register.Function2x1(sumCounts)
+	register.Emitter2[int, srcCount]()
+	register.Iter2[int, srcCount]()
+	beam.RegisterType(reflect.TypeOf((*srcCount)(nil)).Elem())
 }

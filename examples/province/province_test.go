@@ -163,3 +163,36 @@ func TestUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestBadInput: a file that cannot be read is bad input, exit 2, with the
+// message examples/campaign gives — found by the launcher (a missing
+// file) or by a worker (a header without its identity column).
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "户籍人口.csv")
+	if err := os.WriteFile(bad, []byte("姓名,性别\n张三,男\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ population, want string }{
+		{filepath.Join(dir, "missing.csv"), "missing.csv"},
+		{bad, "户籍人口.csv 表头"},
+	} {
+		var stdout, stderr bytes.Buffer
+		args := []string{"-policy", "shiyan-2023", "-asof", "2023-03-15", "-population", tt.population, "-insured", bad, "-out", filepath.Join(dir, "out")}
+		if code := run("prism", args, &stdout, &stderr); code != 2 {
+			t.Errorf("%s: exit %d, want 2", tt.population, code)
+		}
+		var last string
+		for _, l := range strings.Split(strings.TrimSpace(stderr.String()), "\n") {
+			if strings.HasPrefix(l, "province: ") {
+				last = l
+			}
+		}
+		if !strings.Contains(last, tt.want) {
+			t.Errorf("%s: message %q, want one naming %q", tt.population, last, tt.want)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "out")); err == nil {
+			t.Errorf("%s: -out written", tt.population)
+		}
+	}
+}

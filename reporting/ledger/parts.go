@@ -66,10 +66,11 @@ type SourceRows struct {
 	Warnings []*SourceError
 }
 
-// ReadSource reads source si of srcs with the one roster reader, exactly
-// as [Build] and [State.Month] read it (on all cores; rows rejected only
-// for an optional column read again without it). It returns the errors
-// Build returns for a source it cannot read.
+// ReadSource reads s, the source of index si among a build's (or a
+// month's) sources, with the one roster reader, exactly as [Build] and
+// [State.Month] read it (on all cores; rows rejected only for an optional
+// column read again without it). It returns the errors Build returns for
+// a source it cannot read, naming si.
 func ReadSource(si int, s Source) (*SourceRows, error) {
 	reads, err := readSources([]Source{s})
 	if err != nil {
@@ -91,6 +92,9 @@ func ReadSource(si int, s Source) (*SourceRows, error) {
 		if s.Kind == KindPopulation {
 			row.name = string(sh.names[r.name : r.name+uint32(r.nameLen)])
 		}
+		// The shard's numbers mean nothing outside it: the strings hold
+		// the values (Merger.Person numbers them again).
+		row.r.village, row.r.area, row.r.licence, row.r.tier, row.r.name = 0, 0, 0, 0, 0
 		if sh.warn != nil {
 			if ws := sh.warn[r.line]; ws != nil {
 				out.Report.Recovered++
@@ -236,8 +240,10 @@ func (m *Merger) Person(rows []Row) (*Person, error) {
 }
 
 // MergeReports puts a build's report together from its sources'
-// ([ReadSource], in source order) and its people's ([Person.Report], in
-// any order), in the order [Build] gives.
+// ([ReadSource], in source order) and its people's ([Person.Report]), in
+// the order [Build] gives. The people may come in any order, except that
+// Undecided keeps theirs: give them in the order of their identity numbers
+// for Build's.
 func MergeReports(srcs []*SourceRows, people []*MatchReport) *MatchReport {
 	r := &MatchReport{Sources: make([]SourceReport, len(srcs))}
 	for i, s := range srcs {
@@ -425,9 +431,13 @@ type PersonMonth struct {
 }
 
 // Month computes one person's month from their state entry and their rows
-// of this month's files (rows from srcs, the month's sources in
-// [MonthInput]'s order: Insured, then Base; baseGiven when Base is not
-// empty), exactly as [State.Month] does for every person.
+// of this month's files, exactly as [State.Month] does for every person:
+// rows index srcs, the month's sources in [MonthInput]'s order (Insured,
+// then Base), and baseGiven says that Base is not empty. Rows of sources
+// of other kinds are ignored, so srcs may as well be a build's sources, in
+// the order examples/campaign gives them (the base, the insured list, the
+// department lists with any 区外参保 lists), and rows the person's rows of
+// that build: the insured lists keep their order.
 func (e StateEntry) Month(srcs []Source, rows []Row, baseGiven bool) PersonMonth {
 	rows = slices.Clone(rows)
 	slices.SortFunc(rows, func(a, b Row) int { return cmp.Or(cmp.Compare(a.source, b.source), cmp.Compare(a.r.line, b.r.line)) })

@@ -226,3 +226,34 @@ func TestPartsEqualBuild(t *testing.T) {
 		})
 	}
 }
+
+// TestRowBytes: a row's bytes read back to the same row; cut or altered
+// bytes are refused with ErrRowBytes, never a panic.
+func TestRowBytes(t *testing.T) {
+	sr, err := ledger.ReadSource(0, smallSources()[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range sr.Rows {
+		b, err := r.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back ledger.Row
+		if err := back.UnmarshalBinary(b); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(r, back) {
+			t.Errorf("row %d: read back %+v, want %+v", r.Line(), back, r)
+		}
+		for i := range b {
+			var x ledger.Row
+			if err := x.UnmarshalBinary(b[:i]); err == nil {
+				t.Errorf("row %d cut at %d: no error", r.Line(), i)
+			}
+			c := bytes.Clone(b)
+			c[i] ^= 0xFF
+			x.UnmarshalBinary(c) // must not panic
+		}
+	}
+}
