@@ -248,52 +248,12 @@ func (s *State) Month(p routing.Policy, in MonthInput) (*Month, error) {
 	for i := range s.people {
 		was := &s.people[i]
 		np := *was
-		if nowRank[i] == noRank {
-			np.ins = eligibility.Insurance{}
-			if l := was.ins.Location; l == eligibility.ElsewhereInCity || l == eligibility.OutsideCity {
-				np.ins = was.ins
-			}
-		} else {
-			np.ins = now[i]
-		}
+		np.ins = nextInsurance(was.ins, now[i], nowRank[i] != noRank)
 		if inBase != nil {
 			np.inBase = inBase[i]
 		}
 		next.people[i] = np
-		if was.role != RoleTarget && was.role != RoleFollowed {
-			continue
-		}
-		ev := events(was, &np)
-		v := &vs[was.village]
-		if was.role == RoleTarget {
-			v.Targets++
-			if Enrolled(was.ins) {
-				v.PrevCompleted++
-			}
-			if Enrolled(np.ins) {
-				v.Completed++
-			}
-			if ev&EventEnrolled != 0 {
-				v.New++
-				switch np.ins.Scheme {
-				case eligibility.SchemeEmployee:
-					v.NewEmployee++
-				case eligibility.SchemeResident:
-					v.NewResident++
-				default:
-					v.NewOther++
-				}
-			}
-			if ev&(EventSuspended|EventLapsed) != 0 {
-				v.Lost++
-			}
-		} else {
-			v.Followed++
-		}
-		if ev&EventSwitched != 0 && was.ins.Scheme == eligibility.SchemeResident && np.ins.Scheme == eligibility.SchemeEmployee {
-			v.MovedToEmployee++
-		}
-		if ev != 0 {
+		if ev := countPerson(was, &np, &vs[was.village]); ev != 0 {
 			m.Changes = append(m.Changes, PersonChange{
 				ID: was.id.Masked(), Village: s.villages[was.village], Role: was.role,
 				Was: was.ins, Now: np.ins, Events: ev,
@@ -306,24 +266,69 @@ func (s *State) Month(p routing.Policy, in MonthInput) (*Month, error) {
 		if err := setPace(&p, v, in.AsOf); err != nil {
 			return nil, err
 		}
-		t := &m.Total
-		t.Task += v.Task
-		t.Targets += v.Targets
-		t.Followed += v.Followed
-		t.New += v.New
-		t.Lost += v.Lost
-		t.Completed += v.Completed
-		t.PrevCompleted += v.PrevCompleted
-		t.NewEmployee += v.NewEmployee
-		t.NewResident += v.NewResident
-		t.NewOther += v.NewOther
-		t.MovedToEmployee += v.MovedToEmployee
+		m.Total.Task += v.Task
+		m.Total.Merge(*v)
 	}
 	if err := setPace(&p, &m.Total, in.AsOf); err != nil {
 		return nil, err
 	}
 	m.Villages, m.Next = vs, next
 	return m, nil
+}
+
+// nextInsurance is a person's insurance this month: the insured lists'
+// (found), else none — but insurance held outside the district, which this
+// month's lists of the district do not show, is kept as it was.
+func nextInsurance(was, now eligibility.Insurance, found bool) eligibility.Insurance {
+	if found {
+		return now
+	}
+	if l := was.Location; l == eligibility.ElsewhereInCity || l == eligibility.OutsideCity {
+		return was
+	}
+	return eligibility.Insurance{}
+}
+
+// countPerson counts one person's month in their village's figures v —
+// targets in 本月新增, 本月减少, 累计完成 and 参保结构, followed people apart —
+// and returns what changed between was and np (0 for people the campaign
+// does not follow). It is the one step of the month for a person, whether
+// the whole state moves at once ([State.Month]) or one person at a time
+// ([StateEntry.Month]).
+func countPerson(was, np *statePerson, v *VillageProgress) Events {
+	if was.role != RoleTarget && was.role != RoleFollowed {
+		return 0
+	}
+	ev := events(was, np)
+	if was.role == RoleTarget {
+		v.Targets++
+		if Enrolled(was.ins) {
+			v.PrevCompleted++
+		}
+		if Enrolled(np.ins) {
+			v.Completed++
+		}
+		if ev&EventEnrolled != 0 {
+			v.New++
+			switch np.ins.Scheme {
+			case eligibility.SchemeEmployee:
+				v.NewEmployee++
+			case eligibility.SchemeResident:
+				v.NewResident++
+			default:
+				v.NewOther++
+			}
+		}
+		if ev&(EventSuspended|EventLapsed) != 0 {
+			v.Lost++
+		}
+	} else {
+		v.Followed++
+	}
+	if ev&EventSwitched != 0 && was.ins.Scheme == eligibility.SchemeResident && np.ins.Scheme == eligibility.SchemeEmployee {
+		v.MovedToEmployee++
+	}
+	return ev
 }
 
 // events returns what changed between was and now.

@@ -462,53 +462,13 @@ func (e StateEntry) Month(srcs []Source, rows []Row, baseGiven bool) PersonMonth
 			now, nowRank = r.r.ins, rk
 		}
 	}
-	if nowRank == noRank {
-		np.ins = eligibility.Insurance{}
-		if l := was.ins.Location; l == eligibility.ElsewhereInCity || l == eligibility.OutsideCity {
-			np.ins = was.ins
-		}
-	} else {
-		np.ins = now
-	}
+	np.ins = nextInsurance(was.ins, now, nowRank != noRank)
 	if baseGiven {
 		np.inBase = inBase
 	}
 	pm := PersonMonth{Next: StateEntry{ID: e.ID, Village: e.Village, Role: e.Role, Outcome: e.Outcome, Insurance: np.ins, InBase: np.inBase}}
-	if was.role != RoleTarget && was.role != RoleFollowed {
-		return pm
-	}
-	ev := events(&was, &np)
-	v := &pm.Tally
-	v.Name = e.Village
-	if was.role == RoleTarget {
-		v.Targets++
-		if Enrolled(was.ins) {
-			v.PrevCompleted++
-		}
-		if Enrolled(np.ins) {
-			v.Completed++
-		}
-		if ev&EventEnrolled != 0 {
-			v.New++
-			switch np.ins.Scheme {
-			case eligibility.SchemeEmployee:
-				v.NewEmployee++
-			case eligibility.SchemeResident:
-				v.NewResident++
-			default:
-				v.NewOther++
-			}
-		}
-		if ev&(EventSuspended|EventLapsed) != 0 {
-			v.Lost++
-		}
-	} else {
-		v.Followed++
-	}
-	if ev&EventSwitched != 0 && was.ins.Scheme == eligibility.SchemeResident && np.ins.Scheme == eligibility.SchemeEmployee {
-		v.MovedToEmployee++
-	}
-	if ev != 0 {
+	pm.Tally.Name = e.Village
+	if ev := countPerson(&was, &np, &pm.Tally); ev != 0 {
 		pm.Change = &PersonChange{ID: e.ID.Masked(), Village: e.Village, Role: was.role, Was: was.ins, Now: np.ins, Events: ev}
 	}
 	return pm
