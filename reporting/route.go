@@ -160,8 +160,10 @@ func TallyRoster(data []byte, route Router, opt TallyOptions) (TallyResult, erro
 // tallyRoster is TallyRoster with the least shard size as a parameter, so
 // that tests can cut small inputs (0: the default).
 func tallyRoster(data []byte, route Router, opt TallyOptions, minShard int) (TallyResult, error) {
+	ropt := opt.Roster
+	ropt.DiscardNames = true // a tally shows no name
 	split := func(n int) (*roster.Shards, error) {
-		return roster.NewShards(data, opt.Roster, n, minShard)
+		return roster.NewShards(data, ropt, n, minShard)
 	}
 	workers := opt.Workers
 	if workers <= 0 {

@@ -33,6 +33,8 @@ type rosterLayout struct {
 	ignored []string // headers not imported
 	// villageOptional lets a row leave 村(社区) empty (Options.VillageOptional).
 	villageOptional bool
+	// discardNames keeps no name (Options.DiscardNames).
+	discardNames bool
 }
 
 // newRosterLayout maps a header record to columns.
@@ -362,7 +364,12 @@ func (d *rowDecoder) decode(fields [][]byte, line int, row *Row) *RowError {
 		}
 		switch c {
 		case ColumnName:
-			r.Name = string(v)
+			// A discarded name is still checked: one with a control
+			// character is kept so that the row is refused as it would
+			// be otherwise (Reader.controlChars).
+			if !l.discardNames || hasControlChar(v) {
+				r.Name = string(v)
+			}
 		case ColumnGender:
 			g, ok := genderWords.LookupBytes(v)
 			if !ok { // the identity number gives the gender
@@ -579,4 +586,14 @@ type tierEntry struct {
 // ignoredHeaders returns the headers the layout does not import, sorted.
 func (l *rosterLayout) ignoredHeaders() []string {
 	return slices.Sorted(slices.Values(l.ignored))
+}
+
+// hasControlChar reports whether v holds a byte below space or DEL.
+func hasControlChar(v []byte) bool {
+	for _, c := range v {
+		if c < ' ' || c == 0x7F {
+			return true
+		}
+	}
+	return false
 }

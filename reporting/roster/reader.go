@@ -34,6 +34,14 @@ type Options struct {
 	// bulletin would refuse the town. A department list (民政, 残联, …) read
 	// against a population base that gives each person's village sets it.
 	VillageOptional bool
+
+	// DiscardNames reads the 姓名 column but keeps no name: Row.Resident.Name
+	// stays empty. A reader that only counts (a tally, a progress figure)
+	// needs no name, and a name not kept cannot leak; it also saves one
+	// allocation per row. Everything else about the row is unchanged: a
+	// name holding a control character still refuses the row
+	// (ErrControlChar).
+	DiscardNames bool
 }
 
 // Rejection counts the rows rejected for one reason in one column.
@@ -119,6 +127,7 @@ func NewReader(r io.Reader, opt Options) (*Reader, error) {
 		return nil, err
 	}
 	layout.villageOptional = opt.VillageOptional
+	layout.discardNames = opt.DiscardNames
 	return newReader(sc, layout, sc.Line()), nil
 }
 

@@ -67,6 +67,7 @@ func NewShards(data []byte, opt Options, n, minBytes int) (*Shards, error) {
 		return nil, err
 	}
 	layout.villageOptional = opt.VillageOptional
+	layout.discardNames = opt.DiscardNames
 	s := &Shards{layout: layout, enc: sc.Encoding(), headerLine: sc.Line()}
 	for _, part := range sc.Split(n, minBytes) {
 		rr := newReader(part, layout, s.headerLine)

@@ -3,7 +3,9 @@ package roster_test
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -304,6 +306,44 @@ func TestVillageOptional(t *testing.T) {
 		}
 		if srep, err := sh.Report(); err != nil || srep.Counts != c.want {
 			t.Errorf("shards, VillageOptional=%v: counts %v, %v; want %v", c.opt.VillageOptional, srep.Counts, err, c.want)
+		}
+	}
+}
+
+// Options.DiscardNames keeps no name and changes nothing else about a row,
+// in the reader and in shards alike.
+func TestDiscardNames(t *testing.T) {
+	data := csvRoster(t, []string{"姓名", "身份证号码", "村(社区)"},
+		[]string{"张小三", personID(3, false), "罗东村"},
+		[]string{"李四", personID(4, true), "罗西村"})
+	kept, errs, _ := rosImportAll(t, data, roster.Options{})
+	if len(errs) != 0 || len(kept) != 2 || kept[0].Resident.Name != "张小三" {
+		t.Fatalf("without DiscardNames: rows %v, errors %v", kept, errs)
+	}
+	dropped, errs, _ := rosImportAll(t, data, roster.Options{DiscardNames: true})
+	if len(errs) != 0 {
+		t.Fatalf("errors %v", errs)
+	}
+	want := slices.Clone(kept)
+	for i := range want {
+		want[i].Resident.Name = ""
+	}
+	if diff := cmp.Diff(want, dropped, cmp.Comparer(func(a, b eligibility.IDNumber) bool { return a == b })); diff != "" {
+		t.Errorf("DiscardNames rows (-want +got):\n%s", diff)
+	}
+	bad := csvRoster(t, []string{"姓名", "身份证号码", "村(社区)"}, []string{"张\x00三", personID(3, false), "罗东村"})
+	if _, errs, _ := rosImportAll(t, bad, roster.Options{DiscardNames: true}); len(errs) != 1 || !errors.Is(errs[0], roster.ErrControlChar) {
+		t.Errorf("DiscardNames, a name with NUL: errors %v, want one ErrControlChar", errs)
+	}
+	sh, err := roster.NewShards(data, roster.Options{DiscardNames: true}, 2, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range sh.Readers() {
+		for row := range r.All() {
+			if row.Resident.Name != "" {
+				t.Errorf("shard row on line %d kept a name", row.Line)
+			}
 		}
 	}
 }
