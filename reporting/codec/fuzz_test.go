@@ -46,7 +46,7 @@ func FuzzDecoder(f *testing.F) {
 				if de.Offset < 0 || de.Offset >= int64(len(in)) || len(de.Bytes) == 0 || !bytes.HasPrefix(in[de.Offset:], de.Bytes) {
 					t.Fatalf("%v: DecodeError offset %d bytes % x do not point into the input % x", enc, de.Offset, de.Bytes, in)
 				}
-				if want := bytes.Count(in[:de.Offset], []byte{'\n'}) + 1; de.Line != want {
+				if want := linesBefore(in, de.Offset) + 1; de.Line != want {
 					t.Fatalf("%v: DecodeError line %d, want %d", enc, de.Line, want)
 				}
 				continue
@@ -137,4 +137,20 @@ func gbReadsBack(r rune) bool {
 	}
 	back, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
 	return err == nil && string(back) == string(r)
+}
+
+// linesBefore counts the line ends before in[off]: LF, CRLF and a lone CR
+// (Excel's "CSV (Macintosh)") each end one line, as DecodeError.Line says.
+// A CR is lone when the byte after it, in the whole input, is not LF.
+func linesBefore(in []byte, off int64) int {
+	n := 0
+	for i := range in[:off] {
+		switch {
+		case in[i] == '\n':
+			n++
+		case in[i] == '\r' && (i+1 >= len(in) || in[i+1] != '\n'):
+			n++
+		}
+	}
+	return n
 }
