@@ -10,13 +10,13 @@ import (
 	"strconv"
 	"strings"
 
-	"golang.org/x/text/language"
 	"golang.org/x/text/width"
 
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/reporting"
 	"github.com/canbao/kuomian/reporting/codec"
 	"github.com/canbao/kuomian/reporting/ledger"
+	"github.com/canbao/kuomian/reporting/monthly"
 	"github.com/canbao/kuomian/routing"
 )
 
@@ -126,16 +126,7 @@ func compute(cfg *config, prog *progress) (*result, error) {
 		return nil, errors.New("internal error: this month's files do not reconcile against the state")
 	}
 
-	units := make([]reporting.Progress, len(res.month.Villages))
-	for i, v := range res.month.Villages {
-		units[i] = reporting.Progress{Name: v.Name, Task: v.Task, Enrolled: v.Completed,
-			Month: &reporting.MonthFigures{New: v.New, Lost: v.Lost, Previous: v.PrevCompleted, NewEmployee: v.NewEmployee}}
-	}
-	town := townName(cfg.policy)
-	res.bulletin, err = reporting.NewBulletin(reporting.BulletinInput{
-		Title: town + "基本养老保险参保扩面工作进度通报（" + cfg.asOf.String() + "）",
-		Town:  town, AsOf: cfg.asOf, Policy: cfg.policy, Units: units,
-	})
+	res.bulletin, err = monthly.NewBulletin(cfg.policy, res.month)
 	if err != nil {
 		return nil, err
 	}
@@ -163,21 +154,6 @@ func baselineMonth(p routing.Policy, st *ledger.State, insured []ledger.Source) 
 // unless it is plainly not.
 func inputErr(err error) error {
 	return &inputError{describe(err)}
-}
-
-// townName is the town's short name from the policy's jurisdiction
-// (重庆市长寿区石堰镇 → 石堰镇).
-func townName(p routing.Policy) string {
-	j := p.Jurisdiction
-	for _, sep := range []string{"区", "县", "市", "省"} {
-		if i := strings.LastIndex(j, sep); i >= 0 && i+len(sep) < len(j) {
-			return j[i+len(sep):]
-		}
-	}
-	if j == "" {
-		return "全镇"
-	}
-	return j
 }
 
 // taskLine is where a village of the task file is.
@@ -302,13 +278,4 @@ func taskError(cfg *config, srcs []ledger.Source, lines map[string]taskLine, err
 		fmt.Fprintf(&b, "%s 第 %d 行，村(社区)“%s”：户籍人口中没有这个村(社区)", filepath.Base(cfg.taskFile), m.line, m.cell)
 	}
 	return &inputError{b.String()}
-}
-
-// insLabel names an insurance record in Chinese: 企业职工/正常缴费, 未参保.
-func insLabel(ins eligibility.Insurance) string {
-	zh := language.Chinese
-	if ins.Scheme == eligibility.SchemeNone {
-		return ins.Scheme.Label(zh)
-	}
-	return ins.Scheme.Label(zh) + "/" + ins.Status.Label(zh)
 }

@@ -17,6 +17,7 @@ import (
 
 	"github.com/canbao/kuomian/reporting/codec"
 	"github.com/canbao/kuomian/reporting/ledger"
+	"github.com/canbao/kuomian/reporting/monthly"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -164,13 +165,13 @@ func TestLoop(t *testing.T) {
 	prev := map[string]int64{} // last month's 累计完成 by village
 	for i, month := range demoMonths {
 		dir := filepath.Join(l.out, month)
-		golden(t, "bulletin-"+month+".csv", dir, FileBulletinCSV)
-		rows, total := readBulletin(t, filepath.Join(dir, FileBulletinCSV), len(villages))
+		golden(t, "bulletin-"+month+".csv", dir, monthly.FileBulletinCSV)
+		rows, total := readBulletin(t, filepath.Join(dir, monthly.FileBulletinCSV), len(villages))
 
 		// The changes, summed per village.
 		type sums struct{ new, lost int64 }
 		byVillage := map[string]*sums{}
-		changes := readCSV(t, filepath.Join(dir, FileChangesCSV))
+		changes := readCSV(t, filepath.Join(dir, monthly.FileChangesCSV))
 		if i == 0 && len(changes) != 1 {
 			t.Errorf("baseline: %d changes, want none", len(changes)-1)
 		}

@@ -20,10 +20,8 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/canbao/kuomian/eligibility"
-	"github.com/canbao/kuomian/internal/privacy"
-	"github.com/canbao/kuomian/reporting"
 	"github.com/canbao/kuomian/reporting/ledger"
-	"github.com/canbao/kuomian/reporting/roster"
+	"github.com/canbao/kuomian/reporting/monthly"
 	"github.com/canbao/kuomian/routing"
 )
 
@@ -196,16 +194,13 @@ func (f *personFn) Setup() error {
 	return err
 }
 
-// personOut is what the last worker needs of one person of the 实名库.
+// personOut is what the last worker needs of one person of the 实名库:
+// their row of the masked 实名库 and of the 扩面人员明细表, laid out where
+// the person is.
 type personOut struct {
-	Key     string
-	Village string
-	Cells   string                 // the roster row's cells after 序号, joined by cellSep; the age as digits, or —
-	Target  *reporting.RosterEntry `json:",omitempty"`
+	Key string
+	monthly.Person
 }
-
-// cellSep joins a roster row's cells in personOut.
-const cellSep = "\x1f"
 
 // personReport is a person's part of the reports, when it has more than
 // counts (a person outside the base, a duplicate, a conflict, …).
@@ -283,10 +278,7 @@ func (f *personFn) ProcessElement(key string, rowsIt func(*[]byte) bool, stateIt
 		}
 		rep.Report.Undecided = nil
 		if p.InBase {
-			out := personOut{Key: key}
-			var cells []string
-			out.Village, cells, out.Target = rosterCells(&p.Entry)
-			out.Cells = strings.Join(cells, cellSep)
+			out := personOut{Key: key, Person: monthly.NewPerson(&p.Entry)}
 			b, err := json.Marshal(out)
 			if err != nil {
 				return err
@@ -402,47 +394,6 @@ func (tallyFn) MergeAccumulators(a, b ledger.VillageProgress) ledger.VillageProg
 }
 
 func (tallyFn) ExtractOutput(a ledger.VillageProgress) ledger.VillageProgress { return a }
-
-// rosterCells lays out one person's row of the masked 实名库 (as
-// examples/campaign does) and, for a target or followed person, their
-// entry of the 扩面人员明细表.
-func rosterCells(e *ledger.Entry) (village string, cells []string, target *reporting.RosterEntry) {
-	zh := language.Chinese
-	res := e.Resident
-	d := &e.Decision
-	var kinds []string
-	for _, s := range e.Sources {
-		if k := s.Kind.Label(zh); !slices.Contains(kinds, k) {
-			kinds = append(kinds, k)
-		}
-	}
-	groups, outcome, channel, venue, age := "—", "—", "", "", "—"
-	if e.Role != ledger.RoleUndecided {
-		if rb := d.Rulebook(); rb != nil && !d.Groups.IsEmpty() {
-			groups = rb.ShortLabels(d.Groups)
-		}
-		outcome = d.Outcome.Label(zh)
-		if d.Channel != routing.ChannelNone {
-			channel = d.Channel.Label(zh)
-		}
-		if d.Venue != routing.VenueNone {
-			venue = d.Venue.Label(zh)
-		}
-		age = itoa(int64(d.Age))
-	}
-	village = res.Hukou.Village
-	if village == "" {
-		village = ledger.NoVillage
-	}
-	cells = []string{res.ID.Masked(), privacy.Name(res.Name), res.EffectiveGender().Label(zh), age,
-		village, e.Role.Label(zh), groups, outcome, channel, venue, insLabel(res.Insurance), strings.Join(kinds, "、")}
-	if e.Role == ledger.RoleTarget || e.Role == ledger.RoleFollowed {
-		re := reporting.NewRosterEntry(roster.Row{Resident: res}, d, reporting.MaskOptions{})
-		re.Village = village
-		target = &re
-	}
-	return village, cells, target
-}
 
 // runPipeline builds the pipeline of the run and runs it on runner; the
 // last worker writes the files into cfg.out and the summary.
