@@ -194,12 +194,13 @@ var rosBenchData = sync.OnceValue(func() []byte {
 //
 // Target: ≥ 1.0 × the rows/s of BenchmarkRosterCSVBaseline; B/op that does
 // not grow with the number of rows (no allocation per accepted row).
-// Achieved (2 cores, GOMAXPROCS=2, Go 1.26, Xeon, load average about 1.1;
-// five runs of -benchtime=5x, each beside a baseline run): 4.04–4.27 M
-// rows/s against 3.39–3.62 M rows/s, 1.18–1.22 × the baseline, median
-// 1.19 × (it was 0.98–1.02 ×). About 1.3 MB and 18,000 allocations per
-// run: about 500 for the chunks whatever the length, the rest for the
-// ~5,000 rejected rows; none per accepted row.
+// Achieved 2026-12-03 (2 vCPU AMD EPYC, Go 1.26.8, load average 1.3 to
+// 2, -benchtime=5x -count=2): 1.49–1.69 M rows/s against 3.57 M rows/s,
+// 0.42–0.47 × — MISSED. The one roster reader finds a person given twice
+// across shards and keeps each accepted row's mark so that a duplicate
+// found later is untallied: about 300 B per row, 41 k allocations per run
+// (none per accepted row since TallyRoster discards names). It was 1.19 ×
+// before duplicates were refused; see the README's Benchmarks.
 func BenchmarkRosterPipeline(b *testing.B) {
 	data := rosBenchData()
 	route := rosRouter()
