@@ -463,20 +463,3 @@ func checkChar(b [18]byte) byte {
 	}
 	return c
 }
-
-// Enrolled returns, for each village's task, an invented count of residents
-// enrolled to date: between 30 % and 110 % of the task, deterministic for
-// the seed, so that a month-end bulletin has villages behind, on track and
-// ahead.
-func Enrolled(seed uint64, tasks []int64) []int64 {
-	rng := rand.New(rand.NewPCG(seed, 0x656e726f6c6c))
-	out := make([]int64, len(tasks))
-	for i, t := range tasks {
-		if t <= 0 {
-			continue
-		}
-		pct := 30 + rng.Int64N(81) // 30..110
-		out[i] = t * pct / 100
-	}
-	return out
-}
