@@ -16,6 +16,7 @@
 package privacy
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -327,7 +328,10 @@ func maskDigitSpan(span []rune) bool {
 // splitting a character; … marks a cut) and stars every character after
 // the sixth of each run of ID characters (digits, ASCII or full-width, and
 // X) that holds ten or more digits, so that no message carries an identity
-// number, nor its birth date and sequence code. Words stay legible.
+// number, nor its birth date and sequence code. Words stay legible. A
+// character that %q would escape with a number (a control character
+// other than a line break or tab, invalid UTF-8) becomes '?', so that
+// quoting the result with %q adds no digits.
 func Quote(s string, limit int) string {
 	cut := false
 	if len(s) > limit {
@@ -341,6 +345,17 @@ func Quote(s string, limit int) string {
 	isIDChar := func(r rune) bool { return isDigit(r) || r == 'X' || r == 'x' || r == 'Ｘ' || r == 'ｘ' }
 	rs := []rune(s)
 	changed := false
+	// A character %q would escape with a number becomes '?': its escape
+	// (\x05, \u2028) writes digits of its own, which could complete a run
+	// of ten. Line breaks and tabs stay (%q writes \n, \t).
+	for i, r := range rs {
+		if strings.ContainsRune("\a\b\f\n\r\t\v", r) {
+			continue
+		}
+		if r == utf8.RuneError || !strconv.IsPrint(r) {
+			rs[i], changed = '?', true
+		}
+	}
 	for i := 0; i < len(rs); {
 		j, digits := i, 0
 		for j < len(rs) && isIDChar(rs[j]) {

@@ -1,6 +1,7 @@
 package privacy_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -70,4 +71,50 @@ func TestNote(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Quote stars the digits of a run of ten or more after the sixth, and
+// turns what %q would escape into '?', so that a quoted message never
+// carries ten digits in a row (FuzzParseCases found "\x0500000000V": its
+// %q escape wrote "05" before eight zeros).
+func TestQuote(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"出生日起", "出生日起"},
+		{"110105197408010012", "110105************"},
+		{"110105197408010012:x", "110105************:x"},
+		{"１１０１０５１９７４０８０１００１２", "１１０１０５************"},
+		{"123456789", "123456789"},
+		{"\x0500000000V", "?00000000V"},
+		{"a\u2028b", "a?b"},
+		{"a\xffb", "a?b"},
+		{"名\t字\n", "名\t字\n"},
+		{"abcdefgh", "abcd…"},
+	} {
+		limit := 64
+		if c.in == "abcdefgh" {
+			limit = 4
+		}
+		got := privacy.Quote(c.in, limit)
+		if diff := cmp.Diff(c.want, got); diff != "" {
+			t.Errorf("Quote(%q) (-want +got):\n%s", c.in, diff)
+		}
+		if q := fmt.Sprintf("%q", got); hasTenDigits(q) {
+			t.Errorf("Quote(%q) quoted is %s: ten digits in a row", c.in, q)
+		}
+	}
+}
+
+func hasTenDigits(s string) bool {
+	n := 0
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			n++
+			if n >= 10 {
+				return true
+			}
+		} else {
+			n = 0
+		}
+	}
+	return false
 }
