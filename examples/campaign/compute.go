@@ -8,13 +8,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
-	"strings"
-
-	"golang.org/x/text/width"
 
 	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/reporting"
-	"github.com/canbao/kuomian/reporting/codec"
 	"github.com/canbao/kuomian/reporting/ledger"
 	"github.com/canbao/kuomian/reporting/monthly"
 	"github.com/canbao/kuomian/routing"
@@ -80,7 +76,7 @@ func compute(cfg *config, prog *progress) (*result, error) {
 		}
 	}
 	var tasks ledger.Tasks
-	var taskLines map[string]taskLine
+	var taskLines map[string]monthly.TaskCell
 	switch {
 	case cfg.taskFile != "":
 		tasks.Villages, taskLines, err = readTasks(cfg.taskFile)
@@ -156,101 +152,22 @@ func inputErr(err error) error {
 	return &inputError{describe(err)}
 }
 
-// taskLine is where a village of the task file is.
-type taskLine struct {
-	line, col int
-	cell      string
-}
-
-// readTasks reads a task table: a CSV or .xlsx file with a 村(社区) column
-// and a 任务数 column (a header that contains 任务数, such as 2023年任务数).
-// A 合计 row is checked against the sum of the villages'.
-func readTasks(path string) (map[string]int64, map[string]taskLine, error) {
+// readTasks reads the -task file (CSV or .xlsx) with monthly.ReadTasks.
+func readTasks(path string) (map[string]int64, map[string]monthly.TaskCell, error) {
 	data, err := readInput(path)
 	if err != nil {
 		return nil, nil, err
 	}
-	name := filepath.Base(path)
-	sc, err := codec.NewBytesScanner(data, codec.Auto)
+	tasks, cells, err := monthly.ReadTasks(filepath.Base(path), data)
 	if err != nil {
-		return nil, nil, &inputError{name + ": " + err.Error()}
+		return nil, nil, &inputError{err.Error()}
 	}
-	bad := func(line int, col string, msg string) error {
-		s := name + " 第 " + strconv.Itoa(line) + " 行"
-		if col != "" {
-			s += "，" + col
-		}
-		return &inputError{s + "：" + msg}
-	}
-	vcol, tcol, tname := -1, -1, ""
-	tasks := map[string]int64{}
-	lines := map[string]taskLine{}
-	var sum, stated int64
-	statedLine := 0
-	for sc.Scan() {
-		fields := sc.Fields()
-		cells := make([]string, len(fields))
-		for i, f := range fields {
-			cells[i] = strings.TrimSpace(string(f))
-		}
-		if vcol < 0 {
-			for i, c := range cells {
-				h := strings.ReplaceAll(width.Fold.String(c), " ", "")
-				switch {
-				case vcol < 0 && (h == "村(社区)" || h == "村别" || h == "村(居)" || h == "村" || h == "社区"):
-					vcol = i
-				case tcol < 0 && strings.Contains(h, "任务数"):
-					tcol, tname = i, c
-				}
-			}
-			if vcol >= 0 && tcol < 0 || vcol < 0 && tcol >= 0 {
-				return nil, nil, bad(sc.Line(), "", "表头须有“村(社区)”和“任务数”两列")
-			}
-			continue // title rows until the header
-		}
-		if slices.IndexFunc(cells, func(c string) bool { return c != "" }) < 0 {
-			continue
-		}
-		v, t := "", ""
-		if vcol < len(cells) {
-			v = cells[vcol]
-		}
-		if tcol < len(cells) {
-			t = cells[tcol]
-		}
-		n, err := strconv.ParseInt(width.Fold.String(t), 10, 64)
-		if err != nil || n < 0 {
-			return nil, nil, bad(sc.Line(), tname, "“"+t+"”不是非负整数")
-		}
-		switch {
-		case v == "":
-			return nil, nil, bad(sc.Line(), "村(社区)", "村(社区)为空")
-		case v == "合计" || v == "总计":
-			stated, statedLine = n, sc.Line()
-			continue
-		}
-		if first, dup := lines[v]; dup {
-			return nil, nil, bad(sc.Line(), "村(社区)", "“"+v+"”与第 "+strconv.Itoa(first.line)+" 行重复")
-		}
-		tasks[v] = n
-		lines[v] = taskLine{line: sc.Line(), col: vcol + 1, cell: v}
-		sum += n
-	}
-	if err := sc.Err(); err != nil {
-		return nil, nil, &inputError{name + ": " + err.Error()}
-	}
-	if vcol < 0 {
-		return nil, nil, &inputError{name + "：找不到表头（须有“村(社区)”和“任务数”两列）"}
-	}
-	if statedLine > 0 && stated != sum {
-		return nil, nil, bad(statedLine, tname, "合计 "+itoa(stated)+" 与各村之和 "+itoa(sum)+" 不符")
-	}
-	return tasks, lines, nil
+	return tasks, cells, nil
 }
 
 // taskError locates a task table the ledger refused: the first village of
 // the file that is not in the population base, by line.
-func taskError(cfg *config, srcs []ledger.Source, lines map[string]taskLine, err error) error {
+func taskError(cfg *config, srcs []ledger.Source, lines map[string]monthly.TaskCell, err error) error {
 	l, berr := ledger.Build(ledger.Input{Policy: cfg.policy, AsOf: cfg.asOf, Sources: srcs})
 	if berr != nil {
 		return inputErr(err)
@@ -260,22 +177,26 @@ func taskError(cfg *config, srcs []ledger.Source, lines map[string]taskLine, err
 		e, _ := l.Entry(i)
 		have[e.Resident.Hukou.Village] = true
 	}
-	var missing []taskLine
-	for v, tl := range lines {
+	type missingVillage struct {
+		line    int
+		village string
+	}
+	var missing []missingVillage
+	for v, c := range lines {
 		if !have[v] {
-			missing = append(missing, tl)
+			missing = append(missing, missingVillage{c.Line, v})
 		}
 	}
 	if len(missing) == 0 {
 		return &inputError{filepath.Base(cfg.taskFile) + ": " + err.Error()}
 	}
-	slices.SortFunc(missing, func(a, b taskLine) int { return a.line - b.line })
+	slices.SortFunc(missing, func(a, b missingVillage) int { return a.line - b.line })
 	var b bytes.Buffer
 	for i, m := range missing {
 		if i > 0 {
 			b.WriteString("\n  ")
 		}
-		fmt.Fprintf(&b, "%s 第 %d 行，村(社区)“%s”：户籍人口中没有这个村(社区)", filepath.Base(cfg.taskFile), m.line, m.cell)
+		fmt.Fprintf(&b, "%s 第 %d 行，村(社区)“%s”：户籍人口中没有这个村(社区)", filepath.Base(cfg.taskFile), m.line, m.village)
 	}
 	return &inputError{b.String()}
 }

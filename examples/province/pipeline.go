@@ -421,7 +421,7 @@ func runPipeline(ctx context.Context, runner string, cfg *config) (string, error
 	}
 	switch {
 	case cfg.taskFile != "":
-		tasks, _, err := readTasks(cfg.taskFile)
+		tasks, err := readTasks(cfg.taskFile)
 		if err != nil {
 			return "", err
 		}
