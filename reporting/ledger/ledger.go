@@ -528,7 +528,8 @@ func roleOf(ins eligibility.Insurance, d *routing.Decision) Role {
 	return RoleOther
 }
 
-// setTasks sets each village's 任务数 (see [Tasks]).
+// setTasks sets each village's 任务数 (see [Tasks]) from the targets it
+// counts (splitTasks does the rest, for VillageTasks too).
 func (l *Ledger) setTasks(t Tasks) error {
 	targets := make([]int64, len(l.villages))
 	for i := range l.persons {
@@ -536,44 +537,7 @@ func (l *Ledger) setTasks(t Tasks) error {
 			targets[l.vnum[p.village]]++
 		}
 	}
-	l.tasks = make([]int64, len(l.villages))
-	switch {
-	case t.Villages != nil:
-		names := make([]string, 0, len(t.Villages))
-		for v := range t.Villages {
-			names = append(names, v)
-		}
-		slices.Sort(names)
-		for _, v := range names {
-			i, ok := slices.BinarySearch(l.villages, v)
-			if !ok {
-				return fmt.Errorf("%w: village %q of the task table is not in the population base", ErrTasks, privacy.Text(v, nil))
-			}
-			if t.Villages[v] < 0 {
-				return fmt.Errorf("%w: village %q has a negative task", ErrTasks, v)
-			}
-			l.tasks[i] = t.Villages[v]
-		}
-	case t.Town > 0:
-		units := make([]allocation.Unit, len(l.villages))
-		for i, v := range l.villages {
-			units[i] = allocation.Unit{Name: v, Weight: targets[i], Max: targets[i], HasMax: true}
-		}
-		method := t.Method
-		if method == 0 {
-			method = allocation.Hamilton
-		}
-		res, err := allocation.Apportion(t.Town, units, method, allocation.WithTieRule(t.Tie))
-		if err != nil {
-			return fmt.Errorf("%w: splitting the town's target: %w", ErrTasks, err)
-		}
-		copy(l.tasks, res.Allocations())
-	case t.Town < 0:
-		return fmt.Errorf("%w: negative town target", ErrTasks)
-	default:
-		copy(l.tasks, targets)
-	}
-	return nil
+	return l.splitTasks(t, targets)
 }
 
 // Report returns the 大数据比对 report of the build. The caller may keep it;
