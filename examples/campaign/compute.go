@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/internal/campaigncli"
 	"github.com/canbao/kuomian/reporting"
 	"github.com/canbao/kuomian/reporting/ledger"
 	"github.com/canbao/kuomian/reporting/monthly"
@@ -66,12 +67,12 @@ func compute(cfg *config, prog *progress) (*result, error) {
 	res.sources = []ledger.Source{pop, ins}
 	insured := []ledger.Source{ins}
 	for _, a := range cfg.sources {
-		s, err := readSource(a.kind, a.path)
+		s, err := readSource(a.Kind, a.Path)
 		if err != nil {
 			return nil, err
 		}
 		res.sources = append(res.sources, s)
-		if a.kind == ledger.KindInsuredElsewhere {
+		if a.Kind == ledger.KindInsuredElsewhere {
 			insured = append(insured, s)
 		}
 	}
@@ -149,7 +150,7 @@ func baselineMonth(p routing.Policy, st *ledger.State, insured []ledger.Source) 
 // inputErr classifies an error of the ledger: the files' fault (exit 2)
 // unless it is plainly not.
 func inputErr(err error) error {
-	return &inputError{describe(err)}
+	return &inputError{campaigncli.Describe(err)}
 }
 
 // readTasks reads the -task file (CSV or .xlsx) with monthly.ReadTasks.

@@ -35,7 +35,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -45,13 +44,10 @@ import (
 	"strconv"
 	"strings"
 
-	"golang.org/x/text/language"
-
 	"github.com/canbao/kuomian/allocation"
 	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/internal/campaigncli"
 	"github.com/canbao/kuomian/reporting/ledger"
-	"github.com/canbao/kuomian/reporting/roster"
-	"github.com/canbao/kuomian/reporting/xlsx"
 	"github.com/canbao/kuomian/routing"
 )
 
@@ -63,48 +59,13 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// sourceArg is one -source KIND=FILE.
-type sourceArg struct {
-	kind ledger.SourceKind
-	path string
-}
-
-type sourceList []sourceArg
-
-func (s *sourceList) String() string {
-	var parts []string
-	for _, a := range *s {
-		parts = append(parts, a.kind.String()+"="+a.path)
-	}
-	return strings.Join(parts, " ")
-}
-
-func (s *sourceList) Set(v string) error {
-	k, path, ok := strings.Cut(v, "=")
-	if !ok || path == "" {
-		return fmt.Errorf("want KIND=FILE, such as 低保=民政低保.xlsx")
-	}
-	kind, err := ledger.ParseKind(strings.TrimSpace(k))
-	if err != nil {
-		return err
-	}
-	switch kind {
-	case ledger.KindPopulation:
-		return fmt.Errorf("the population base goes in -population")
-	case ledger.KindInsured:
-		return fmt.Errorf("the insured list goes in -insured")
-	}
-	*s = append(*s, sourceArg{kind, path})
-	return nil
-}
-
 // config is what the flags say.
 type config struct {
 	policy     routing.Policy
 	asOf       eligibility.Date
 	population string
 	insured    string
-	sources    sourceList
+	sources    campaigncli.Sources
 	previous   string
 	taskFile   string
 	target     int64
@@ -276,46 +237,11 @@ func readInput(path string) ([]byte, error) {
 	if err != nil {
 		return nil, &inputError{err.Error()}
 	}
-	if !xlsx.IsXLSX(path, data[:min(len(data), 8)]) {
-		return data, nil
-	}
-	csv, err := xlsx.ReadSheet(bytes.NewReader(data), "")
+	csv, err := campaigncli.CSVText(path, data)
 	if err != nil {
-		var xe *xlsx.Error
-		if errors.As(err, &xe) {
-			return nil, &inputError{filepath.Base(path) + " " + xe.Label(language.Chinese)}
-		}
-		return nil, &inputError{filepath.Base(path) + ": " + err.Error()}
+		return nil, &inputError{err.Error()}
 	}
 	return csv, nil
-}
-
-// describe returns the message of a ledger error: each source error in
-// Chinese with its file, line and column (masked values).
-func describe(err error) string {
-	var parts []string
-	var walk func(error)
-	walk = func(e error) {
-		if j, ok := e.(interface{ Unwrap() []error }); ok {
-			for _, x := range j.Unwrap() {
-				walk(x)
-			}
-			return
-		}
-		var se *ledger.SourceError
-		if errors.As(e, &se) {
-			msg := se.Label(language.Chinese)
-			var he *roster.HeaderError
-			if errors.As(se.Err, &he) && se.Line == 0 {
-				msg = se.Name + " 表头：" + se.Err.Error()
-			}
-			parts = append(parts, msg)
-			return
-		}
-		parts = append(parts, e.Error())
-	}
-	walk(err)
-	return strings.Join(parts, "\n  ")
 }
 
 // progress writes what the run is doing to stderr, on one line, when

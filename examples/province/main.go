@@ -42,13 +42,10 @@ import (
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/runners/flink"
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/runners/prism"
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/runners/spark"
-	"golang.org/x/text/language"
 
 	"github.com/canbao/kuomian/allocation"
 	"github.com/canbao/kuomian/eligibility"
-	"github.com/canbao/kuomian/reporting/ledger"
-	"github.com/canbao/kuomian/reporting/roster"
-	"github.com/canbao/kuomian/reporting/xlsx"
+	"github.com/canbao/kuomian/internal/campaigncli"
 	"github.com/canbao/kuomian/routing"
 )
 
@@ -141,41 +138,6 @@ func execute(ctx context.Context, runner string, f *flags, stdout, stderr io.Wri
 	return 0
 }
 
-// sourceArg is one -source KIND=FILE.
-type sourceArg struct {
-	kind ledger.SourceKind
-	path string
-}
-
-type sourceList []sourceArg
-
-func (s *sourceList) String() string {
-	var parts []string
-	for _, a := range *s {
-		parts = append(parts, a.kind.String()+"="+a.path)
-	}
-	return strings.Join(parts, " ")
-}
-
-func (s *sourceList) Set(v string) error {
-	k, path, ok := strings.Cut(v, "=")
-	if !ok || path == "" {
-		return fmt.Errorf("want KIND=FILE, such as 低保=民政低保.xlsx")
-	}
-	kind, err := ledger.ParseKind(strings.TrimSpace(k))
-	if err != nil {
-		return err
-	}
-	switch kind {
-	case ledger.KindPopulation:
-		return fmt.Errorf("the population base goes in -population")
-	case ledger.KindInsured:
-		return fmt.Errorf("the insured list goes in -insured")
-	}
-	*s = append(*s, sourceArg{kind, path})
-	return nil
-}
-
 // config is what the flags say.
 type config struct {
 	policy     routing.Policy
@@ -184,7 +146,7 @@ type config struct {
 	asOf       eligibility.Date
 	population string
 	insured    string
-	sources    sourceList
+	sources    campaigncli.Sources
 	previous   string
 	taskFile   string
 	target     int64
@@ -293,46 +255,11 @@ func readInput(ctx context.Context, path string) ([]byte, error) {
 	if err != nil {
 		return nil, &inputError{err.Error()}
 	}
-	if !xlsx.IsXLSX(path, data[:min(len(data), 8)]) {
-		return data, nil
-	}
-	csv, err := xlsx.ReadSheet(bytes.NewReader(data), "")
+	csv, err := campaigncli.CSVText(path, data)
 	if err != nil {
-		var xe *xlsx.Error
-		if errors.As(err, &xe) {
-			return nil, &inputError{filepath.Base(path) + " " + xe.Label(language.Chinese)}
-		}
-		return nil, &inputError{filepath.Base(path) + ": " + err.Error()}
+		return nil, &inputError{err.Error()}
 	}
 	return csv, nil
-}
-
-// describe returns the message of a ledger error: each source error in
-// Chinese with its file, line and column (masked values).
-func describe(err error) string {
-	var parts []string
-	var walk func(error)
-	walk = func(e error) {
-		if j, ok := e.(interface{ Unwrap() []error }); ok {
-			for _, x := range j.Unwrap() {
-				walk(x)
-			}
-			return
-		}
-		var se *ledger.SourceError
-		if errors.As(e, &se) {
-			msg := se.Label(language.Chinese)
-			var he *roster.HeaderError
-			if errors.As(se.Err, &he) && se.Line == 0 {
-				msg = se.Name + " 表头：" + se.Err.Error()
-			}
-			parts = append(parts, msg)
-			return
-		}
-		parts = append(parts, e.Error())
-	}
-	walk(err)
-	return strings.Join(parts, "\n  ")
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }

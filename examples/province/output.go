@@ -21,6 +21,7 @@ import (
 
 	"github.com/canbao/kuomian/allocation"
 	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/internal/campaigncli"
 	"github.com/canbao/kuomian/reporting"
 	"github.com/canbao/kuomian/reporting/ledger"
 	"github.com/canbao/kuomian/reporting/monthly"
@@ -139,7 +140,7 @@ func (f *writeFn) ProcessElement(ctx context.Context, _ []byte,
 		}
 		tasks, err := ledger.VillageTasks(ledger.Tasks{Villages: f.Job.Tasks, Town: f.Job.Town, Method: mustMethod(f.Job.Method), Tie: mustTie(f.Job.Tie)}, names, targets)
 		if err != nil {
-			return &inputError{describe(err)}
+			return &inputError{campaigncli.Describe(err)}
 		}
 		if r.next, err = ledger.NewState(in.Policy, in.AsOf, in.AsOf, names, tasks, entries); err != nil {
 			return err

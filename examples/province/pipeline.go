@@ -20,6 +20,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/canbao/kuomian/eligibility"
+	"github.com/canbao/kuomian/internal/campaigncli"
 	"github.com/canbao/kuomian/reporting/ledger"
 	"github.com/canbao/kuomian/reporting/monthly"
 	"github.com/canbao/kuomian/routing"
@@ -105,7 +106,7 @@ func (f *readFn) ProcessElement(ctx context.Context, s srcSpec, row func(string,
 	}
 	sr, err := ledger.ReadSource(s.Index, ledger.Source{Kind: kind, Name: s.Name, Data: data})
 	if err != nil {
-		return errors.New(badInput + describe(err))
+		return errors.New(badInput + campaigncli.Describe(err))
 	}
 	for i := range sr.Rows {
 		b, err := sr.Rows[i].MarshalBinary()
@@ -406,7 +407,7 @@ func runPipeline(ctx context.Context, runner string, cfg *config) (string, error
 	add(ledger.KindPopulation, cfg.population)
 	add(ledger.KindInsured, cfg.insured)
 	for _, a := range cfg.sources {
-		add(a.kind, a.path)
+		add(a.Kind, a.Path)
 	}
 	// A missing file is bad input (exit 2), found here rather than by a
 	// worker, whose errors come back as the runner's.
