@@ -20,14 +20,14 @@ import (
 	"github.com/canbao/kuomian/reporting/xlsx"
 )
 
-// Source is one -source KIND=FILE.
-type Source struct {
+// SourceArg is one -source KIND=FILE.
+type SourceArg struct {
 	Kind ledger.SourceKind
 	Path string
 }
 
 // Sources is the repeatable -source flag (a flag.Value).
-type Sources []Source
+type Sources []SourceArg
 
 func (s *Sources) String() string {
 	var parts []string
@@ -54,7 +54,7 @@ func (s *Sources) Set(v string) error {
 	case ledger.KindInsured:
 		return fmt.Errorf("the insured list goes in -insured")
 	}
-	*s = append(*s, Source{kind, path})
+	*s = append(*s, SourceArg{kind, path})
 	return nil
 }
 
