@@ -17,14 +17,14 @@ import (
 
 // files returns what the files of -out are made of.
 func (r *result) files() (*monthly.Month, error) {
-	people, err := monthly.People(r.ledger)
+	people, err := monthly.LedgerRows(r.ledger)
 	if err != nil {
 		return nil, err
 	}
 	return &monthly.Month{
 		Policy: r.policy, AsOf: r.asOf, Baseline: r.baseline,
 		Figures: r.month, Next: r.next, Bulletin: r.bulletin,
-		People: people, TaskNote: r.taskNote,
+		Rows: people, TaskNote: r.taskNote,
 		Report: r.ledger.Report().WriteText,
 	}, nil
 }

@@ -303,14 +303,14 @@ func (r *result) writeAll(out string) ([]string, error) {
 	m := &monthly.Month{
 		Policy: r.policy, AsOf: r.asOf, Baseline: r.baseline,
 		Figures: r.month, Next: r.next, Bulletin: r.bulletin,
-		People: make([]monthly.Person, len(r.people)), TaskNote: r.taskNote,
+		Rows: make([]monthly.LedgerRow, len(r.people)), TaskNote: r.taskNote,
 		Report: func(w io.Writer) error {
 			return writeMatchReport(w, r.report, r.rejected, r.warnings, r.undecided)
 		},
 		MonthReport: r.monthText,
 	}
 	for i, p := range r.people {
-		m.People[i] = p.Person
+		m.Rows[i] = p.LedgerRow
 	}
 	files, err := m.Outputs()
 	if err != nil {

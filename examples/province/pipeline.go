@@ -200,7 +200,7 @@ func (f *personFn) Setup() error {
 // the person is.
 type personOut struct {
 	Key string
-	monthly.Person
+	monthly.LedgerRow
 }
 
 // personReport is a person's part of the reports, when it has more than
@@ -279,7 +279,7 @@ func (f *personFn) ProcessElement(key string, rowsIt func(*[]byte) bool, stateIt
 		}
 		rep.Report.Undecided = nil
 		if p.InBase {
-			out := personOut{Key: key, Person: monthly.NewPerson(&p.Entry)}
+			out := personOut{Key: key, LedgerRow: monthly.NewLedgerRow(&p.Entry)}
 			b, err := json.Marshal(out)
 			if err != nil {
 				return err

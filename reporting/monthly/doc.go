@@ -6,7 +6,7 @@
 // A [Month] holds what the files are made of: the policy, the as-of date,
 // the month's figures (a [ledger.Month]), the next state, the bulletin
 // ([NewBulletin] makes it from the figures), the masked people of the
-// 实名库 ([People], or [NewPerson] one at a time) and the note on the tasks.
+// 实名库 ([LedgerRows], or [NewLedgerRow] one at a time) and the note on the tasks.
 // [Month.Outputs] lays them out as the files named by the File constants:
 // the 通报 (CSV, .xlsx, HTML), the masked 实名库 and 扩面人员明细表 (CSV,
 // .xlsx), the 变动明细, the 任务分解表 and the 大数据比对 report. The same

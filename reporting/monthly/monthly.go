@@ -51,8 +51,8 @@ type Month struct {
 	Next *ledger.State
 	// Bulletin is the 通报 ([NewBulletin]).
 	Bulletin reporting.Bulletin
-	// People is the masked 实名库 in its order ([People]).
-	People []Person
+	// Rows is the masked 实名库 in its order ([LedgerRows]).
+	Rows []LedgerRow
 	// TaskNote says where the 任务数 come from; it ends the notes of the
 	// 通报 and of the 任务分解表.
 	TaskNote string
@@ -177,7 +177,7 @@ func (m *Month) rosterTables() (all, targets table.Table, err error) {
 		},
 	}
 	var entries []reporting.RosterEntry
-	for i, p := range m.People {
+	for i, p := range m.Rows {
 		row := make([]table.Cell, 0, 1+len(p.Cells))
 		row = append(row, table.Int(int64(i+1)))
 		for j, c := range p.Cells {

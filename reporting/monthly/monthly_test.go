@@ -48,7 +48,7 @@ func baseline() (*monthly.Month, error) {
 		return nil, err
 	}
 	fig.AsOf, fig.Previous, fig.Changes, fig.Next = st.AsOf(), st.AsOf(), nil, nil
-	people, err := monthly.People(l)
+	people, err := monthly.LedgerRows(l)
 	if err != nil {
 		return nil, err
 	}
@@ -58,7 +58,7 @@ func baseline() (*monthly.Month, error) {
 	}
 	return &monthly.Month{
 		Policy: policy, AsOf: st.AsOf(), Baseline: true,
-		Figures: fig, Next: st, Bulletin: bulletin, People: people,
+		Figures: fig, Next: st, Bulletin: bulletin, Rows: people,
 		TaskNote: "各村(社区)任务数即其扩面对象人数。",
 		Report:   l.Report().WriteText,
 	}, nil

@@ -15,10 +15,10 @@ import (
 	"github.com/canbao/kuomian/routing"
 )
 
-// Person is one person's row of the masked 实名库, as [NewPerson] lays it
+// LedgerRow is one person's row of the masked 实名库, as [NewLedgerRow] lays it
 // out. Its fields are plain values, so that a pipeline may compute it where
 // the person is and carry it to where the files are written.
-type Person struct {
+type LedgerRow struct {
 	// Village is the person's 村(社区), or [ledger.NoVillage].
 	Village string
 	// Cells are the row's cells after 序号: 公民身份号码 (masked), 姓名
@@ -30,11 +30,11 @@ type Person struct {
 	Target *reporting.RosterEntry `json:",omitempty"`
 }
 
-// ageCell is the index of 年龄 in Person.Cells.
+// ageCell is the index of 年龄 in LedgerRow.Cells.
 const ageCell = 3
 
-// NewPerson lays out one person of a ledger.
-func NewPerson(e *ledger.Entry) Person {
+// NewLedgerRow lays out one person of a ledger.
+func NewLedgerRow(e *ledger.Entry) LedgerRow {
 	zh := language.Chinese
 	res := e.Resident
 	d := &e.Decision
@@ -62,7 +62,7 @@ func NewPerson(e *ledger.Entry) Person {
 	if village == "" {
 		village = ledger.NoVillage
 	}
-	p := Person{Village: village, Cells: []string{
+	p := LedgerRow{Village: village, Cells: []string{
 		res.ID.Masked(), privacy.Name(res.Name), res.EffectiveGender().Label(zh), age,
 		village, e.Role.Label(zh), groups, outcome, channel, venue, insLabel(res.Insurance), strings.Join(kinds, "、"),
 	}}
@@ -74,19 +74,19 @@ func NewPerson(e *ledger.Entry) Person {
 	return p
 }
 
-// People lays out every person of a ledger in the order of the 实名库:
+// LedgerRows lays out every person of a ledger in the order of the 实名库:
 // village by village (byte order), each in the ledger's order (that of the
 // identity numbers), so that no order of the input shows through.
-func People(l *ledger.Ledger) ([]Person, error) {
-	people := make([]Person, 0, l.Len())
+func LedgerRows(l *ledger.Ledger) ([]LedgerRow, error) {
+	people := make([]LedgerRow, 0, l.Len())
 	for i := range l.Len() {
 		e, err := l.Entry(i)
 		if err != nil {
 			return nil, err
 		}
-		people = append(people, NewPerson(&e))
+		people = append(people, NewLedgerRow(&e))
 	}
-	slices.SortStableFunc(people, func(a, b Person) int { return strings.Compare(a.Village, b.Village) })
+	slices.SortStableFunc(people, func(a, b LedgerRow) int { return strings.Compare(a.Village, b.Village) })
 	return people, nil
 }
 
