@@ -40,10 +40,10 @@ type result struct {
 // compute reads every input and computes the month. Errors are
 // *inputError or *usageError for bad input, others for failures.
 func compute(cfg *config, prog *progress) (*result, error) {
-	res := &result{policy: cfg.policy, asOf: cfg.asOf, baseline: cfg.previous == ""}
+	res := &result{policy: cfg.policy, asOf: cfg.AsOf, baseline: cfg.Previous == ""}
 	var prev *ledger.State
 	if !res.baseline {
-		path := filepath.Join(cfg.previous, ledger.StateFileName)
+		path := filepath.Join(cfg.Previous, ledger.StateFileName)
 		f, err := os.Open(path)
 		if err != nil {
 			return nil, &inputError{"-previous: " + err.Error()}
@@ -56,17 +56,17 @@ func compute(cfg *config, prog *progress) (*result, error) {
 	}
 
 	prog.step("reading the files")
-	pop, err := readSource(ledger.KindPopulation, cfg.population)
+	pop, err := readSource(ledger.KindPopulation, cfg.Population)
 	if err != nil {
 		return nil, err
 	}
-	ins, err := readSource(ledger.KindInsured, cfg.insured)
+	ins, err := readSource(ledger.KindInsured, cfg.Insured)
 	if err != nil {
 		return nil, err
 	}
 	res.sources = []ledger.Source{pop, ins}
 	insured := []ledger.Source{ins}
-	for _, a := range cfg.sources {
+	for _, a := range cfg.Sources {
 		s, err := readSource(a.Kind, a.Path)
 		if err != nil {
 			return nil, err
@@ -79,15 +79,15 @@ func compute(cfg *config, prog *progress) (*result, error) {
 	var tasks ledger.Tasks
 	var taskLines map[string]monthly.TaskCell
 	switch {
-	case cfg.taskFile != "":
-		tasks.Villages, taskLines, err = readTasks(cfg.taskFile)
+	case cfg.TaskFile != "":
+		tasks.Villages, taskLines, err = readTasks(cfg.TaskFile)
 		if err != nil {
 			return nil, err
 		}
-		res.taskNote = "任务数取自任务表 " + filepath.Base(cfg.taskFile) + "。"
-	case cfg.target > 0:
-		tasks = ledger.Tasks{Town: cfg.target, Method: cfg.method, Tie: cfg.tie}
-		res.taskNote = "全镇任务 " + itoa(cfg.target) + " 人按各村(社区)扩面对象人数比例分配（" + cfg.method.String() + "），各村不超过其扩面对象人数。"
+		res.taskNote = "任务数取自任务表 " + filepath.Base(cfg.TaskFile) + "。"
+	case cfg.Target > 0:
+		tasks = ledger.Tasks{Town: cfg.Target, Method: cfg.Method, Tie: cfg.Tie}
+		res.taskNote = "全镇任务 " + itoa(cfg.Target) + " 人按各村(社区)扩面对象人数比例分配（" + cfg.Method.String() + "），各村不超过其扩面对象人数。"
 	case res.baseline:
 		res.taskNote = "未给出任务表或全镇任务：各村(社区)任务数即其扩面对象人数（应扩面人数）。"
 	default:
@@ -95,7 +95,7 @@ func compute(cfg *config, prog *progress) (*result, error) {
 	}
 
 	prog.step("matching " + strconv.Itoa(len(res.sources)) + " files (大数据比对)")
-	res.ledger, err = ledger.Build(ledger.Input{Policy: cfg.policy, AsOf: cfg.asOf, Sources: res.sources, Tasks: tasks})
+	res.ledger, err = ledger.Build(ledger.Input{Policy: cfg.policy, AsOf: cfg.AsOf, Sources: res.sources, Tasks: tasks})
 	if err != nil {
 		if errors.Is(err, ledger.ErrTasks) && taskLines != nil {
 			return nil, taskError(cfg, res.sources, taskLines, err)
@@ -111,7 +111,7 @@ func compute(cfg *config, prog *progress) (*result, error) {
 		res.next = res.ledger.State()
 		res.month, err = baselineMonth(cfg.policy, res.next, insured)
 	} else {
-		res.month, err = prev.Month(cfg.policy, ledger.MonthInput{AsOf: cfg.asOf, Insured: insured, Base: []ledger.Source{pop}})
+		res.month, err = prev.Month(cfg.policy, ledger.MonthInput{AsOf: cfg.AsOf, Insured: insured, Base: []ledger.Source{pop}})
 		if err == nil {
 			res.next = res.month.Next
 		}
@@ -169,7 +169,7 @@ func readTasks(path string) (map[string]int64, map[string]monthly.TaskCell, erro
 // taskError locates a task table the ledger refused: the first village of
 // the file that is not in the population base, by line.
 func taskError(cfg *config, srcs []ledger.Source, lines map[string]monthly.TaskCell, err error) error {
-	l, berr := ledger.Build(ledger.Input{Policy: cfg.policy, AsOf: cfg.asOf, Sources: srcs})
+	l, berr := ledger.Build(ledger.Input{Policy: cfg.policy, AsOf: cfg.AsOf, Sources: srcs})
 	if berr != nil {
 		return inputErr(err)
 	}
@@ -189,7 +189,7 @@ func taskError(cfg *config, srcs []ledger.Source, lines map[string]monthly.TaskC
 		}
 	}
 	if len(missing) == 0 {
-		return &inputError{filepath.Base(cfg.taskFile) + ": " + err.Error()}
+		return &inputError{filepath.Base(cfg.TaskFile) + ": " + err.Error()}
 	}
 	slices.SortFunc(missing, func(a, b missingVillage) int { return a.line - b.line })
 	var b bytes.Buffer
@@ -197,7 +197,7 @@ func taskError(cfg *config, srcs []ledger.Source, lines map[string]monthly.TaskC
 		if i > 0 {
 			b.WriteString("\n  ")
 		}
-		fmt.Fprintf(&b, "%s 第 %d 行，村(社区)“%s”：户籍人口中没有这个村(社区)", filepath.Base(cfg.taskFile), m.line, m.village)
+		fmt.Fprintf(&b, "%s 第 %d 行，村(社区)“%s”：户籍人口中没有这个村(社区)", filepath.Base(cfg.TaskFile), m.line, m.village)
 	}
 	return &inputError{b.String()}
 }

@@ -44,8 +44,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/canbao/kuomian/allocation"
-	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/internal/campaigncli"
 	"github.com/canbao/kuomian/reporting/ledger"
 	"github.com/canbao/kuomian/routing"
@@ -59,19 +57,10 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// config is what the flags say.
+// config is what the flags say, and the policy -policy names.
 type config struct {
-	policy     routing.Policy
-	asOf       eligibility.Date
-	population string
-	insured    string
-	sources    campaigncli.Sources
-	previous   string
-	taskFile   string
-	target     int64
-	method     allocation.Method
-	tie        allocation.TieRule
-	out        string
+	campaigncli.Flags
+	policy routing.Policy
 }
 
 // usageError is bad usage: exit status 2.
@@ -92,18 +81,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, usageLine)
 		fs.PrintDefaults()
 	}
-	policyFlag := fs.String("policy", "", "policy: a preset id (luodong-2019, shiyan-2023) or a policy JSON file")
-	asOfFlag := fs.String("asof", "", "the day the files describe, YYYY-MM-DD (the baseline, or this month's end)")
 	var cfg config
-	fs.StringVar(&cfg.population, "population", "", "population base (户籍人口), CSV or .xlsx")
-	fs.StringVar(&cfg.insured, "insured", "", "this month's insured list (参保库 export), CSV or .xlsx")
-	fs.Var(&cfg.sources, "source", "a department list as KIND=FILE (低保=民政低保.xlsx, 被征地=征地名单.csv, …); repeat")
-	fs.StringVar(&cfg.previous, "previous", "", "last month's -out directory (its state file); without it the run is the baseline")
-	fs.StringVar(&cfg.taskFile, "task", "", "baseline only: task table, CSV or .xlsx with 村(社区) and 任务数 columns")
-	fs.Int64Var(&cfg.target, "target", 0, "baseline only: the town's target, split across villages in proportion to their targets")
-	methodFlag := fs.String("method", "hamilton", "with -target: apportionment method (hamilton, dhondt, sainte-lague, …)")
-	tieFlag := fs.String("tie", "fail", "with -target: tie rule (fail, order, weight, name)")
-	fs.StringVar(&cfg.out, "out", "", "directory to write the month's files into (replaced as a whole)")
+	cfg.Define(fs)
 	demo := fs.String("demo", "", "write a synthetic town's files for three months into this directory, and stop")
 	seed := fs.Uint64("seed", 2023, "with -demo: the seed of the synthetic town")
 	if err := fs.Parse(args); err != nil {
@@ -124,7 +103,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "campaign: wrote the synthetic town (seed %d) into %s; see %s\n", *seed, *demo, filepath.Join(*demo, "README.txt"))
 		return 0
 	}
-	if err := cfg.parse(*policyFlag, *asOfFlag, *methodFlag, *tieFlag); err != nil {
+	if err := cfg.parse(); err != nil {
 		fmt.Fprintf(stderr, "campaign: %v\n%s\n", err, usageLine)
 		return 2
 	}
@@ -140,8 +119,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 1
 	}
-	prog.step("writing " + cfg.out)
-	files, err := res.writeAll(cfg.out)
+	prog.step("writing " + cfg.Out)
+	files, err := res.writeAll(cfg.Out)
 	prog.done()
 	if err != nil {
 		fmt.Fprintln(stderr, "campaign:", err)
@@ -151,45 +130,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 1
 	}
-	fmt.Fprintln(stdout, res.summary(cfg.out, files))
+	fmt.Fprintln(stdout, res.summary(cfg.Out, files))
 	return 0
 }
 
 // parse checks the flags and fills cfg.
-func (cfg *config) parse(policy, asOf, method, tie string) error {
-	switch {
-	case policy == "":
-		return &usageError{"-policy is required"}
-	case asOf == "":
-		return &usageError{"-asof is required"}
-	case cfg.population == "":
-		return &usageError{"-population is required"}
-	case cfg.insured == "":
-		return &usageError{"-insured is required"}
-	case cfg.out == "":
-		return &usageError{"-out is required"}
-	case cfg.taskFile != "" && cfg.target != 0:
-		return &usageError{"give -task or -target, not both"}
-	case cfg.target < 0:
-		return &usageError{"-target must be positive"}
-	case cfg.previous != "" && (cfg.taskFile != "" || cfg.target != 0):
-		return &usageError{"-task and -target set the baseline's tasks; a month run (-previous) carries them in the state file"}
+func (cfg *config) parse() error {
+	if err := cfg.Check(); err != nil {
+		return &usageError{err.Error()}
 	}
-	d, err := eligibility.ParseDate(asOf)
-	if err != nil {
-		return &usageError{"-asof: " + err.Error()}
-	}
-	cfg.asOf = d
-	if cfg.policy, err = loadPolicy(policy); err != nil {
-		return err
-	}
-	if cfg.method, err = allocation.ParseMethod(method); err != nil {
-		return &usageError{"-method: " + err.Error()}
-	}
-	if cfg.tie, err = allocation.ParseTieRule(tie); err != nil {
-		return &usageError{"-tie: " + err.Error()}
-	}
-	return nil
+	var err error
+	cfg.policy, err = loadPolicy(cfg.PolicyArg)
+	return err
 }
 
 // presets are the policies -policy names by id.

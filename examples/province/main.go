@@ -43,8 +43,6 @@ import (
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/runners/prism"
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/runners/spark"
 
-	"github.com/canbao/kuomian/allocation"
-	"github.com/canbao/kuomian/eligibility"
 	"github.com/canbao/kuomian/internal/campaigncli"
 	"github.com/canbao/kuomian/routing"
 )
@@ -72,27 +70,13 @@ func main() {
 	os.Exit(execute(context.Background(), runner, cfg, os.Stdout, os.Stderr))
 }
 
-// flags are the command's own flags: examples/campaign's.
-type flags struct {
-	policy, asOf, method, tie string
-	cfg                       config
-}
-
-func defineFlags(fs *flag.FlagSet) *flags {
-	f := &flags{}
-	fs.StringVar(&f.policy, "policy", "", "policy: a preset id (luodong-2019, shiyan-2023) or a policy JSON file")
-	fs.StringVar(&f.asOf, "asof", "", "the day the files describe, YYYY-MM-DD (the baseline, or this month's end)")
-	fs.StringVar(&f.cfg.population, "population", "", "population base (户籍人口), CSV or .xlsx")
-	fs.StringVar(&f.cfg.insured, "insured", "", "this month's insured list (参保库 export), CSV or .xlsx")
-	fs.Var(&f.cfg.sources, "source", "a department list as KIND=FILE (低保=民政低保.xlsx, 被征地=征地名单.csv, …); repeat")
-	fs.StringVar(&f.cfg.previous, "previous", "", "last month's -out directory (its state file); without it the run is the baseline")
-	fs.StringVar(&f.cfg.taskFile, "task", "", "baseline only: task table, CSV or .xlsx with 村(社区) and 任务数 columns")
-	fs.Int64Var(&f.cfg.target, "target", 0, "baseline only: the town's target, split across villages in proportion to their targets")
-	fs.StringVar(&f.method, "method", "hamilton", "with -target: apportionment method (hamilton, dhondt, sainte-lague, …)")
-	fs.StringVar(&f.tie, "tie", "fail", "with -target: tie rule (fail, order, weight, name)")
-	fs.StringVar(&f.cfg.out, "out", "", "directory to write the month's files into (replaced as a whole)")
-	fs.BoolVar(&f.cfg.xlsx, "xlsx", true, "write the .xlsx files too (a sheet holds at most 1,048,576 rows: a province's 实名库 does not fit)")
-	return f
+// defineFlags defines the command's own flags: examples/campaign's, and
+// -xlsx.
+func defineFlags(fs *flag.FlagSet) *config {
+	cfg := &config{}
+	cfg.Define(fs)
+	fs.BoolVar(&cfg.xlsx, "xlsx", true, "write the .xlsx files too (a sheet holds at most 1,048,576 rows: a province's 实名库 does not fit)")
+	return cfg
 }
 
 // run parses args (the command's own flags only) and runs the pipeline on
@@ -104,7 +88,7 @@ func run(runner string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, usageLine)
 		fs.PrintDefaults()
 	}
-	f := defineFlags(fs)
+	cfg := defineFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -115,12 +99,11 @@ func run(runner string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "province: unexpected argument %q\n%s\n", fs.Arg(0), usageLine)
 		return 2
 	}
-	return execute(context.Background(), runner, f, stdout, stderr)
+	return execute(context.Background(), runner, cfg, stdout, stderr)
 }
 
-func execute(ctx context.Context, runner string, f *flags, stdout, stderr io.Writer) int {
-	cfg := &f.cfg
-	if err := cfg.parse(f.policy, f.asOf, f.method, f.tie); err != nil {
+func execute(ctx context.Context, runner string, cfg *config, stdout, stderr io.Writer) int {
+	if err := cfg.parse(); err != nil {
 		fmt.Fprintf(stderr, "province: %v\n%s\n", err, usageLine)
 		return 2
 	}
@@ -138,21 +121,12 @@ func execute(ctx context.Context, runner string, f *flags, stdout, stderr io.Wri
 	return 0
 }
 
-// config is what the flags say.
+// config is what the flags say, and the policy -policy names.
 type config struct {
+	campaigncli.Flags
 	policy     routing.Policy
 	preset     string // -policy as a preset id, or
 	policyData []byte // the policy file
-	asOf       eligibility.Date
-	population string
-	insured    string
-	sources    campaigncli.Sources
-	previous   string
-	taskFile   string
-	target     int64
-	method     allocation.Method
-	tie        allocation.TieRule
-	out        string
 	xlsx       bool
 }
 
@@ -167,41 +141,16 @@ type inputError struct{ msg string }
 func (e *inputError) Error() string { return e.msg }
 
 // parse checks the flags and fills cfg (as examples/campaign does).
-func (cfg *config) parse(policy, asOf, method, tie string) error {
-	switch {
-	case policy == "":
-		return &usageError{"-policy is required"}
-	case asOf == "":
-		return &usageError{"-asof is required"}
-	case cfg.population == "":
-		return &usageError{"-population is required"}
-	case cfg.insured == "":
-		return &usageError{"-insured is required"}
-	case cfg.out == "":
-		return &usageError{"-out is required"}
-	case cfg.taskFile != "" && cfg.target != 0:
-		return &usageError{"give -task or -target, not both"}
-	case cfg.target < 0:
-		return &usageError{"-target must be positive"}
-	case cfg.previous != "" && (cfg.taskFile != "" || cfg.target != 0):
-		return &usageError{"-task and -target set the baseline's tasks; a month run (-previous) carries them in the state file"}
+func (cfg *config) parse() error {
+	if err := cfg.Check(); err != nil {
+		return &usageError{err.Error()}
 	}
-	d, err := eligibility.ParseDate(asOf)
-	if err != nil {
-		return &usageError{"-asof: " + err.Error()}
-	}
-	cfg.asOf = d
-	if cfg.policy, cfg.policyData, err = loadPolicy(policy); err != nil {
+	var err error
+	if cfg.policy, cfg.policyData, err = loadPolicy(cfg.PolicyArg); err != nil {
 		return err
 	}
 	if cfg.policyData == nil {
-		cfg.preset = policy
-	}
-	if cfg.method, err = allocation.ParseMethod(method); err != nil {
-		return &usageError{"-method: " + err.Error()}
-	}
-	if cfg.tie, err = allocation.ParseTieRule(tie); err != nil {
-		return &usageError{"-tie: " + err.Error()}
+		cfg.preset = cfg.PolicyArg
 	}
 	return nil
 }

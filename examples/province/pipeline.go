@@ -397,16 +397,16 @@ func (tallyFn) MergeAccumulators(a, b ledger.VillageProgress) ledger.VillageProg
 func (tallyFn) ExtractOutput(a ledger.VillageProgress) ledger.VillageProgress { return a }
 
 // runPipeline builds the pipeline of the run and runs it on runner; the
-// last worker writes the files into cfg.out and the summary.
+// last worker writes the files into cfg.Out and the summary.
 func runPipeline(ctx context.Context, runner string, cfg *config) (string, error) {
-	j := job{AsOf: cfg.asOf.String(), Out: cfg.out, Method: cfg.method.String(), Tie: cfg.tie.String(), Town: cfg.target, NoXLSX: !cfg.xlsx}
+	j := job{AsOf: cfg.AsOf.String(), Out: cfg.Out, Method: cfg.Method.String(), Tie: cfg.Tie.String(), Town: cfg.Target, NoXLSX: !cfg.xlsx}
 	j.Preset, j.PolicyJSON = cfg.preset, cfg.policyData
 	add := func(k ledger.SourceKind, path string) {
 		j.Sources = append(j.Sources, srcSpec{Index: len(j.Sources), Kind: k.String(), Name: filepath.Base(path), Path: path})
 	}
-	add(ledger.KindPopulation, cfg.population)
-	add(ledger.KindInsured, cfg.insured)
-	for _, a := range cfg.sources {
+	add(ledger.KindPopulation, cfg.Population)
+	add(ledger.KindInsured, cfg.Insured)
+	for _, a := range cfg.Sources {
 		add(a.Kind, a.Path)
 	}
 	// A missing file is bad input (exit 2), found here rather than by a
@@ -416,20 +416,20 @@ func runPipeline(ctx context.Context, runner string, cfg *config) (string, error
 			return "", &inputError{err.Error()}
 		}
 	}
-	baseline := cfg.previous == ""
+	baseline := cfg.Previous == ""
 	if !baseline {
-		j.Previous = filepath.Join(cfg.previous, ledger.StateFileName)
+		j.Previous = filepath.Join(cfg.Previous, ledger.StateFileName)
 	}
 	switch {
-	case cfg.taskFile != "":
-		tasks, err := readTasks(cfg.taskFile)
+	case cfg.TaskFile != "":
+		tasks, err := readTasks(cfg.TaskFile)
 		if err != nil {
 			return "", err
 		}
 		j.Tasks = tasks
-		j.TaskNote = "任务数取自任务表 " + filepath.Base(cfg.taskFile) + "。"
-	case cfg.target > 0:
-		j.TaskNote = "全镇任务 " + itoa(cfg.target) + " 人按各村(社区)扩面对象人数比例分配（" + cfg.method.String() + "），各村不超过其扩面对象人数。"
+		j.TaskNote = "任务数取自任务表 " + filepath.Base(cfg.TaskFile) + "。"
+	case cfg.Target > 0:
+		j.TaskNote = "全镇任务 " + itoa(cfg.Target) + " 人按各村(社区)扩面对象人数比例分配（" + cfg.Method.String() + "），各村不超过其扩面对象人数。"
 	case baseline:
 		j.TaskNote = "未给出任务表或全镇任务：各村(社区)任务数即其扩面对象人数（应扩面人数）。"
 	default:
@@ -445,8 +445,8 @@ func runPipeline(ctx context.Context, runner string, cfg *config) (string, error
 		if id, v := st.Policy(); id != cfg.policy.ID || v != cfg.policy.Version {
 			return "", &inputError{fmt.Sprintf("%v: state %s/%s, policy %s/%s", ledger.ErrPolicyMismatch, id, v, cfg.policy.ID, cfg.policy.Version)}
 		}
-		if !cfg.asOf.After(st.AsOf()) {
-			return "", &inputError{fmt.Sprintf("%v: %s is not after %s", ledger.ErrMonthOrder, cfg.asOf, st.AsOf())}
+		if !cfg.AsOf.After(st.AsOf()) {
+			return "", &inputError{fmt.Sprintf("%v: %s is not after %s", ledger.ErrMonthOrder, cfg.AsOf, st.AsOf())}
 		}
 	}
 	sum, err := os.CreateTemp("", "province-summary-*")
@@ -481,7 +481,7 @@ func runPipeline(ctx context.Context, runner string, cfg *config) (string, error
 	}
 	b, err := os.ReadFile(sum.Name())
 	if err != nil || len(b) == 0 {
-		return "province: wrote " + cfg.out + " (the summary is on the worker that wrote it)", nil
+		return "province: wrote " + cfg.Out + " (the summary is on the worker that wrote it)", nil
 	}
 	return string(b), nil
 }

@@ -1,6 +1,7 @@
 // Package campaigncli is what the two programs of the monthly loop,
 // examples/campaign (one machine) and examples/province (Apache Beam),
-// share of their command line: the -source flag, a file's bytes as the CSV
+// share of their command line: the flags (Flags, with the -source flag
+// Sources), a file's bytes as the CSV
 // text the ledger reads (.xlsx converted), and the Chinese message of a
 // ledger error. It is internal because it is the programs' surface, not
 // the library's.

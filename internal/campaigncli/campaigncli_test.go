@@ -2,12 +2,14 @@ package campaigncli_test
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/canbao/kuomian/allocation"
 	"github.com/canbao/kuomian/internal/campaigncli"
 	"github.com/canbao/kuomian/reporting/ledger"
 )
@@ -52,5 +54,40 @@ func TestDescribe(t *testing.T) {
 	err := errors.Join(errors.New("first"), fmt.Errorf("wrapped: %w", errors.New("second")))
 	if got, want := campaigncli.Describe(err), "first\n  wrapped: second"; got != want {
 		t.Errorf("Describe = %q, want %q", got, want)
+	}
+}
+
+func TestFlagsCheck(t *testing.T) {
+	base := []string{"-policy", "shiyan-2023", "-asof", "2023-04-30", "-population", "p.csv", "-insured", "i.csv", "-out", "o"}
+	for _, c := range []struct {
+		args    []string
+		wantErr string
+	}{
+		{base, ""},
+		{append(base[2:], "-policy", ""), "-policy is required"},
+		{base[:8], "-out is required"},
+		{append(base, "-asof", "2023-02-30"), "-asof: "},
+		{append(base, "-task", "t.csv", "-target", "9"), "not both"},
+		{append(base, "-target", "-1"), "-target must be positive"},
+		{append(base, "-previous", "d", "-target", "9"), "a month run (-previous)"},
+		{append(base, "-method", "coin"), "-method: "},
+		{append(base, "-tie", "coin"), "-tie: "},
+	} {
+		var f campaigncli.Flags
+		fs := flag.NewFlagSet("t", flag.ContinueOnError)
+		f.Define(fs)
+		if err := fs.Parse(c.args); err != nil {
+			t.Fatal(err)
+		}
+		err := f.Check()
+		if c.wantErr == "" {
+			if err != nil || f.AsOf.String() != "2023-04-30" || f.Method != allocation.Hamilton || f.Tie != allocation.TieFail {
+				t.Errorf("%v: %v, %+v", c.args, err, f)
+			}
+			continue
+		}
+		if err == nil || !strings.Contains(err.Error(), c.wantErr) {
+			t.Errorf("%v: error %v, want one containing %q", c.args, err, c.wantErr)
+		}
 	}
 }
